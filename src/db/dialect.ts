@@ -1,0 +1,57 @@
+// What differs between the two databases, as named flags, and the one function that opens either.
+// Code asks `db.traits.singleWriter`, never `name === 'sqlite'`.
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from './schema.js'
+
+export type DatabaseName = 'sqlite' | 'postgres'
+
+export interface DialectTraits {
+  name: DatabaseName
+  /**
+   * Whether the database admits one writing transaction at a time.
+   * Default (SQLite): true, and every transaction begins IMMEDIATE so two writers never deadlock on a
+   * read-to-write upgrade. If false (PostgreSQL), writers that must be serialised take row locks.
+   */
+  singleWriter: boolean
+  /**
+   * Whether `SELECT ... FOR UPDATE` exists. SQLite has no row locks (its writer lock covers the file);
+   * PostgreSQL needs them to make read-then-write sequences safe across server processes.
+   */
+  supportsForUpdate: boolean
+}
+
+/** The Kysely handle or an open transaction on it: every query function accepts either. */
+export type Executor = Kysely<Database> | Transaction<Database>
+
+/** An open database: the query builder, what it can do, and its life cycle. */
+export interface Db {
+  readonly kysely: Kysely<Database>
+  readonly traits: DialectTraits
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>
+  /** Answers when the database takes a trivial query; throws otherwise. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent the embedded SQLite file is used. */
+  databaseUrl?: string | undefined
+  /** Folder of the SQLite file (`rapport.db`). */
+  dataDir: string
+  /** Exact SQLite file path, overriding dataDir (tests use a temporary file). */
+  sqliteFile?: string | undefined
+  /** Largest number of PostgreSQL connections this process opens. */
+  poolSize?: number | undefined
+}
+
+/** Opens the database the configuration names: PostgreSQL when a URL is given, else SQLite. */
+export async function openDatabase(options: OpenOptions): Promise<Db> {
+  if (options.databaseUrl) {
+    const { openPostgres } = await import('./postgres.js')
+    return openPostgres(options.databaseUrl, options.poolSize)
+  }
+  const { openSqlite } = await import('./sqlite.js')
+  const path = await import('node:path')
+  return openSqlite(options.sqliteFile ?? path.join(options.dataDir, 'rapport.db'))
+}

@@ -1,0 +1,30 @@
+// Versioned migrations, applied in order on start and by `rapport migrate`. The list is static (imports,
+// not a folder scan) so it works the same from TypeScript sources and from the built JavaScript.
+import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely'
+import type { Db } from './dialect.js'
+import * as m0001 from './migrations/0001-workspaces.js'
+import * as m0002 from './migrations/0002-records.js'
+import * as m0003 from './migrations/0003-lists.js'
+import * as m0004 from './migrations/0004-entries.js'
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-workspaces': m0001,
+  '0002-records': m0002,
+  '0003-lists': m0003,
+  '0004-entries': m0004,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
+
+/** Brings the schema to the newest version; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider,
+    migrationTableName: 'rapport_migrations',
+    migrationLockTableName: 'rapport_migrations_lock',
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,47 @@
+// PostgreSQL through a `pg` pool: what DATABASE_URL selects. The process keeps no state of its own, so
+// several Rapport processes can share one PostgreSQL.
+import pg from 'pg'
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely'
+import type { Db, DialectTraits } from './dialect.js'
+import type { Database } from './schema.js'
+
+const TRAITS: DialectTraits = { name: 'postgres', singleWriter: false, supportsForUpdate: true }
+const DEFAULT_POOL_SIZE = 10
+/** How long a request waits for a connection before it is answered 503. */
+const CONNECT_TIMEOUT_MS = 5000
+const INT8_OID = 20
+
+// bigint columns hold milliseconds, cents and counters, all well inside 2^53: read them as numbers.
+// Set per pool, never on the global `pg.types`, so nothing else in the process is affected.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID) return (value: string) => Number(value)
+    return pg.types.getTypeParser(oid, format)
+  },
+}
+
+/** Opens a pool on `url`. Nothing is connected until the first query. */
+export function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    application_name: 'rapport',
+  })
+  // An idle connection that the server drops (restart, failover) emits 'error' on the pool; without a
+  // listener that would crash the process. The pool discards the connection and opens a new one later.
+  pool.on('error', () => {})
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    kysely,
+    traits: TRAITS,
+    transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>) => kysely.transaction().execute(work),
+    async ping() {
+      await sql`select 1`.execute(kysely)
+    },
+    async close() {
+      await kysely.destroy()
+    },
+  }
+}

@@ -1,0 +1,77 @@
+// SQL for workspaces, their members (users) and their API keys.
+import type { Executor } from '../dialect.js'
+import type { ApiKeyRow, UserRow, WorkspaceRow } from '../schema.js'
+import type { PageRequest } from '../../domain/pagination.js'
+import { newestFirst, selectPage } from './page.js'
+
+export async function insertWorkspace(db: Executor, row: WorkspaceRow): Promise<void> {
+  await db.insertInto('workspaces').values(row).execute()
+}
+
+export async function findWorkspace(db: Executor, workspaceId: string): Promise<WorkspaceRow | undefined> {
+  return db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst()
+}
+
+/** Every workspace, oldest first (the first one is the default of the CLI). */
+export async function listWorkspaces(db: Executor): Promise<WorkspaceRow[]> {
+  return db.selectFrom('workspaces').selectAll().orderBy('created_at').orderBy('id').execute()
+}
+
+export async function insertApiKey(db: Executor, row: ApiKeyRow): Promise<void> {
+  await db.insertInto('api_keys').values(row).execute()
+}
+
+/** The key with this hash, in any workspace: how a request's bearer key is recognised. */
+export async function findApiKeyByHash(db: Executor, keyHash: string): Promise<ApiKeyRow | undefined> {
+  return db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst()
+}
+
+export async function listApiKeys(db: Executor, workspaceId: string): Promise<ApiKeyRow[]> {
+  return db.selectFrom('api_keys').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('id').execute()
+}
+
+/** Marks a key revoked; returns false when the workspace has no such key. */
+export async function revokeApiKey(db: Executor, workspaceId: string, keyId: string, at: number): Promise<boolean> {
+  const result = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', keyId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+export async function insertUser(db: Executor, row: UserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute()
+}
+
+export async function findUser(db: Executor, workspaceId: string, userId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', userId).executeTakeFirst()
+}
+
+/** The member with this email (case-insensitive), if any. */
+export async function findUserByEmail(db: Executor, workspaceId: string, email: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('email_key', '=', email.toLowerCase())
+    .executeTakeFirst()
+}
+
+/** Members by id, for resources that show several (entries' assignees, notes' authors). */
+export async function findUsersByIds(db: Executor, workspaceId: string, userIds: readonly string[]): Promise<UserRow[]> {
+  if (userIds.length === 0) return []
+  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', userIds).execute()
+}
+
+export interface UserFilter {
+  updatedAfterMs?: number | undefined
+}
+
+export async function listUsers(db: Executor, workspaceId: string, filter: UserFilter, page: PageRequest) {
+  let query = db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId)
+  if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
+  return selectPage(query, page, newestFirst('users'))
+}

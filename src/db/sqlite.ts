@@ -1,0 +1,146 @@
+// The embedded database: one SQLite file through better-sqlite3, in WAL mode with foreign keys on.
+//
+// Kysely's stock SQLite driver is replaced by a small one of ours for two reasons: transactions begin
+// IMMEDIATE (take the write lock up front, so a transaction that reads then writes cannot fail half-way
+// with SQLITE_BUSY when another process, such as the `rapport` CLI, writes the same file), and prepared
+// statements are cached by their SQL text instead of being prepared again on every query.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+  type Transaction,
+} from 'kysely'
+import type { Db, DialectTraits } from './dialect.js'
+import type { Database } from './schema.js'
+
+const TRAITS: DialectTraits = { name: 'sqlite', singleWriter: true, supportsForUpdate: false }
+/** Prepared statements kept per connection; the query shapes of the app are far fewer than this. */
+const STATEMENT_CACHE_SIZE = 500
+/** How long a writer waits for another process's write lock before giving up. */
+const BUSY_TIMEOUT_MS = 5000
+
+class SqliteConnection implements DatabaseConnection {
+  readonly #statements = new Map<string, BetterSqlite3.Statement>()
+  constructor(readonly raw: BetterSqlite3.Database) {}
+
+  #prepare(sql: string): BetterSqlite3.Statement {
+    let statement = this.#statements.get(sql)
+    if (statement === undefined) {
+      statement = this.raw.prepare(sql)
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
+        // Evict the oldest entry: Map keeps insertion order.
+        this.#statements.delete(this.#statements.keys().next().value!)
+      }
+      this.#statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const statement = this.#prepare(query.sql)
+    const parameters = query.parameters as unknown[]
+    if (statement.reader) return { rows: statement.all(parameters) as R[] }
+    const { changes, lastInsertRowid } = statement.run(parameters)
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] }
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not used by Rapport')
+  }
+}
+
+/** SQLite has one connection; a FIFO lock hands it to one user at a time. */
+class ConnectionLock {
+  #held = false
+  readonly #waiters: Array<() => void> = []
+
+  async acquire(): Promise<void> {
+    if (!this.#held) {
+      this.#held = true
+      return
+    }
+    await new Promise<void>((resolve) => this.#waiters.push(resolve))
+  }
+
+  release(): void {
+    const next = this.#waiters.shift()
+    if (next) next()
+    else this.#held = false
+  }
+}
+
+class SqliteDriver implements Driver {
+  readonly #lock = new ConnectionLock()
+  constructor(readonly connection: SqliteConnection) {}
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#lock.acquire()
+    return this.connection
+  }
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'))
+  }
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // After some errors (SQLITE_FULL, interrupted) SQLite has already rolled back.
+    if (this.connection.raw.inTransaction) await connection.executeQuery(CompiledQuery.raw('rollback'))
+  }
+  async releaseConnection(): Promise<void> {
+    this.#lock.release()
+  }
+  async destroy(): Promise<void> {
+    if (this.connection.raw.open) this.connection.raw.close()
+  }
+}
+
+class RapportSqliteDialect implements Dialect {
+  constructor(readonly connection: SqliteConnection) {}
+  createAdapter() {
+    return new SqliteAdapter()
+  }
+  createDriver(): Driver {
+    return new SqliteDriver(this.connection)
+  }
+  createQueryCompiler() {
+    return new SqliteQueryCompiler()
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new SqliteIntrospector(db)
+  }
+}
+
+/** Opens (creating it and its folder if needed) the SQLite file at `file`. */
+export function openSqlite(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const raw = new BetterSqlite3(file)
+  raw.pragma('journal_mode = WAL')
+  // FULL: every commit reaches the disk before the request is answered, so an acknowledged write
+  // survives a power cut as well as a crash of the process.
+  raw.pragma('synchronous = FULL')
+  raw.pragma('foreign_keys = ON')
+  raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+  const kysely = new Kysely<Database>({ dialect: new RapportSqliteDialect(new SqliteConnection(raw)) })
+  return {
+    kysely,
+    traits: TRAITS,
+    transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>) => kysely.transaction().execute(work),
+    async ping() {
+      raw.prepare('select 1').get()
+    },
+    async close() {
+      await kysely.destroy()
+    },
+  }
+}

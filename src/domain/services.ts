@@ -1,0 +1,18 @@
+// Every domain service, built once over one database. Route plugins reach them as `app.services`.
+import type { Db } from '../db/dialect.js'
+import { MembersService } from './workspaces/members-service.js'
+import { WorkspacesService } from './workspaces/workspaces-service.js'
+
+/** Settings the domain rules need (a subset of the configuration, so domain/ never reads config.ts). */
+export interface DomainSettings {
+  /** Calling code assumed for phone numbers written without one, e.g. `82`. */
+  defaultCountryCode: string
+}
+
+export function createServices(db: Db, _settings: DomainSettings) {
+  const workspaces = new WorkspacesService(db)
+  const members = new MembersService(db)
+  return { workspaces, members }
+}
+
+export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,110 @@
+// The one error handler: every failure leaves as the ErrorBody shape, with a stable code. Client
+// mistakes keep their 4xx; anything unexpected is logged with its stack and answered as a bare 500
+// carrying the request id, so no internal text reaches a client.
+import fp from 'fastify-plugin'
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { RapportError, RateLimitedError, type FieldProblem } from '../../domain/errors.js'
+import { isUnavailable } from '../../db/errors.js'
+import type { ErrorBody } from '../schemas/common.js'
+
+interface AjvError {
+  keyword: string
+  instancePath: string
+  message?: string
+  params: Record<string, unknown>
+}
+
+/** `/list_fields/2/value` → `list_fields[2].value` */
+function fieldPath(instancePath: string, extra?: string): string {
+  const parts = instancePath.split('/').filter((p) => p !== '')
+  if (extra !== undefined) parts.push(extra)
+  return parts
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '')
+}
+
+function problemFromAjv(error: AjvError, context: string | undefined): FieldProblem {
+  const missing = typeof error.params.missingProperty === 'string' ? error.params.missingProperty : undefined
+  const field = fieldPath(error.instancePath, missing) || (context === 'body' ? 'body' : context ?? 'request')
+  switch (error.keyword) {
+    case 'required':
+      return { field, code: 'required', message: "can't be blank" }
+    case 'type':
+      return { field, code: 'type', message: `must be ${String(error.params.type).replace(/,/g, ' or ')}` }
+    case 'enum':
+      return {
+        field,
+        code: 'inclusion',
+        message: `is not included in the list (${((error.params.allowedValues as unknown[]) ?? []).join(', ')})`,
+      }
+    case 'maxLength':
+      return { field, code: 'too_long', message: `is too long (maximum is ${String(error.params.limit)} characters)` }
+    case 'minLength':
+      return { field, code: 'too_short', message: `is too short (minimum is ${String(error.params.limit)} characters)` }
+    case 'maxItems':
+      return { field, code: 'too_long', message: `has too many items (maximum is ${String(error.params.limit)})` }
+    default:
+      return { field, code: error.keyword, message: error.message ?? 'is invalid' }
+  }
+}
+
+/** Codes for the Fastify errors a client can cause. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_BAD_URL: 'bad_request',
+  FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
+}
+
+const STATUS_CODES: Record<number, string> = { 400: 'bad_request', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large', 415: 'unsupported_media_type' }
+
+export function errorBody(request: FastifyRequest, status: number, code: string, message: string, details?: FieldProblem[]): ErrorBody {
+  const body: ErrorBody = { status, code, message, request_id: String(request.id) }
+  if (details !== undefined && details.length > 0) body.details = details
+  return body
+}
+
+/** Turns any thrown value into the status and body the client gets. */
+export function toErrorResponse(error: unknown, request: FastifyRequest): ErrorBody {
+  if (error instanceof RapportError) return errorBody(request, error.status, error.code, error.message, error.details)
+  const fastifyError = error as FastifyError & { validation?: AjvError[]; validationContext?: string }
+  if (Array.isArray(fastifyError?.validation)) {
+    // A path parameter that cannot be an id names nothing that exists: 404, like any unknown id.
+    if (fastifyError.validationContext === 'params') return errorBody(request, 404, 'not_found', 'Not found')
+    const details = fastifyError.validation.map((e) => problemFromAjv(e, fastifyError.validationContext))
+    const message = 'Validation failed: ' + details.map((d) => `${d.field} ${d.message}`).join(', ')
+    return errorBody(request, 422, 'validation_failed', message, details)
+  }
+  if (isUnavailable(error)) return errorBody(request, 503, 'service_unavailable', 'The database is unavailable; retry shortly')
+  const status = typeof fastifyError?.statusCode === 'number' ? fastifyError.statusCode : 500
+  if (status >= 400 && status < 500) {
+    const code = FASTIFY_CODES[fastifyError.code] ?? STATUS_CODES[status] ?? 'bad_request'
+    const message = code === 'malformed_json' ? 'Body is not valid JSON' : fastifyError.message
+    return errorBody(request, status, code, message)
+  }
+  return errorBody(request, 500, 'internal_error', 'Internal server error; quote the request_id when reporting it')
+}
+
+function send(reply: FastifyReply, body: ErrorBody): FastifyReply {
+  return reply.code(body.status).type('application/json; charset=utf-8').send(body)
+}
+
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error, request, reply) => {
+      const body = toErrorResponse(error, request)
+      if (body.status >= 500) request.log.error({ err: error }, 'request failed')
+      if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds))
+      return send(reply, body)
+    })
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0]
+      return send(reply, errorBody(request, 404, 'not_found', `Route ${request.method} ${path} not found`))
+    })
+  },
+  { name: 'errors' },
+)

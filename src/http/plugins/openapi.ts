@@ -1,0 +1,50 @@
+// The OpenAPI 3.1 document, generated from the route schemas, at `/openapi.json`, and an interactive
+// reference at `/docs`.
+import fp from 'fastify-plugin'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import { ErrorBody } from '../schemas/common.js'
+
+export const API_DESCRIPTION = `Rapport is a self-hosted CRM server whose \`/v1\` API is a drop-in replacement for Relate's
+public API (\`https://api.relate.so/v1\`): lists and processes holding entries, contacts, organizations,
+custom fields and notes.
+
+**Authentication**: \`Authorization: Bearer <key>\` on every \`/v1\` route.
+
+**Lists of things** answer \`{ "data": [...], "pagination": { "end_cursor", "has_next_page", "total_count" } }\`.
+Page with \`first\` (default 25, at most 100) and \`after\` (an offset: pass the previous \`end_cursor\`).
+Every list takes \`updated_after\` (Unix seconds) and is ordered by \`updated_at\`, newest first.
+
+**Errors** share one body: \`{ status, code, message, details?, request_id }\`.`
+
+export default fp(
+  async (app) => {
+    app.addSchema(ErrorBody)
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: { title: 'Rapport API', version: '1', description: API_DESCRIPTION },
+        servers: [{ url: '/' }],
+        components: { securitySchemes: { bearerKey: { type: 'http', scheme: 'bearer', description: 'An API key' } } },
+        security: [{ bearerKey: [] }],
+        tags: [
+          { name: 'Lists', description: 'Lists and processes (pipelines with statuses)' },
+          { name: 'Entries', description: 'Contacts and organizations in lists and processes' },
+          { name: 'Contacts' },
+          { name: 'Organizations' },
+          { name: 'Custom fields' },
+          { name: 'Notes' },
+          { name: 'Users', description: 'Members of the workspace (Rapport only; Relate has no users API)' },
+          { name: 'Operations', description: 'Health and documentation; no key needed' },
+        ],
+      },
+      refResolver: {
+        // Shared schemas keep their own names in components.schemas (ErrorBody, not def-0).
+        buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+      },
+    })
+    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } })
+    app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger())
+  },
+  { name: 'openapi' },
+)

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { TEST_DATABASES } from '../support/databases.js'
+import { client } from '../support/client.js'
+import { startTestServer, type TestServer } from '../support/server.js'
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: health, OpenAPI and docs`, () => {
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database)
+    })
+    after(async () => server?.close())
+
+    it('reports health with the database it checked', async () => {
+      const res = await client(server, null).get('/healthz')
+      assert.deepEqual(res.body, { status: 'ok', database: database.name })
+    })
+    it('serves an OpenAPI 3.1 document covering every /v1 route with its errors', async () => {
+      const { body: doc } = await client(server, null).get('/openapi.json')
+      assert.equal(doc.openapi, '3.1.0')
+      assert.ok(doc.components.schemas.ErrorBody, 'the error body is a named schema')
+      assert.deepEqual(doc.components.securitySchemes.bearerKey, { type: 'http', scheme: 'bearer', description: 'An API key' })
+      const routes = server.app.printRoutes({ commonPrefix: false })
+      let operations = 0
+      for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+        if (!path.startsWith('/v1')) continue
+        for (const [method, op] of Object.entries<any>(item)) {
+          operations++
+          assert.ok(op.summary, `${method} ${path} has a summary`)
+          assert.ok(op.responses['401'], `${method} ${path} documents 401`)
+          const success = Object.keys(op.responses).filter((s) => s.startsWith('2'))
+          assert.equal(success.length, 1, `${method} ${path} documents one success status`)
+          if (path.includes('{')) assert.ok(op.responses['404'], `${method} ${path} documents 404`)
+          if (op.requestBody) assert.ok(op.responses['422'] && op.responses['415'] && op.responses['400'], `${method} ${path} documents body errors`)
+        }
+      }
+      assert.ok(operations >= 3, `only ${operations} operations documented`)
+      assert.ok(routes.includes('/v1/users'))
+    })
+    it('serves the interactive reference at /docs', async () => {
+      const res = await client(server, null).get('/docs/')
+      assert.equal(res.status, 200)
+      assert.match(res.text, /swagger/i)
+    })
+  })
+}

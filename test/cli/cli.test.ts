@@ -1,0 +1,120 @@
+// The real `rapport` bin (built JavaScript), spawned against a fresh database of each kind.
+import assert from 'node:assert/strict'
+import { spawn, spawnSync } from 'node:child_process'
+import { once } from 'node:events'
+import { after, before, describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { TEST_DATABASES } from '../support/databases.js'
+import { createTestDatabase } from '../support/server.js'
+
+const BIN = fileURLToPath(new URL('../../bin/rapport.js', import.meta.url))
+
+function rapport(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' }, encoding: 'utf8' })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: rapport CLI`, () => {
+    let env: Record<string, string>
+    let drop: () => Promise<void>
+    before(async () => {
+      const fresh = await createTestDatabase(database)
+      env = { ...fresh.env, LOG_LEVEL: 'warn' }
+      drop = fresh.drop
+    })
+    after(async () => drop?.())
+
+    it('prints help for every command', () => {
+      for (const command of ['serve', 'migrate', 'keys', 'users', 'workspaces']) {
+        const res = rapport(env, command, '--help')
+        assert.equal(res.code, 0, res.stderr)
+        assert.match(res.stdout, new RegExp(`Usage: rapport ${command}`))
+      }
+      const top = rapport(env, '--help')
+      assert.equal(top.code, 0)
+      assert.match(top.stdout, /serve.*\n.*migrate/s)
+    })
+    it('refuses an unknown command with exit code 2', () => {
+      const res = rapport(env, 'frobnicate')
+      assert.equal(res.code, 2)
+      assert.match(res.stderr, /Unknown command/)
+    })
+    it('migrates an empty database, then has nothing left to do', () => {
+      const first = rapport(env, 'migrate')
+      assert.equal(first.code, 0, first.stderr)
+      assert.match(first.stdout, /applied 0001-workspaces/)
+      const again = rapport(env, 'migrate')
+      assert.equal(again.code, 0)
+      assert.doesNotMatch(again.stdout, /applied/)
+    })
+    it('serves on first start with a printed key that works, and drains on SIGTERM', async () => {
+      const child = spawn(process.execPath, [BIN, 'serve'], {
+        env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '', PORT: '0', LOG_LEVEL: 'info' },
+      })
+      let out = ''
+      child.stdout.on('data', (chunk) => (out += chunk))
+      child.stderr.on('data', (chunk) => (out += chunk))
+      const deadline = Date.now() + 20_000
+      while (!/listening at (http:\/\/[\d.:]+)/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+      const base = /listening at (http:\/\/[\d.:]+)/.exec(out)?.[1]
+      const key = /(rpk_[A-Za-z0-9]{40})/.exec(out)?.[1]
+      assert.ok(base, out)
+      assert.ok(key, 'the first start prints a key')
+      assert.equal((await fetch(`${base}/healthz`)).status, 200)
+      assert.equal((await fetch(`${base}/docs/`)).status, 200)
+      assert.equal((await fetch(`${base}/v1/users`, { headers: { authorization: `Bearer ${key}` } })).status, 200)
+      assert.equal((await fetch(`${base}/v1/users`)).status, 401)
+      child.kill('SIGTERM')
+      const [code] = await once(child, 'exit')
+      assert.equal(code, 0)
+      assert.match(out, /shutting down/)
+      assert.equal(out.split(key!).length - 1, 1, 'the key is printed once, in the banner, and never logged')
+      this_key = key!
+    })
+    let this_key = ''
+    it('prints no key on the second start', async () => {
+      const child = spawn(process.execPath, [BIN, 'serve'], {
+        env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '', PORT: '0', LOG_LEVEL: 'info' },
+      })
+      let out = ''
+      child.stdout.on('data', (chunk) => (out += chunk))
+      const deadline = Date.now() + 20_000
+      while (!/listening/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+      child.kill('SIGTERM')
+      await once(child, 'exit')
+      assert.match(out, /listening/)
+      assert.doesNotMatch(out, /rpk_/)
+      assert.ok(this_key)
+    })
+    it('adds and lists members, creates, lists and revokes keys', () => {
+      const add = rapport(env, 'users', 'add', '--name', 'Paul Atreides', '--email', 'paul@atreid.es')
+      assert.equal(add.code, 0, add.stderr)
+      assert.match(rapport(env, 'users', 'list').stdout, /paul@atreid\.es/)
+      const dup = rapport(env, 'users', 'add', '--name', 'Again', '--email', 'PAUL@atreid.es')
+      assert.equal(dup.code, 1)
+      assert.match(dup.stderr, /has already been taken/)
+
+      const created = rapport(env, 'keys', 'create', '--name', 'ci', '--user', 'paul@atreid.es')
+      assert.equal(created.code, 0, created.stderr)
+      const id = /Created key (\w+)/.exec(created.stdout)?.[1]
+      assert.ok(id)
+      const listed = rapport(env, 'keys', 'list')
+      assert.match(listed.stdout, new RegExp(`${id}\\s+ci\\s+rpk_`))
+      assert.equal(rapport(env, 'keys', 'revoke', id!).code, 0)
+      assert.match(rapport(env, 'keys', 'list').stdout, new RegExp(`${id}.*\\d{4}-\\d{2}-\\d{2}T.*\\d{4}-\\d{2}-\\d{2}T`))
+      assert.equal(rapport(env, 'keys', 'revoke', id!).code, 1, 'a revoked key cannot be revoked again')
+    })
+    it('creates workspaces, and then needs --workspace', () => {
+      const res = rapport(env, 'workspaces', 'create', '--name', 'Second')
+      assert.equal(res.code, 0, res.stderr)
+      const wsId = /\((\w+)\)/.exec(res.stdout)?.[1]
+      assert.match(res.stdout, /rpk_/)
+      assert.match(rapport(env, 'workspaces', 'list').stdout, /Second/)
+      const ambiguous = rapport(env, 'users', 'list')
+      assert.equal(ambiguous.code, 2)
+      assert.match(ambiguous.stderr, /--workspace/)
+      assert.equal(rapport(env, 'users', 'list', '--workspace', wsId!).code, 0)
+    })
+  })
+}
