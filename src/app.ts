@@ -13,8 +13,10 @@ import jsonBodyPlugin from './http/plugins/json-body.js'
 import openapiPlugin from './http/plugins/openapi.js'
 import { RequestLog } from './http/plugins/request-log.js'
 import healthRoutes from './http/routes/health.js'
+import listsRoutes from './http/routes/lists.js'
 import usersRoutes from './http/routes/users.js'
 import { ErrorBody } from './http/schemas/common.js'
+import { serializerCompiler } from './http/serialization.js'
 import { validatorCompiler } from './http/validation.js'
 
 declare module 'fastify' {
@@ -32,7 +34,7 @@ export interface AppDeps {
 }
 
 /** The `/v1` resources, one plugin each. */
-const V1_ROUTES = [usersRoutes]
+const V1_ROUTES = [listsRoutes, usersRoutes]
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps
@@ -50,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler([ErrorBody]))
+  app.setSerializerCompiler(serializerCompiler([ErrorBody]))
   app.decorate('db', db)
   await app.register(
     fp(

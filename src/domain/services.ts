@@ -1,5 +1,7 @@
 // Every domain service, built once over one database. Route plugins reach them as `app.services`.
 import type { Db } from '../db/dialect.js'
+import { ConnectionsService } from './lists/connections-service.js'
+import { ListsService } from './lists/lists-service.js'
 import { MembersService } from './workspaces/members-service.js'
 import { WorkspacesService } from './workspaces/workspaces-service.js'
 
@@ -12,7 +14,9 @@ export interface DomainSettings {
 export function createServices(db: Db, _settings: DomainSettings) {
   const workspaces = new WorkspacesService(db)
   const members = new MembersService(db)
-  return { workspaces, members }
+  const lists = new ListsService(db)
+  const connections = new ConnectionsService(db)
+  return { workspaces, members, lists, connections }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -65,6 +65,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addForeignKeyConstraint('entry_field_values_entry_fk', ['workspace_id', 'entry_id'], 'entries', ['workspace_id', 'id'], (fk) =>
       fk.onDelete('cascade'),
     )
+    // Removing a list field removes its values from the lookup table at once.
+    .addForeignKeyConstraint('entry_field_values_field_fk', ['workspace_id', 'field_id'], 'list_fields', ['workspace_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .execute()
   await db.schema
     .createIndex('entry_field_values_by_entry')

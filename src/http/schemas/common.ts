@@ -100,3 +100,6 @@ export const NamedValue = Type.Object({
   name: Type.String({ maxLength: 200 }),
   value: Type.Unknown({ description: 'A scalar, an array for multi-value fields, or null to clear' }),
 })
+
+/** The 204 of a delete: no body. */
+export const NoContent = Type.Null({ description: 'Deleted; no body' })

@@ -1,0 +1,206 @@
+// SQL for lists and processes, their fields and statuses, and connections between processes.
+import type { Executor } from '../dialect.js'
+import type { ListConnectionRow, ListFieldRow, ListRow, StatusRow } from '../schema.js'
+import type { PageRequest } from '../../domain/pagination.js'
+import { newestFirst, selectPage } from './page.js'
+
+export async function insertList(db: Executor, row: ListRow): Promise<void> {
+  await db.insertInto('lists').values(row).execute()
+}
+
+export async function insertListFields(db: Executor, rows: ListFieldRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('list_fields').values(rows).execute()
+}
+
+export async function insertStatuses(db: Executor, rows: StatusRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('statuses').values(rows).execute()
+}
+
+export async function findList(db: Executor, workspaceId: string, listId: string): Promise<ListRow | undefined> {
+  return db.selectFrom('lists').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', listId).executeTakeFirst()
+}
+
+/** The list row locked for the rest of the transaction where the database has row locks. */
+export async function findListForUpdate(db: Executor, workspaceId: string, listId: string, lock: boolean): Promise<ListRow | undefined> {
+  let query = db.selectFrom('lists').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', listId)
+  if (lock) query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+/** Fields of the given lists, in display order. */
+export async function findFieldsOfLists(db: Executor, workspaceId: string, listIds: readonly string[]): Promise<ListFieldRow[]> {
+  if (listIds.length === 0) return []
+  return db
+    .selectFrom('list_fields')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('list_id', 'in', listIds)
+    .orderBy('list_id')
+    .orderBy('position')
+    .execute()
+}
+
+/** Statuses of the given lists, in board order. */
+export async function findStatusesOfLists(db: Executor, workspaceId: string, listIds: readonly string[]): Promise<StatusRow[]> {
+  if (listIds.length === 0) return []
+  return db
+    .selectFrom('statuses')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('list_id', 'in', listIds)
+    .orderBy('list_id')
+    .orderBy('position')
+    .execute()
+}
+
+export interface ListFilter {
+  updatedAfterMs?: number | undefined
+  archived?: boolean | undefined
+}
+
+export async function listLists(db: Executor, workspaceId: string, filter: ListFilter, page: PageRequest) {
+  let query = db.selectFrom('lists').selectAll().where('workspace_id', '=', workspaceId)
+  if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
+  if (filter.archived === true) query = query.where('archived_at', 'is not', null)
+  if (filter.archived === false) query = query.where('archived_at', 'is', null)
+  return selectPage(query, page, newestFirst('lists'))
+}
+
+export async function updateList(db: Executor, workspaceId: string, listId: string, changes: Partial<Omit<ListRow, 'workspace_id' | 'id' | 'created_at'>>): Promise<void> {
+  await db.updateTable('lists').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', listId).execute()
+}
+
+export async function updateListField(db: Executor, workspaceId: string, fieldId: string, changes: Partial<Omit<ListFieldRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>): Promise<void> {
+  await db.updateTable('list_fields').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', fieldId).execute()
+}
+
+export async function deleteListField(db: Executor, workspaceId: string, fieldId: string): Promise<void> {
+  await db.deleteFrom('list_fields').where('workspace_id', '=', workspaceId).where('id', '=', fieldId).execute()
+}
+
+export async function updateStatus(db: Executor, workspaceId: string, statusId: string, changes: Partial<Omit<StatusRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>): Promise<void> {
+  await db.updateTable('statuses').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', statusId).execute()
+}
+
+export async function deleteStatus(db: Executor, workspaceId: string, statusId: string): Promise<void> {
+  await db.deleteFrom('statuses').where('workspace_id', '=', workspaceId).where('id', '=', statusId).execute()
+}
+
+/** Whether any entry is in this status (the guard on removing a status). */
+export async function statusHasEntries(db: Executor, workspaceId: string, listId: string, statusId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('entries')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('list_id', '=', listId)
+    .where('status_id', '=', statusId)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Whether any entry holds a value in this field (changing a field's type is then refused). */
+export async function fieldHasValues(db: Executor, workspaceId: string, fieldId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('entry_field_values')
+    .select('entry_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('field_id', '=', fieldId)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * Sets or clears `closed_at` on the entries of a status whose type changed, so that an entry in a won or
+ * lost status is always closed and one in an active status never is.
+ */
+export async function syncClosedAtOfStatus(db: Executor, workspaceId: string, listId: string, statusId: string, closed: boolean, at: number): Promise<void> {
+  let query = db
+    .updateTable('entries')
+    .set(closed ? { closed_at: at, updated_at: at } : { closed_at: null, updated_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('list_id', '=', listId)
+    .where('status_id', '=', statusId)
+  query = closed ? query.where('closed_at', 'is', null) : query.where('closed_at', 'is not', null)
+  await query.execute()
+}
+
+/**
+ * Deletes a list with its entries, fields, statuses and connections. Entries elsewhere that named one
+ * of its entries as `next_entry_id`, and notes that named one as their deal, lose the link.
+ */
+export async function deleteList(db: Executor, workspaceId: string, listId: string): Promise<void> {
+  const entriesOfList = db.selectFrom('entries').select('id').where('workspace_id', '=', workspaceId).where('list_id', '=', listId)
+  await db.updateTable('notes').set({ deal_id: null }).where('workspace_id', '=', workspaceId).where('deal_id', 'in', entriesOfList).execute()
+  await db
+    .updateTable('entries')
+    .set({ next_entry_id: null })
+    .where('workspace_id', '=', workspaceId)
+    .where('list_id', '<>', listId)
+    .where('next_entry_id', 'in', entriesOfList)
+    .execute()
+  // Entries go first: their status foreign key has no cascade, so the statuses must outlive them.
+  await db.deleteFrom('entries').where('workspace_id', '=', workspaceId).where('list_id', '=', listId).execute()
+  await db.deleteFrom('lists').where('workspace_id', '=', workspaceId).where('id', '=', listId).execute()
+}
+
+export async function insertConnection(db: Executor, row: ListConnectionRow): Promise<void> {
+  await db.insertInto('list_connections').values(row).execute()
+}
+
+/** Connections that start or end in this process. */
+export async function findConnectionsOfList(db: Executor, workspaceId: string, listId: string): Promise<ListConnectionRow[]> {
+  return db
+    .selectFrom('list_connections')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => eb.or([eb('from_list_id', '=', listId), eb('to_list_id', '=', listId)]))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
+/** The connection a status starts, if any (what fires when an entry enters it). */
+export async function findConnectionFromStatus(db: Executor, workspaceId: string, statusId: string): Promise<ListConnectionRow | undefined> {
+  return db.selectFrom('list_connections').selectAll().where('workspace_id', '=', workspaceId).where('from_status_id', '=', statusId).executeTakeFirst()
+}
+
+export async function findConnectionToStatus(db: Executor, workspaceId: string, statusId: string): Promise<ListConnectionRow | undefined> {
+  return db.selectFrom('list_connections').selectAll().where('workspace_id', '=', workspaceId).where('to_status_id', '=', statusId).executeTakeFirst()
+}
+
+export async function deleteConnection(db: Executor, workspaceId: string, listId: string, connectionId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('list_connections')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', connectionId)
+    .where((eb) => eb.or([eb('from_list_id', '=', listId), eb('to_list_id', '=', listId)]))
+    .executeTakeFirst()
+  return result.numDeletedRows > 0n
+}
+
+/** Statuses by id, any list of the workspace (to name the two ends of connections). */
+export async function findStatusesByIds(db: Executor, workspaceId: string, statusIds: readonly string[]): Promise<StatusRow[]> {
+  if (statusIds.length === 0) return []
+  return db.selectFrom('statuses').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', statusIds).execute()
+}
+
+/** Marks the list changed (a field, status or connection of it changed). */
+export async function touchList(db: Executor, workspaceId: string, listId: string, at: number): Promise<void> {
+  await db.updateTable('lists').set({ updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', listId).execute()
+}
+
+/** Whether the process holds some record more than once (turning duplicates_allowed off is then refused). */
+export async function hasDuplicateEntries(db: Executor, workspaceId: string, listId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('entries')
+    .select('entryable_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('list_id', '=', listId)
+    .groupBy(['entryable_type', 'entryable_id'])
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}

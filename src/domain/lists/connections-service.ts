@@ -1,0 +1,104 @@
+// Connected lists: "when an entry of process A enters status S, put its record into process B at status
+// T". This file manages the rules and checks them (both ends are processes of the same entry type, a
+// status starts at most one rule and is the target of at most one). Firing them is the entries' job.
+import type { Db } from '../../db/dialect.js'
+import { isUniqueViolation } from '../../db/errors.js'
+import * as q from '../../db/queries/lists.js'
+import type { ListConnectionRow } from '../../db/schema.js'
+import type { Actor } from '../actor.js'
+import { NotFoundError, Problems, invalid } from '../errors.js'
+import { newId } from '../ids.js'
+import { pageRequest, toPage, type Page } from '../pagination.js'
+import { nowMs, toIso } from '../time.js'
+import { loadListDefinition } from './lists-service.js'
+
+export interface ConnectionResource {
+  id: string
+  from_list_id: string
+  from_status: string
+  to_list_id: string
+  to_status: string
+  created_at: string
+}
+
+export interface CreateConnectionInput {
+  from_status: string
+  to_list_id: string
+  to_status: string
+}
+
+export class ConnectionsService {
+  constructor(private readonly db: Db) {}
+
+  /** Rules that start or end in this process. */
+  async list(actor: Actor, listId: string, query: { first?: number; after?: number }): Promise<Page<ConnectionResource>> {
+    const db = this.db.kysely
+    await loadListDefinition(db, actor.workspaceId, listId)
+    const rows = await q.findConnectionsOfList(db, actor.workspaceId, listId)
+    const page = pageRequest(query)
+    const slice = rows.slice(page.offset, page.offset + page.limit)
+    return toPage(await this.toResources(slice, actor.workspaceId), page, rows.length)
+  }
+
+  async create(actor: Actor, listId: string, input: CreateConnectionInput): Promise<ConnectionResource> {
+    const ws = actor.workspaceId
+    const row = await this.db
+      .transaction(async (trx) => {
+        const from = await loadListDefinition(trx, ws, listId)
+        const problems = new Problems()
+        if (from.list.process !== 1) throw invalid('list', 'not_allowed', 'connections are only for processes')
+        const fromStatus = from.statuses.find((s) => s.name === input.from_status)
+        if (!fromStatus) problems.add('from_status', 'unknown', `is not a status of this process`)
+        const to = input.to_list_id === listId ? undefined : await q.findList(trx, ws, input.to_list_id)
+        let toStatusId: string | undefined
+        if (input.to_list_id === listId) problems.add('to_list_id', 'invalid', 'must be another process')
+        else if (!to) problems.add('to_list_id', 'unknown', 'does not exist')
+        else if (to.process !== 1) problems.add('to_list_id', 'invalid', 'must be a process')
+        else if (to.entry_type !== from.list.entry_type) problems.add('to_list_id', 'invalid', `must hold ${from.list.entry_type} entries like this process`)
+        else {
+          const target = (await q.findStatusesOfLists(trx, ws, [to.id])).find((s) => s.name === input.to_status)
+          if (!target) problems.add('to_status', 'unknown', 'is not a status of the target process')
+          else toStatusId = target.id
+        }
+        if (fromStatus && (await q.findConnectionFromStatus(trx, ws, fromStatus.id))) problems.add('from_status', 'taken', 'already starts a connection')
+        if (toStatusId && (await q.findConnectionToStatus(trx, ws, toStatusId))) problems.add('to_status', 'taken', 'is already the target of a connection')
+        problems.throwIfAny()
+        const row: ListConnectionRow = {
+          workspace_id: ws,
+          id: newId(),
+          from_list_id: listId,
+          from_status_id: fromStatus!.id,
+          to_list_id: input.to_list_id,
+          to_status_id: toStatusId!,
+          created_at: nowMs(),
+        }
+        await q.insertConnection(trx, row)
+        await q.touchList(trx, ws, listId, row.created_at)
+        return row
+      })
+      .catch((error: unknown) => {
+        // Two concurrent creates can both pass the checks; the unique keys refuse the second.
+        if (isUniqueViolation(error)) throw invalid('from_status', 'taken', 'already starts a connection, or its target is already connected')
+        throw error
+      })
+    return (await this.toResources([row], ws))[0]!
+  }
+
+  async delete(actor: Actor, listId: string, connectionId: string): Promise<void> {
+    await loadListDefinition(this.db.kysely, actor.workspaceId, listId)
+    if (!(await q.deleteConnection(this.db.kysely, actor.workspaceId, listId, connectionId))) throw new NotFoundError('connection', connectionId)
+  }
+
+  private async toResources(rows: readonly ListConnectionRow[], ws: string): Promise<ConnectionResource[]> {
+    const statuses = await q.findStatusesByIds(this.db.kysely, ws, [...new Set(rows.flatMap((r) => [r.from_status_id, r.to_status_id]))])
+    const name = (id: string) => statuses.find((s) => s.id === id)?.name ?? ''
+    return rows.map((r) => ({
+      id: r.id,
+      from_list_id: r.from_list_id,
+      from_status: name(r.from_status_id),
+      to_list_id: r.to_list_id,
+      to_status: name(r.to_status_id),
+      created_at: toIso(r.created_at),
+    }))
+  }
+}
