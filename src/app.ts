@@ -13,6 +13,7 @@ import jsonBodyPlugin from './http/plugins/json-body.js'
 import openapiPlugin from './http/plugins/openapi.js'
 import { RequestLog } from './http/plugins/request-log.js'
 import healthRoutes from './http/routes/health.js'
+import entriesRoutes from './http/routes/entries.js'
 import listsRoutes from './http/routes/lists.js'
 import usersRoutes from './http/routes/users.js'
 import { ErrorBody } from './http/schemas/common.js'
@@ -34,7 +35,7 @@ export interface AppDeps {
 }
 
 /** The `/v1` resources, one plugin each. */
-const V1_ROUTES = [listsRoutes, usersRoutes]
+const V1_ROUTES = [listsRoutes, entriesRoutes, usersRoutes]
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps

@@ -13,6 +13,18 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }
 
+/** True when a foreign key refused the write: a row it points at vanished (SQLite, PostgreSQL 23503). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as DriverError | null)?.code
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+}
+
+/** True for errors after which the whole transaction can simply run again (PostgreSQL deadlock, serialization). */
+export function isRetryable(error: unknown): boolean {
+  const code = (error as DriverError | null)?.code
+  return code === '40P01' || code === '40001'
+}
+
 /** The constraint or index a unique violation names, when the driver says (PostgreSQL does). */
 export function violatedConstraint(error: unknown): string | undefined {
   const e = error as DriverError | null

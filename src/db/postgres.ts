@@ -3,6 +3,7 @@
 import pg from 'pg'
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely'
 import type { Db, DialectTraits } from './dialect.js'
+import { isRetryable } from './errors.js'
 import type { Database } from './schema.js'
 
 const TRAITS: DialectTraits = { name: 'postgres', singleWriter: false, supportsForUpdate: true }
@@ -10,6 +11,8 @@ const DEFAULT_POOL_SIZE = 10
 /** How long a request waits for a connection before it is answered 503. */
 const CONNECT_TIMEOUT_MS = 5000
 const INT8_OID = 20
+/** Runs of a transaction that PostgreSQL aborted as a deadlock victim before the error is given up on. */
+const MAX_ATTEMPTS = 3
 
 // bigint columns hold milliseconds, cents and counters, all well inside 2^53: read them as numbers.
 // Set per pool, never on the global `pg.types`, so nothing else in the process is affected.
@@ -36,7 +39,17 @@ export function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE): Db {
   return {
     kysely,
     traits: TRAITS,
-    transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>) => kysely.transaction().execute(work),
+    async transaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+      // Two transactions that lock the same rows in opposite orders (an entry moved in each of two
+      // connected processes) can deadlock; PostgreSQL aborts one, and running it again succeeds.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await kysely.transaction().execute(work)
+        } catch (error) {
+          if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error
+        }
+      }
+    },
     async ping() {
       await sql`select 1`.execute(kysely)
     },

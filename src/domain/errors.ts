@@ -57,6 +57,12 @@ export class ValidationError extends RapportError {
   }
 }
 
+/** 409: the request met a concurrent change it cannot be applied over (e.g. its status was removed meanwhile); retry it. */
+export class ConflictError extends RapportError {
+  readonly status = 409
+  readonly code = 'conflict'
+}
+
 /** 429: the key spent its request budget; `retryAfterSeconds` goes out as Retry-After. */
 export class RateLimitedError extends RapportError {
   readonly status = 429

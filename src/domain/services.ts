@@ -1,5 +1,6 @@
 // Every domain service, built once over one database. Route plugins reach them as `app.services`.
 import type { Db } from '../db/dialect.js'
+import { EntriesService } from './entries/entries-service.js'
 import { ConnectionsService } from './lists/connections-service.js'
 import { ListsService } from './lists/lists-service.js'
 import { MembersService } from './workspaces/members-service.js'
@@ -16,7 +17,8 @@ export function createServices(db: Db, _settings: DomainSettings) {
   const members = new MembersService(db)
   const lists = new ListsService(db)
   const connections = new ConnectionsService(db)
-  return { workspaces, members, lists, connections }
+  const entries = new EntriesService(db)
+  return { workspaces, members, lists, connections, entries }
 }
 
 export type Services = ReturnType<typeof createServices>

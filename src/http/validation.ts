@@ -8,7 +8,9 @@ import type { FastifySchemaCompiler } from 'fastify'
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv
 
-const shared: Options = { removeAdditional: true, useDefaults: true, strict: false, addUsedSchema: false }
+// removeAdditional is off: a schema that says additionalProperties: false (the entries filters) means
+// an unknown name is a 422, not silently dropped. Schemas without it accept extra names as usual.
+const shared: Options = { removeAdditional: false, useDefaults: true, strict: false, addUsedSchema: false }
 
 function makeAjv(options: Options, schemas: unknown[]): Ajv {
   const ajv = new Ajv({ ...shared, ...options })

@@ -1,8 +1,10 @@
-// SQL for entries. (Grows with the entries resource; the deletion helpers are here first because deleting
-// a contact, an organization or a list must take their entries along.)
+// SQL for entries: reading, paging with filters, the key counter, the list-field lookup rows, status
+// history, and deletion with everything that hangs off an entry.
 import { sql } from 'kysely'
 import type { Executor } from '../dialect.js'
-import type { EntryRow } from '../schema.js'
+import type { EntryRow, EntryStatusChangeRow, NewEntry } from '../schema.js'
+import type { PageRequest } from '../../domain/pagination.js'
+import { selectPage, type OrderTerm } from './page.js'
 
 export async function findEntry(db: Executor, workspaceId: string, entryId: string): Promise<EntryRow | undefined> {
   return db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).executeTakeFirst()
@@ -77,4 +79,198 @@ function countBy(keys: readonly string[]): Map<string, number> {
 
 function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size)
+}
+
+export async function findEntryInList(db: Executor, workspaceId: string, listId: string, entryId: string, lock = false): Promise<EntryRow | undefined> {
+  let query = db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).where('list_id', '=', listId)
+  if (lock) query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+/**
+ * Counts a new entry into its list and hands out the next key number, in one statement. On PostgreSQL
+ * the UPDATE takes the list's row lock until the transaction ends, which is what makes key numbers
+ * gap-free and unique across server processes: a second create waits, then reads the committed number.
+ * On SQLite the IMMEDIATE transaction already holds the only write lock.
+ *
+ * ```sql
+ * update lists set last_key_number = last_key_number + :keys, entry_count = entry_count + :n
+ * where workspace_id = :ws and id = :list returning last_key_number, identifier
+ * ```
+ */
+export async function countNewEntries(db: Executor, workspaceId: string, listId: string, n: number, keys: number): Promise<{ last_key_number: number; identifier: string | null }> {
+  return db
+    .updateTable('lists')
+    .set({ last_key_number: sql`last_key_number + ${keys}`, entry_count: sql`entry_count + ${n}` })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', listId)
+    .returning(['last_key_number', 'identifier'])
+    .executeTakeFirstOrThrow()
+}
+
+/** Moves `n` entries into (n > 0) or out of (n < 0) a status's kept count. */
+export async function countStatusEntries(db: Executor, workspaceId: string, statusId: string, n: number): Promise<void> {
+  await db
+    .updateTable('statuses')
+    .set({ entry_count: sql`entry_count + ${n}` })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', statusId)
+    .execute()
+}
+
+export async function insertEntries(db: Executor, rows: NewEntry[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('entries').values(rows).execute()
+}
+
+export async function updateEntry(db: Executor, workspaceId: string, entryId: string, changes: Partial<Omit<EntryRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>): Promise<void> {
+  await db.updateTable('entries').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', entryId).execute()
+}
+
+export interface FieldValueRow {
+  field_id: string
+  value: string
+  entry_id: string
+}
+
+export async function insertFieldValues(db: Executor, workspaceId: string, rows: readonly FieldValueRow[]): Promise<void> {
+  if (rows.length === 0) return
+  await db
+    .insertInto('entry_field_values')
+    .values(rows.map((r) => ({ workspace_id: workspaceId, ...r })))
+    .execute()
+}
+
+/** Forgets the lookup rows of some fields of one entry (before writing their new values). */
+export async function deleteFieldValues(db: Executor, workspaceId: string, entryId: string, fieldIds: readonly string[]): Promise<void> {
+  if (fieldIds.length === 0) return
+  await db
+    .deleteFrom('entry_field_values')
+    .where('workspace_id', '=', workspaceId)
+    .where('entry_id', '=', entryId)
+    .where('field_id', 'in', fieldIds)
+    .execute()
+}
+
+export async function insertStatusChanges(db: Executor, rows: EntryStatusChangeRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('entry_status_changes').values(rows).execute()
+}
+
+export async function listStatusChanges(db: Executor, workspaceId: string, entryId: string, limit: number, offset: number) {
+  return db
+    .selectFrom('entry_status_changes')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('entry_id', '=', entryId)
+    .orderBy('changed_at')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+export async function countStatusChanges(db: Executor, workspaceId: string, entryId: string): Promise<number> {
+  const row = await db
+    .selectFrom('entry_status_changes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('entry_id', '=', entryId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** An entry of the list for this record, if there is one (the duplicate check). */
+export async function findEntryOfRecord(db: Executor, workspaceId: string, listId: string, entryableType: string, entryableId: string): Promise<EntryRow | undefined> {
+  return db
+    .selectFrom('entries')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('entryable_id', '=', entryableId)
+    .where('list_id', '=', listId)
+    .where('entryable_type', '=', entryableType)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/** Which of these contact ids exist, with their organization. */
+export async function findContacts(db: Executor, workspaceId: string, contactIds: readonly string[]): Promise<Array<{ id: string; organization_id: string | null }>> {
+  if (contactIds.length === 0) return []
+  return db.selectFrom('contacts').select(['id', 'organization_id']).where('workspace_id', '=', workspaceId).where('id', 'in', contactIds).execute()
+}
+
+/** Whether the organization exists. */
+export async function organizationExists(db: Executor, workspaceId: string, organizationId: string): Promise<boolean> {
+  const row = await db.selectFrom('organizations').select('id').where('workspace_id', '=', workspaceId).where('id', '=', organizationId).executeTakeFirst()
+  return row !== undefined
+}
+
+/** Everything the list endpoint can filter entries by, already resolved to ids and milliseconds. */
+export interface EntryFilter {
+  /** Any of these statuses (status, status_type). An empty array matches nothing. */
+  statusIds?: string[]
+  assigneeId?: string
+  entryableType?: string
+  entryableId?: string
+  contactId?: string
+  createdAfterMs?: number
+  createdBeforeMs?: number
+  updatedAfterMs?: number
+  updatedBeforeMs?: number
+  closedAfterMs?: number
+  closedBeforeMs?: number
+  /** Every one of these field values (AND). */
+  fieldValues?: Array<{ fieldId: string; value: string }>
+}
+
+export const ENTRY_SORT_COLUMNS = ['updated_at', 'created_at', 'key_number', 'one_time_value_cents', 'closed_at'] as const
+export type EntrySortColumn = (typeof ENTRY_SORT_COLUMNS)[number]
+
+export interface EntrySort {
+  column: EntrySortColumn
+  direction: 'asc' | 'desc'
+}
+
+/**
+ * One page of a list's entries matching `filter`, in `sort` order with the id as tie-break, and the
+ * number of matches (`knownTotal` skips the count when the caller has it from a kept counter).
+ */
+export async function listEntries(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  filter: EntryFilter,
+  sort: EntrySort,
+  page: PageRequest,
+  knownTotal?: number,
+) {
+  let query = db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('list_id', '=', listId)
+  if (filter.statusIds !== undefined) {
+    if (filter.statusIds.length === 0) return { rows: [] as EntryRow[], total: 0 }
+    query = query.where('status_id', 'in', filter.statusIds)
+  }
+  if (filter.assigneeId !== undefined) query = query.where('assignee_id', '=', filter.assigneeId)
+  if (filter.entryableType !== undefined) query = query.where('entryable_type', '=', filter.entryableType)
+  if (filter.entryableId !== undefined) query = query.where('entryable_id', '=', filter.entryableId)
+  if (filter.contactId !== undefined) query = query.where('contact_id', '=', filter.contactId)
+  if (filter.createdAfterMs !== undefined) query = query.where('created_at', '>', filter.createdAfterMs)
+  if (filter.createdBeforeMs !== undefined) query = query.where('created_at', '<', filter.createdBeforeMs)
+  if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
+  if (filter.updatedBeforeMs !== undefined) query = query.where('updated_at', '<', filter.updatedBeforeMs)
+  if (filter.closedAfterMs !== undefined) query = query.where('closed_at', '>', filter.closedAfterMs)
+  if (filter.closedBeforeMs !== undefined) query = query.where('closed_at', '<', filter.closedBeforeMs)
+  for (const { fieldId, value } of filter.fieldValues ?? []) {
+    query = query.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('entry_field_values')
+        .select('entry_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('field_id', '=', fieldId)
+        .where('value', '=', value),
+    )
+  }
+  const order: OrderTerm[] = [
+    { column: sort.column, direction: sort.direction, nullsLast: sort.column !== 'updated_at' && sort.column !== 'created_at' },
+    { column: 'id', direction: sort.direction },
+  ]
+  return selectPage(query, page, order, knownTotal)
 }

@@ -7,6 +7,8 @@ export interface OrderTerm {
   /** A column of the query's tables, optionally qualified (`entries.updated_at`). */
   column: string
   direction: 'asc' | 'desc'
+  /** For nullable columns: put nulls last in both directions (the databases' defaults differ). */
+  nullsLast?: boolean
 }
 
 /** The default order of every list: last updated first, id as the tie-break so pages never overlap. */
@@ -33,7 +35,11 @@ export async function selectPage<DB, TB extends keyof DB, O>(
   knownTotal?: number,
 ): Promise<{ rows: O[]; total: number }> {
   let ordered = query
-  for (const term of order) ordered = ordered.orderBy(sql.ref(term.column), term.direction)
+  for (const term of order) {
+    ordered = term.nullsLast
+      ? ordered.orderBy(sql`${sql.ref(term.column)} ${sql.raw(term.direction)} nulls last`)
+      : ordered.orderBy(sql.ref(term.column), term.direction)
+  }
   const rowsPromise = page.limit === 0 ? Promise.resolve([] as O[]) : ordered.limit(page.limit).offset(page.offset).execute()
   const totalPromise = knownTotal !== undefined ? Promise.resolve(knownTotal) : countRows(query)
   const [rows, total] = await Promise.all([rowsPromise, totalPromise])

@@ -75,3 +75,9 @@ export async function listUsers(db: Executor, workspaceId: string, filter: UserF
   if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
   return selectPage(query, page, newestFirst('users'))
 }
+
+/** Members by lower-cased email. */
+export async function findUsersByEmailKeys(db: Executor, workspaceId: string, emailKeys: readonly string[]): Promise<UserRow[]> {
+  if (emailKeys.length === 0) return []
+  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('email_key', 'in', emailKeys).execute()
+}

@@ -25,8 +25,11 @@ function fieldPath(instancePath: string, extra?: string): string {
 
 function problemFromAjv(error: AjvError, context: string | undefined): FieldProblem {
   const missing = typeof error.params.missingProperty === 'string' ? error.params.missingProperty : undefined
-  const field = fieldPath(error.instancePath, missing) || (context === 'body' ? 'body' : context ?? 'request')
+  const extra = typeof error.params.additionalProperty === 'string' ? error.params.additionalProperty : undefined
+  const field = fieldPath(error.instancePath, missing ?? extra) || (context === 'body' ? 'body' : context ?? 'request')
   switch (error.keyword) {
+    case 'additionalProperties':
+      return { field, code: 'unknown', message: context === 'querystring' ? 'is not a known parameter' : 'is not a known field' }
     case 'required':
       return { field, code: 'required', message: "can't be blank" }
     case 'type':

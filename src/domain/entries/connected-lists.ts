@@ -1,0 +1,83 @@
+// Firing connected-list rules: when an entry enters a status that starts a rule, its record goes into
+// the rule's target process at the target status (or, where that process allows no duplicates and
+// already holds the record, the existing entry is used), and `next_entry_id` points there. It fires
+// once per entry: an entry that already has a next entry is not sent again. Runs inside the caller's
+// transaction, so the move and its consequence commit together.
+import type { Executor } from '../../db/dialect.js'
+import * as q from '../../db/queries/entries.js'
+import { findConnectionFromStatus } from '../../db/queries/lists.js'
+import type { EntryRow, StatusRow } from '../../db/schema.js'
+import type { Actor } from '../actor.js'
+import { Problems } from '../errors.js'
+import { checkFieldValue, emptyReferences, type FieldDefinition } from '../fields/field-types.js'
+import { loadListDefinition, type ListDefinition } from '../lists/lists-service.js'
+import { parseStoredValues, type StoredFieldValues } from './list-field-values.js'
+import type { NewEntrySpec } from './entry-store.js'
+
+type Store = (trx: Executor, actor: Actor, def: ListDefinition, spec: NewEntrySpec, now: number, visited: ReadonlySet<string>) => Promise<EntryRow>
+
+/**
+ * Values of fields the two lists share by name and type, checked against the target's definition
+ * (options may differ); the rest stay behind.
+ */
+function carryOverValues(from: readonly FieldDefinition[], to: readonly FieldDefinition[], values: StoredFieldValues): StoredFieldValues {
+  const carried: StoredFieldValues = {}
+  for (const source of from) {
+    const value = values[source.id]
+    const target = to.find((f) => f.name === source.name && f.data_type === source.data_type)
+    if (value === undefined || !target) continue
+    const checked = checkFieldValue(target, value, '', new Problems(), emptyReferences())
+    if (checked !== undefined && checked !== null) carried[target.id] = checked
+  }
+  return carried
+}
+
+/**
+ * Fires the rule that starts at `status`, if any, for `entry`. `visited` are the lists this chain of
+ * rules has passed through; a rule leading back into one of them is not followed, so rules that form a
+ * cycle cannot make entries forever.
+ */
+export async function followConnection(
+  trx: Executor,
+  actor: Actor,
+  entry: EntryRow,
+  status: StatusRow,
+  now: number,
+  visited: ReadonlySet<string>,
+  store: Store,
+): Promise<void> {
+  if (entry.next_entry_id !== null) return
+  const ws = actor.workspaceId
+  const rule = await findConnectionFromStatus(trx, ws, status.id)
+  if (!rule || visited.has(rule.to_list_id)) return
+  const target = await loadListDefinition(trx, ws, rule.to_list_id)
+  const targetStatus = target.statuses.find((s) => s.id === rule.to_status_id)
+  if (!targetStatus) return
+  let nextId: string
+  const existing = target.list.duplicates_allowed === 0 ? await q.findEntryOfRecord(trx, ws, target.list.id, entry.entryable_type, entry.entryable_id) : undefined
+  if (existing) nextId = existing.id
+  else {
+    const source = await loadListDefinition(trx, ws, entry.list_id)
+    const created = await store(
+      trx,
+      actor,
+      target,
+      {
+        entryableType: entry.entryable_type,
+        entryableId: entry.entryable_id,
+        status: targetStatus,
+        assigneeId: entry.assignee_id,
+        contactId: entry.contact_id,
+        oneTimeValueCents: entry.one_time_value_cents ?? 0,
+        recurringValueCents: entry.recurring_value_cents ?? 0,
+        recurringValuePeriod: entry.recurring_value_period ?? 'annual',
+        values: carryOverValues(source.fields, target.fields, parseStoredValues(entry.list_fields)),
+      },
+      now,
+      visited,
+    )
+    nextId = created.id
+  }
+  entry.next_entry_id = nextId
+  await q.updateEntry(trx, ws, entry.id, { next_entry_id: nextId, updated_at: now })
+}

@@ -1,0 +1,142 @@
+// Entries: list (filters, sort, paging), retrieve, create, update, delete, and the status history. The
+// rules live in entry-input.ts, entry-filters.ts, entry-store.ts and connected-lists.ts; this file
+// orders them and owns the transactions.
+import type { Db, Executor } from '../../db/dialect.js'
+import { isForeignKeyViolation } from '../../db/errors.js'
+import * as q from '../../db/queries/entries.js'
+import { findUserByEmail, findUsersByIds } from '../../db/queries/workspaces.js'
+import type { EntryRow, UserRow } from '../../db/schema.js'
+import type { Actor } from '../actor.js'
+import { emailKey } from '../email-address.js'
+import { ConflictError, NotFoundError } from '../errors.js'
+import { loadListDefinition, type ListDefinition } from '../lists/lists-service.js'
+import { pageRequest, toPage, type Page } from '../pagination.js'
+import { nowMs } from '../time.js'
+import { knownTotal, parseEntryFilter, parseSort, type EntryListQuery } from './entry-filters.js'
+import { checkCreateEntry, checkUpdateEntry, type CreateEntryInput, type UpdateEntryInput } from './entry-input.js'
+import { verifyEntryReferences } from './entry-references.js'
+import { toEntryResource, toStatusChangeResource, type EntryResource, type StatusChangeResource } from './entry-resource.js'
+import { moveToStatus, storeNewEntry } from './entry-store.js'
+import { fieldValueRows } from './list-field-values.js'
+
+/** A foreign key refused a write because a status or list it named was removed meanwhile. */
+function concurrentChange(error: unknown): never {
+  if (isForeignKeyViolation(error)) throw new ConflictError('The list changed while this request ran (a status or field was removed); retry')
+  throw error
+}
+
+async function membersById(db: Executor, workspaceId: string, ids: ReadonlyArray<string | null>): Promise<Map<string, UserRow>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))]
+  return new Map((await findUsersByIds(db, workspaceId, wanted)).map((u) => [u.id, u]))
+}
+
+export class EntriesService {
+  constructor(private readonly db: Db) {}
+
+  async list(actor: Actor, listId: string, query: EntryListQuery): Promise<Page<EntryResource>> {
+    const db = this.db.kysely
+    const ws = actor.workspaceId
+    const def = await loadListDefinition(db, ws, listId)
+    const assignee = query.assignee_email === undefined ? undefined : ((await findUserByEmail(db, ws, emailKey(query.assignee_email))) ?? null)
+    const filter = parseEntryFilter(def, query, assignee)
+    const page = pageRequest(query)
+    const { rows, total } = await q.listEntries(db, ws, listId, filter, parseSort(query.sort), page, knownTotal(def, filter))
+    const members = await membersById(db, ws, rows.map((r) => r.assignee_id))
+    return toPage(rows.map((row) => toEntryResource(row, def, members)), page, total)
+  }
+
+  async get(actor: Actor, listId: string, entryId: string): Promise<EntryResource> {
+    const db = this.db.kysely
+    const def = await loadListDefinition(db, actor.workspaceId, listId)
+    const row = await q.findEntryInList(db, actor.workspaceId, listId, entryId)
+    if (!row) throw new NotFoundError('entry', entryId)
+    return toEntryResource(row, def, await membersById(db, actor.workspaceId, [row.assignee_id]))
+  }
+
+  async create(actor: Actor, listId: string, input: CreateEntryInput): Promise<EntryResource> {
+    const ws = actor.workspaceId
+    const def = await loadListDefinition(this.db.kysely, ws, listId)
+    const draft = checkCreateEntry(def, input)
+    const assignee = await verifyEntryReferences(this.db.kysely, ws, { ...draft, checkEntryable: true, refs: draft.refs })
+    const row = await this.db
+      .transaction((trx) => storeNewEntry(trx, actor, def, { ...draft, assigneeId: assignee?.id ?? null }, nowMs()))
+      .catch(concurrentChange)
+    return toEntryResource(row, def, new Map(assignee ? [[assignee.id, assignee]] : []))
+  }
+
+  async update(actor: Actor, listId: string, entryId: string, input: UpdateEntryInput): Promise<EntryResource> {
+    const ws = actor.workspaceId
+    const { row, def } = await this.db
+      .transaction(async (trx) => {
+        const def = await loadListDefinition(trx, ws, listId)
+        // The row lock makes read-modify-write of list_fields safe against concurrent PATCHes.
+        const row = await q.findEntryInList(trx, ws, listId, entryId, this.db.traits.supportsForUpdate)
+        if (!row) throw new NotFoundError('entry', entryId)
+        await this.applyUpdate(trx, actor, def, row, input)
+        return { row, def }
+      })
+      .catch(concurrentChange)
+    return toEntryResource(row, def, await membersById(this.db.kysely, ws, [row.assignee_id]))
+  }
+
+  /** Applies a checked PATCH to `row` (mutated to match what is stored). */
+  private async applyUpdate(trx: Executor, actor: Actor, def: ListDefinition, row: EntryRow, input: UpdateEntryInput): Promise<void> {
+    const ws = actor.workspaceId
+    const patch = checkUpdateEntry(def, row, input)
+    const assignee = await verifyEntryReferences(trx, ws, {
+      entryableType: row.entryable_type,
+      entryableId: row.entryable_id,
+      checkEntryable: false,
+      contactId: patch.contactId,
+      assigneeEmail: patch.assigneeEmail,
+      refs: patch.refs,
+    })
+    const now = nowMs()
+    const changes: Partial<EntryRow> = {}
+    if (assignee !== undefined && (assignee?.id ?? null) !== row.assignee_id) changes.assignee_id = assignee?.id ?? null
+    if (patch.contactId !== undefined) changes.contact_id = patch.contactId
+    if (patch.oneTimeValueCents !== undefined) changes.one_time_value_cents = patch.oneTimeValueCents
+    if (patch.recurringValueCents !== undefined) changes.recurring_value_cents = patch.recurringValueCents
+    if (patch.recurringValuePeriod !== undefined) changes.recurring_value_period = patch.recurringValuePeriod
+    if (patch.fields) {
+      const json = JSON.stringify(patch.fields.values)
+      if (json !== row.list_fields) {
+        changes.list_fields = json
+        await q.deleteFieldValues(trx, ws, row.id, patch.fields.touched)
+        await q.insertFieldValues(trx, ws, fieldValueRows(row.id, patch.fields.values, patch.fields.touched))
+      }
+    }
+    if (Object.keys(changes).length > 0) {
+      Object.assign(row, changes, { updated_at: now })
+      await q.updateEntry(trx, ws, row.id, { ...changes, updated_at: now })
+    }
+    if (patch.status) {
+      await moveToStatus(trx, actor, def, row, patch.status, now)
+      row.updated_at = now
+    }
+  }
+
+  async delete(actor: Actor, listId: string, entryId: string): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      const row = await q.findEntryInList(trx, actor.workspaceId, listId, entryId, this.db.traits.supportsForUpdate)
+      if (!row) {
+        await loadListDefinition(trx, actor.workspaceId, listId) // an unknown list is named as such
+        throw new NotFoundError('entry', entryId)
+      }
+      await q.deleteEntries(trx, actor.workspaceId, [row])
+    })
+  }
+
+  /** The entry's status history, oldest first. */
+  async statusChanges(actor: Actor, listId: string, entryId: string, query: { first?: number; after?: number }): Promise<Page<StatusChangeResource>> {
+    const db = this.db.kysely
+    const ws = actor.workspaceId
+    await loadListDefinition(db, ws, listId)
+    if (!(await q.findEntryInList(db, ws, listId, entryId))) throw new NotFoundError('entry', entryId)
+    const page = pageRequest(query)
+    const rows = page.limit === 0 ? [] : await q.listStatusChanges(db, ws, entryId, page.limit, page.offset)
+    const total = await q.countStatusChanges(db, ws, entryId)
+    const members = await membersById(db, ws, rows.map((r) => r.user_id))
+    return toPage(rows.map((r) => toStatusChangeResource(r, members)), page, total)
+  }
+}
