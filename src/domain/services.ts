@@ -1,5 +1,9 @@
 // Every domain service, built once over one database. Route plugins reach them as `app.services`.
 import type { Db } from '../db/dialect.js'
+import { ContactsService } from './contacts/contacts-service.js'
+import { CustomFieldsService } from './custom-fields/custom-fields-service.js'
+import { NotesService } from './notes/notes-service.js'
+import { OrganizationsService } from './organizations/organizations-service.js'
 import { MembersService } from './workspaces/members-service.js'
 import { WorkspacesService } from './workspaces/workspaces-service.js'
 
@@ -9,10 +13,14 @@ export interface DomainSettings {
   defaultCountryCode: string
 }
 
-export function createServices(db: Db, _settings: DomainSettings) {
+export function createServices(db: Db, settings: DomainSettings) {
   const workspaces = new WorkspacesService(db)
   const members = new MembersService(db)
-  return { workspaces, members }
+  const contacts = new ContactsService(db, settings)
+  const organizations = new OrganizationsService(db)
+  const customFields = new CustomFieldsService(db)
+  const notes = new NotesService(db)
+  return { workspaces, members, contacts, organizations, customFields, notes }
 }
 
 export type Services = ReturnType<typeof createServices>
