@@ -11,7 +11,7 @@ import {
   RemovePhoneNumbersBody,
   UpdateContactBody,
 } from '../schemas/contacts.js'
-import { NoContent } from '../schemas/no-content.js'
+import { NoContent } from '../schemas/fragments.js'
 
 const tags = ['Contacts']
 

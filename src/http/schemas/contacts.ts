@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox'
 import { Id, Page, PageQuery, Timestamp } from './common.js'
 import { CustomFieldValues, CustomFieldsInput } from './custom-fields.js'
+import { NullableString } from './fragments.js'
 
 const example = {
   id: 'Ct4Rz8Wk1B',
@@ -17,18 +18,18 @@ const example = {
   updated_at: '2025-04-29T22:54:48.439Z',
 }
 
-const Text = (description?: string) => Type.Union([Type.String({ maxLength: 200 }), Type.Null()], description ? { description } : {})
+const Text = (description?: string) => NullableString(description ? { maxLength: 200, description } : { maxLength: 200 })
 
 export const Contact = Type.Object(
   {
     id: Id,
-    first_name: Type.Union([Type.String(), Type.Null()]),
-    last_name: Type.Union([Type.String(), Type.Null()]),
-    name: Type.Union([Type.String(), Type.Null()], { description: 'Display name: as sent, or first and last name joined' }),
-    title: Type.Union([Type.String(), Type.Null()]),
+    first_name: NullableString(),
+    last_name: NullableString(),
+    name: NullableString({ description: 'Display name: as sent, or first and last name joined' }),
+    title: NullableString(),
     emails: Type.Array(Type.String(), { description: 'As written; unique in the workspace, any case' }),
     phone_numbers: Type.Array(Type.String(), { description: 'As written; looked up in normalised form' }),
-    organization_id: Type.Union([Id, Type.Null()]),
+    organization_id: NullableString({ description: 'Short alphanumeric id' }),
     custom_fields: CustomFieldValues,
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -44,7 +45,8 @@ const contactBody = {
   emails: Type.Optional(Type.Array(Type.String({ maxLength: 254 }), { maxItems: 100, description: 'Added to the existing ones on PATCH' })),
   phone_numbers: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50, description: 'Added to the existing ones on PATCH' })),
   organization_id: Type.Optional(
-    Type.Union([Type.String({ maxLength: 32 }), Type.Null()], {
+    NullableString({
+      maxLength: 32,
       description: 'An organization id, `"auto"` (the organization owning an email domain, made when none does) or null',
     }),
   ),

@@ -5,6 +5,10 @@ import { DATA_TYPES } from '../../domain/fields/field-types.js'
 import { MODELS } from '../../domain/custom-fields/models.js'
 import { Id, NamedValue, Page, PageQuery, Timestamp } from './common.js'
 
+/** An array of option strings or null, as one JSON-schema type array (one problem for a wrong type). */
+const Options = (description: string) =>
+  Type.Unsafe<string[] | null>({ type: ['array', 'null'], items: { type: 'string' }, maxItems: 500, description })
+
 const example = {
   id: 'Cf7Lp2Qx9A',
   name: 'Investor type',
@@ -38,7 +42,7 @@ export const CreateCustomFieldBody = Type.Object(
     name: Type.String({ maxLength: 200 }),
     model: Model,
     data_type: Type.Optional(Type.Enum(DATA_TYPES, { description: 'Default `text`' })),
-    options: Type.Optional(Type.Union([Type.Array(Type.String(), { maxItems: 500 }), Type.Null()], { description: 'Required for select' })),
+    options: Type.Optional(Options('Required for select')),
     accepts_multiple_values: Type.Optional(Type.Boolean({ description: 'Required for select, user and contact' })),
   },
   { examples: [{ name: 'Investor type', model: 'organization', data_type: 'select', options: ['Angel', 'VC'], accepts_multiple_values: false }] },
@@ -48,11 +52,7 @@ export type CreateCustomFieldBody = Static<typeof CreateCustomFieldBody>
 export const UpdateCustomFieldBody = Type.Object(
   {
     name: Type.Optional(Type.String({ maxLength: 200 })),
-    options: Type.Optional(
-      Type.Union([Type.Array(Type.String(), { maxItems: 500 }), Type.Null()], {
-        description: 'Replaces the options (select only); removing an option that records hold is a 422',
-      }),
-    ),
+    options: Type.Optional(Options('Replaces the options (select only); removing an option that records hold is a 422')),
     model: Type.Optional(Type.String({ description: 'Cannot change: accepted only with the stored value' })),
     data_type: Type.Optional(Type.String({ description: 'Cannot change: accepted only with the stored value' })),
     accepts_multiple_values: Type.Optional(Type.Boolean({ description: 'Cannot change: accepted only with the stored value' })),

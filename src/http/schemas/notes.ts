@@ -1,6 +1,7 @@
 // Notes: `/v1/notes`.
 import { Type, type Static } from 'typebox'
 import { Id, Page, PageQuery, Timestamp } from './common.js'
+import { NullableString } from './fragments.js'
 
 const example = {
   id: 'Nt6Vb3Mq8D',
@@ -19,7 +20,7 @@ export const Note = Type.Object(
     id: Id,
     body: Type.String({ description: 'As written (plain text or HTML)' }),
     organization_id: Id,
-    deal_id: Type.Union([Id, Type.Null()], { description: 'A process entry' }),
+    deal_id: NullableString({ description: 'A process entry' }),
     user: Type.Union([Author, Type.Null()], { description: 'The member owning the API key that wrote it, or null' }),
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -28,7 +29,7 @@ export const Note = Type.Object(
 )
 
 const Body = Type.String({ maxLength: 100_000 })
-const DealId = Type.Union([Type.String({ maxLength: 32 }), Type.Null()], { description: 'The id of an entry of a process, or null' })
+const DealId = NullableString({ maxLength: 32, description: 'The id of an entry of a process, or null' })
 
 export const CreateNoteBody = Type.Object(
   { organization_id: Type.String({ maxLength: 32 }), body: Body, deal_id: Type.Optional(DealId) },

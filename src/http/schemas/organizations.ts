@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox'
 import { Id, Page, Timestamp } from './common.js'
 import { CustomFieldValues, CustomFieldsInput } from './custom-fields.js'
+import { NullableString } from './fragments.js'
 
 const example = {
   id: 'Or2Gx5Hn7C',
@@ -17,7 +18,7 @@ export const Organization = Type.Object(
   {
     id: Id,
     name: Type.String({ description: 'As sent, or the first domain when none was' }),
-    description: Type.Union([Type.String(), Type.Null()]),
+    description: NullableString(),
     domains: Type.Array(Type.String(), { description: 'Normalised (lower case, no scheme, `www.` or path); unique in the workspace' }),
     custom_fields: CustomFieldValues,
     created_at: Timestamp,
@@ -27,8 +28,8 @@ export const Organization = Type.Object(
 )
 
 const organizationBody = {
-  name: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()], { description: 'Required unless a valid domain is given' })),
-  description: Type.Optional(Type.Union([Type.String({ maxLength: 10_000 }), Type.Null()])),
+  name: Type.Optional(NullableString({ maxLength: 200, description: 'Required unless a valid domain is given' })),
+  description: Type.Optional(NullableString({ maxLength: 10_000 })),
   domains: Type.Optional(
     Type.Array(Type.String({ maxLength: 2048 }), { maxItems: 100, description: 'Domains or URLs; added to the existing ones on PATCH' }),
   ),
