@@ -138,6 +138,23 @@ for (const database of TEST_DATABASES) {
       })
     })
 
+    describe('concurrent writes', () => {
+      it('parallel "auto" creates for one new domain make one organization and all join it', async () => {
+        const orgsBefore = (await api.get('/v1/organizations')).body.pagination.total_count
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => api.post('/v1/contacts', { emails: [`p${i}@race-auto.test`], organization_id: 'auto' })),
+        )
+        for (const res of results) assert.equal(res.status, 201, res.text)
+        assert.equal(new Set(results.map((r) => r.body.organization_id)).size, 1)
+        assert.equal((await api.get('/v1/organizations')).body.pagination.total_count, orgsBefore + 1)
+      })
+      it('parallel creates with one email: one wins, the others get 422 `has already been taken`, never a 500', async () => {
+        const results = await Promise.all(Array.from({ length: 8 }, () => api.post('/v1/contacts', { emails: ['race@email.test'] })))
+        assert.deepEqual(results.map((r) => r.status).sort(), [201, 422, 422, 422, 422, 422, 422, 422])
+        for (const res of results.filter((r) => r.status === 422)) assert.ok(res.text.includes('has already been taken'), res.text)
+      })
+    })
+
     describe('update', () => {
       it('adds emails and phone numbers instead of replacing them', async () => {
         const c = (await api.post('/v1/contacts', { first_name: 'Jessica', emails: ['jessica@bene.test'], phone_numbers: ['010-1111-2222'] })).body
