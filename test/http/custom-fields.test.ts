@@ -127,8 +127,12 @@ for (const database of TEST_DATABASES) {
           assert.deepEqual(fields(res), Object.keys(body))
           assert.equal(res.body.details[0].code, 'immutable')
         }
-        const same = await api.patch(`/v1/custom_fields/${field.id}`, { model: 'contact', data_type: 'user', accepts_multiple_values: false, name: 'Still fixed' })
+        const same = await api.patch(`/v1/custom_fields/${field.id}`, { model: 'contact', data_type: 'user', accepts_multiple_values: false, name: 'Fixed' })
         assert.equal(same.status, 200, same.text)
+        assert.equal(same.body.updated_at, field.updated_at, 'nothing changed, so updated_at stays')
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        const renamed = await api.patch(`/v1/custom_fields/${field.id}`, { name: 'Still fixed' })
+        assert.ok(renamed.body.updated_at > field.updated_at)
         assert.equal((await api.patch(`/v1/custom_fields/${field.id}`, { options: ['a'] })).status, 422)
       })
       it('deleting a field deletes its values and frees its name', async () => {

@@ -11,8 +11,8 @@ import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { retryOnUniqueViolation } from '../unique-retry.js'
-import { MODELS, isModel, pluralOf, type Model } from './models.js'
-import { deleteFieldValues, optionUsage } from './stored-values.js'
+import { MODELS, isModel, type Model } from './models.js'
+import { deleteFieldValues, refuseRemovingUsedOptions } from './stored-values.js'
 import { toCustomField, toDefinition, type CustomField } from './to-custom-field.js'
 
 export interface NewCustomField {
@@ -105,7 +105,7 @@ export class CustomFieldsService {
           else {
             const other = await q.findCustomFieldByNameKey(trx, actor.workspaceId, row.model, name.toLowerCase())
             if (other && other.id !== row.id) problems.add('name', 'taken', 'has already been taken')
-            Object.assign(changes, { name, name_key: name.toLowerCase() })
+            if (name !== row.name) Object.assign(changes, { name, name_key: name.toLowerCase() })
           }
         }
         if (input.options !== undefined) {
@@ -114,8 +114,8 @@ export class CustomFieldsService {
           } else {
             const options = checkOptions(input.options, 'options', problems)
             if (options) {
-              await this.refuseRemovingUsedOptions(trx, row, options, problems)
-              changes.options = JSON.stringify(options)
+              await refuseRemovingUsedOptions(trx, row, options, problems)
+              if (JSON.stringify(options) !== row.options) changes.options = JSON.stringify(options)
             }
           }
         }
@@ -138,15 +138,5 @@ export class CustomFieldsService {
       await deleteFieldValues(trx, actor.workspaceId, row)
       await q.deleteCustomField(trx, actor.workspaceId, id)
     })
-  }
-
-  /** Options are replaced by the new list; dropping one that records still hold is refused. */
-  private async refuseRemovingUsedOptions(trx: Parameters<typeof optionUsage>[0], row: CustomFieldRow, options: string[], problems: Problems) {
-    const removed = (toDefinition(row).options ?? []).filter((option) => !options.includes(option))
-    const usage = await optionUsage(trx, row.workspace_id, row, removed)
-    if (usage.size === 0) return
-    const plural = pluralOf(row.model as 'contact' | 'organization')
-    const list = [...usage].map(([option, n]) => `${JSON.stringify(option)} (${n} ${n === 1 ? plural.slice(0, -1) : plural})`).join(', ')
-    problems.add('options', 'in_use', `cannot remove options still in use: ${list}; change those values first`)
   }
 }

@@ -4,9 +4,11 @@
 import type { Executor } from '../../db/dialect.js'
 import type { CustomFieldRow } from '../../db/schema.js'
 import * as fieldsQ from '../../db/queries/custom-fields.js'
+import type { Problems } from '../errors.js'
 import type { FieldValue } from '../fields/field-types.js'
-import { tableOf, type Model } from './models.js'
+import { pluralOf, tableOf, type Model, type RecordModel } from './models.js'
 import { parseStoredValues } from './custom-field-values.js'
+import { toDefinition } from './to-custom-field.js'
 
 function asList(value: FieldValue): Array<string | number> {
   return Array.isArray(value) ? value : [value]
@@ -27,6 +29,19 @@ export async function optionUsage(trx: Executor, workspaceId: string, field: Cus
     for (const option of options) if (held.includes(option)) usage.set(option, (usage.get(option) ?? 0) + 1)
   }
   return usage
+}
+
+/**
+ * Records a problem when the new `options` of a select field drop options that records still hold,
+ * naming each with its number of records: every stored select value stays one of the options.
+ */
+export async function refuseRemovingUsedOptions(trx: Executor, field: CustomFieldRow, options: readonly string[], problems: Problems): Promise<void> {
+  const removed = (toDefinition(field).options ?? []).filter((option) => !options.includes(option))
+  const usage = await optionUsage(trx, field.workspace_id, field, removed)
+  if (usage.size === 0) return
+  const plural = pluralOf(field.model as RecordModel)
+  const list = [...usage].map(([option, n]) => `${JSON.stringify(option)} (${n} ${n === 1 ? plural.slice(0, -1) : plural})`).join(', ')
+  problems.add('options', 'in_use', `cannot remove options still in use: ${list}; change those values first`)
 }
 
 /**

@@ -1,9 +1,8 @@
 // Organizations (`/v1/organizations`): a name or a domain is needed, domains are unique in the workspace
 // (a clash is the 422 clients match on `same organization domain`), PATCH adds domains, and deleting one
 // takes its entries and notes along and leaves its contacts without an organization.
-import type { Transaction } from 'kysely'
 import type { Db } from '../../db/dialect.js'
-import type { Database, OrganizationRow } from '../../db/schema.js'
+import type { OrganizationRow } from '../../db/schema.js'
 import * as q from '../../db/queries/organizations.js'
 import { deleteEntriesOfRecords } from '../../db/queries/entries.js'
 import { deleteNotesOfOrganization } from '../../db/queries/notes.js'
@@ -15,11 +14,9 @@ import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { retryOnUniqueViolation } from '../unique-retry.js'
-import { checkDomains, normaliseDomain, type WrittenDomain } from './domain-names.js'
+import { checkDomains, normaliseDomain } from './domain-names.js'
+import { freeDomains } from './domain-ownership.js'
 import { presentOrganizations, type Organization } from './to-organization.js'
-
-/** Matched (case-insensitively) by Relate clients, which then retry without `domains`. */
-export const DOMAIN_TAKEN_MESSAGE = 'has already been taken: another organization has the same organization domain'
 
 export interface OrganizationInput {
   name?: string | null | undefined
@@ -58,7 +55,7 @@ export class OrganizationsService {
           const name = cleanText(input.name) ?? null
           const domains = checkDomains(input.domains ?? [], 'domains', problems)
           if (name === null && domains.length === 0) problems.add('name', 'required', "can't be blank (give a name or at least one valid domain)")
-          await this.checkDomainsFree(trx, actor.workspaceId, null, domains, problems)
+          await freeDomains(trx, actor.workspaceId, null, domains, problems)
           const values = await checkCustomFieldValues(trx, actor.workspaceId, 'organization', input.custom_fields, problems, this.shareLock())
           problems.throwIfAny()
           const now = nowMs()
@@ -91,7 +88,7 @@ export class OrganizationsService {
           const name = cleanText(input.name)
           if (name === null) problems.add('name', 'blank', "can't be blank")
           const domains = checkDomains(input.domains ?? [], 'domains', problems)
-          const added = await this.checkDomainsFree(trx, actor.workspaceId, id, domains, problems)
+          const added = await freeDomains(trx, actor.workspaceId, id, domains, problems)
           const values = await checkCustomFieldValues(trx, actor.workspaceId, 'organization', input.custom_fields, problems, this.shareLock())
           problems.throwIfAny()
           const next: OrganizationRow = { ...row, custom_fields: JSON.stringify(applyChanges(parseStoredValues(row.custom_fields), values)) }
@@ -136,21 +133,6 @@ export class OrganizationsService {
       await q.detachContacts(trx, actor.workspaceId, id, nowMs())
       await q.deleteOrganization(trx, actor.workspaceId, id)
     })
-  }
-
-  /**
-   * Records a problem for each domain another organization owns; returns those not yet owned by anyone
-   * (domains `self` already has are neither a problem nor added again).
-   */
-  private async checkDomainsFree(trx: Transaction<Database>, workspaceId: string, self: string | null, domains: WrittenDomain[], problems: Problems): Promise<string[]> {
-    const owners = new Map((await q.findDomainOwners(trx, workspaceId, domains.map((d) => d.domain))).map((o) => [o.domain, o.organization_id]))
-    const free: string[] = []
-    for (const { domain, path } of domains) {
-      const owner = owners.get(domain)
-      if (owner === undefined) free.push(domain)
-      else if (owner !== self) problems.add(path, 'taken', DOMAIN_TAKEN_MESSAGE)
-    }
-    return free
   }
 
   private async present(actor: Actor, row: OrganizationRow): Promise<Organization> {
