@@ -90,6 +90,14 @@ for (const database of TEST_DATABASES) {
       })
     })
 
+    describe('concurrent writes', () => {
+      it('parallel creates with one domain: one wins, the others get the `same organization domain` 422', async () => {
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => api.post('/v1/organizations', { name: `Racer ${i}`, domains: ['race-domain.test'] })))
+        assert.deepEqual(results.map((r) => r.status).sort(), [201, 422, 422, 422, 422, 422, 422, 422])
+        for (const res of results.filter((r) => r.status === 422)) assert.match(res.text, /same organization domain/i)
+      })
+    })
+
     describe('update', () => {
       it('adds domains, keeps the existing ones, and changes name and description', async () => {
         const org = (await api.post('/v1/organizations', { name: 'Ix', domains: ['ix.test'], description: 'old' })).body
