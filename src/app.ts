@@ -12,9 +12,13 @@ import errorsPlugin from './http/plugins/errors.js'
 import jsonBodyPlugin from './http/plugins/json-body.js'
 import openapiPlugin from './http/plugins/openapi.js'
 import { RequestLog } from './http/plugins/request-log.js'
+import contactsRoutes from './http/routes/contacts.js'
+import customFieldsRoutes from './http/routes/custom-fields.js'
 import healthRoutes from './http/routes/health.js'
 import entriesRoutes from './http/routes/entries.js'
 import listsRoutes from './http/routes/lists.js'
+import notesRoutes from './http/routes/notes.js'
+import organizationsRoutes from './http/routes/organizations.js'
 import usersRoutes from './http/routes/users.js'
 import { ErrorBody } from './http/schemas/common.js'
 import { serializerCompiler } from './http/serialization.js'
@@ -35,7 +39,7 @@ export interface AppDeps {
 }
 
 /** The `/v1` resources, one plugin each. */
-const V1_ROUTES = [listsRoutes, entriesRoutes, usersRoutes]
+const V1_ROUTES = [listsRoutes, entriesRoutes, contactsRoutes, organizationsRoutes, customFieldsRoutes, notesRoutes, usersRoutes]
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps

@@ -55,7 +55,8 @@ export interface ApiKeysTable {
 export interface OrganizationsTable {
   workspace_id: string
   id: string
-  name: string | null
+  /** Always set: an organization made from a domain alone is named after the domain. */
+  name: string
   description: string | null
   /** `{ "<custom field id>": value }` */
   custom_fields: JsonText
@@ -113,6 +114,8 @@ export interface CustomFieldsTable {
   /** `organization` | `contact` | `deal` */
   model: string
   name: string
+  /** Lower-cased name; unique per (workspace, model), so values written by name are never ambiguous. */
+  name_key: string
   /** One of the nine data types of domain/fields/field-types.ts. */
   data_type: string
   /** JSON array of option strings (select only), else null. */
@@ -275,7 +278,10 @@ export type WorkspaceRow = Selectable<WorkspacesTable>
 export type UserRow = Selectable<UsersTable>
 export type ApiKeyRow = Selectable<ApiKeysTable>
 export type OrganizationRow = Selectable<OrganizationsTable>
+export type OrganizationDomainRow = Selectable<OrganizationDomainsTable>
 export type ContactRow = Selectable<ContactsTable>
+export type ContactEmailRow = Selectable<ContactEmailsTable>
+export type ContactPhoneRow = Selectable<ContactPhonesTable>
 export type CustomFieldRow = Selectable<CustomFieldsTable>
 export type NoteRow = Selectable<NotesTable>
 export type ListRow = Selectable<ListsTable>

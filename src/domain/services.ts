@@ -3,6 +3,10 @@ import type { Db } from '../db/dialect.js'
 import { EntriesService } from './entries/entries-service.js'
 import { ConnectionsService } from './lists/connections-service.js'
 import { ListsService } from './lists/lists-service.js'
+import { ContactsService } from './contacts/contacts-service.js'
+import { CustomFieldsService } from './custom-fields/custom-fields-service.js'
+import { NotesService } from './notes/notes-service.js'
+import { OrganizationsService } from './organizations/organizations-service.js'
 import { MembersService } from './workspaces/members-service.js'
 import { WorkspacesService } from './workspaces/workspaces-service.js'
 
@@ -12,13 +16,17 @@ export interface DomainSettings {
   defaultCountryCode: string
 }
 
-export function createServices(db: Db, _settings: DomainSettings) {
+export function createServices(db: Db, settings: DomainSettings) {
   const workspaces = new WorkspacesService(db)
   const members = new MembersService(db)
   const lists = new ListsService(db)
   const connections = new ConnectionsService(db)
   const entries = new EntriesService(db)
-  return { workspaces, members, lists, connections, entries }
+  const contacts = new ContactsService(db, settings)
+  const organizations = new OrganizationsService(db)
+  const customFields = new CustomFieldsService(db)
+  const notes = new NotesService(db)
+  return { workspaces, members, lists, connections, entries, contacts, organizations, customFields, notes }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -6,7 +6,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('organizations')
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
     .addColumn('id', 'text', (c) => c.notNull())
-    .addColumn('name', 'text')
+    // Always set: an organization created from a domain alone is named after it.
+    .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('description', 'text')
     .addColumn('custom_fields', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
@@ -105,13 +106,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('model', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
+    // Lower-cased name: values are written by name, so `House` and `house` must not both exist.
+    .addColumn('name_key', 'text', (c) => c.notNull())
     .addColumn('data_type', 'text', (c) => c.notNull())
     .addColumn('options', 'text')
     .addColumn('accepts_multiple_values', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('custom_fields_pk', ['workspace_id', 'id'])
-    .addUniqueConstraint('custom_fields_name_key', ['workspace_id', 'model', 'name'])
+    .addUniqueConstraint('custom_fields_name_key', ['workspace_id', 'model', 'name_key'])
     .execute()
   await db.schema
     .createIndex('custom_fields_by_updated')

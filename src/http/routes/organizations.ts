@@ -1,0 +1,111 @@
+// `/v1/organizations`: list, create, retrieve, update, delete, remove domains, and list an
+// organization's contacts.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { actorOf } from '../plugins/auth.js'
+import { IdParam, PageQuery, errorResponses } from '../schemas/common.js'
+import { ContactPage } from '../schemas/contacts.js'
+import { NoContent } from '../schemas/fragments.js'
+import {
+  CreateOrganizationBody,
+  Organization,
+  OrganizationPage,
+  RemoveDomainsBody,
+  UpdateOrganizationBody,
+} from '../schemas/organizations.js'
+
+const tags = ['Organizations']
+
+const organizations: FastifyPluginAsyncTypebox = async (app) => {
+  const { organizations, contacts } = app.services
+
+  app.get(
+    '/organizations',
+    {
+      schema: { tags, summary: 'List organizations', querystring: PageQuery, response: { 200: OrganizationPage, ...errorResponses({ query: true }) } },
+    },
+    async (request) => organizations.list(actorOf(request), request.query),
+  )
+
+  app.post(
+    '/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Create an organization',
+        description: 'Needs a `name` or a valid domain. A domain another organization has is a 422 mentioning `same organization domain`.',
+        body: CreateOrganizationBody,
+        response: { 201: Organization, ...errorResponses({ body: true }) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await organizations.create(actorOf(request), request.body)),
+  )
+
+  app.get(
+    '/organizations/:id',
+    { schema: { tags, summary: 'Retrieve an organization', params: IdParam, response: { 200: Organization, ...errorResponses({}, 404) } } },
+    async (request) => organizations.get(actorOf(request), request.params.id),
+  )
+
+  app.patch(
+    '/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Update an organization',
+        description: 'Changes the fields sent; `domains` are added to the existing ones.',
+        params: IdParam,
+        body: UpdateOrganizationBody,
+        response: { 200: Organization, ...errorResponses({ body: true }, 404) },
+      },
+    },
+    async (request) => organizations.update(actorOf(request), request.params.id, request.body),
+  )
+
+  app.delete(
+    '/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an organization',
+        description: 'Also deletes its entries and notes; its contacts stay, with `organization_id: null`.',
+        params: IdParam,
+        response: { 204: NoContent, ...errorResponses({}, 404) },
+      },
+    },
+    async (request, reply) => {
+      await organizations.delete(actorOf(request), request.params.id)
+      return reply.code(204).send(null)
+    },
+  )
+
+  app.delete(
+    '/organizations/:id/domains',
+    {
+      schema: {
+        tags,
+        summary: 'Remove domains from an organization',
+        description: 'Domains match in any written form; ones the organization does not have are ignored. Answers the updated organization.',
+        params: IdParam,
+        body: RemoveDomainsBody,
+        response: { 200: Organization, ...errorResponses({ body: true }, 404) },
+      },
+    },
+    async (request) => organizations.removeDomains(actorOf(request), request.params.id, request.body.domains),
+  )
+
+  app.get(
+    '/organizations/:id/contacts',
+    {
+      schema: {
+        tags,
+        summary: "List an organization's contacts",
+        params: IdParam,
+        querystring: PageQuery,
+        response: { 200: ContactPage, ...errorResponses({ query: true }, 404) },
+      },
+    },
+    async (request) => contacts.listOfOrganization(actorOf(request), request.params.id, request.query),
+  )
+}
+
+export default organizations
