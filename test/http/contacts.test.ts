@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { TEST_DATABASES } from '../support/databases.js'
 import { client, type ApiClient } from '../support/client.js'
 import { startTestServer, type TestServer } from '../support/server.js'
-import { findEntryDirectly, insertEntryDirectly, insertListDirectly, listCounts } from '../support/direct-entries.js'
+import { findEntry, listCounts, makeEntry, makeList } from '../support/entries.js'
 
 const ID = /^[A-Za-z0-9]{10}$/
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
@@ -291,27 +291,26 @@ for (const database of TEST_DATABASES) {
         assert.equal((await api.post('/v1/contacts', { emails: ['gone@delete.test'] })).status, 201)
       })
       it('deletes its entries in every list and process, keeping the counters true, and unlinks it elsewhere', async () => {
-        const ws = server.workspace.id
-        const contact = (await api.post('/v1/contacts', { first_name: 'Doomed' })).body
-        const keep = (await api.post('/v1/contacts', { first_name: 'Stays' })).body
         const org = (await api.post('/v1/organizations', { name: 'Entry Org' })).body
-        const list = await insertListDirectly(server, ws, { process: false, entryType: 'Contact' })
-        const process = await insertListDirectly(server, ws, { process: true, entryType: 'Contact' })
-        const orgProcess = await insertListDirectly(server, ws, { process: true, entryType: 'Organization' })
-        const e1 = await insertEntryDirectly(server, ws, list, { type: 'Contact', id: contact.id })
-        const e2 = await insertEntryDirectly(server, ws, process, { type: 'Contact', id: contact.id })
-        const other = await insertEntryDirectly(server, ws, process, { type: 'Contact', id: keep.id })
-        const orgEntry = await insertEntryDirectly(server, ws, orgProcess, { type: 'Organization', id: org.id, contactId: contact.id })
-        assert.deepEqual(await listCounts(server, ws, process), { kept: 2, real: 2, status: 2 })
+        const contact = (await api.post('/v1/contacts', { first_name: 'Doomed', organization_id: org.id })).body
+        const keep = (await api.post('/v1/contacts', { first_name: 'Stays' })).body
+        const list = await makeList(api, { process: false, entryType: 'Contact' })
+        const process = await makeList(api, { process: true, entryType: 'Contact' })
+        const orgProcess = await makeList(api, { process: true, entryType: 'Organization' })
+        const e1 = await makeEntry(api, list, { type: 'Contact', id: contact.id })
+        const e2 = await makeEntry(api, process, { type: 'Contact', id: contact.id })
+        const other = await makeEntry(api, process, { type: 'Contact', id: keep.id })
+        const orgEntry = await makeEntry(api, orgProcess, { type: 'Organization', id: org.id, contactId: contact.id })
+        assert.deepEqual(await listCounts(api, process), { kept: 2, real: 2, status: 2 })
 
         assert.equal((await api.delete(`/v1/contacts/${contact.id}`)).status, 204)
-        assert.equal(await findEntryDirectly(server, ws, e1), undefined)
-        assert.equal(await findEntryDirectly(server, ws, e2), undefined)
-        assert.ok(await findEntryDirectly(server, ws, other))
-        assert.deepEqual(await listCounts(server, ws, list), { kept: 0, real: 0, status: null })
-        assert.deepEqual(await listCounts(server, ws, process), { kept: 1, real: 1, status: 1 })
+        assert.equal(await findEntry(api, list, e1), undefined)
+        assert.equal(await findEntry(api, process, e2), undefined)
+        assert.ok(await findEntry(api, process, other))
+        assert.deepEqual(await listCounts(api, list), { kept: 0, real: 0, status: null })
+        assert.deepEqual(await listCounts(api, process), { kept: 1, real: 1, status: 1 })
         // The organization's entry stays; it no longer names the contact.
-        assert.equal((await findEntryDirectly(server, ws, orgEntry))?.contact_id, null)
+        assert.equal((await findEntry(api, orgProcess, orgEntry))?.contact_id, null)
         assert.equal((await api.get(`/v1/contacts/${keep.id}`)).status, 200)
       })
       it('takes the contact out of `contact` custom fields that named it', async () => {

@@ -291,6 +291,22 @@ for (const database of TEST_DATABASES) {
         assert.deepEqual((await api.get(`/v1/lists/${list.id}/entries/${e.id}`)).body, res.body)
       })
 
+      it('forgets a deleted contact in the contact fields that named it', async () => {
+        const [keep, gone] = [await createContact(api), await createContact(api)]
+        const l = await createList(api, {
+          name: 'people fields', process: false, entry_type: 'Organization',
+          fields: [{ name: 'One', data_type: 'contact', accepts_multiple_values: false }, { name: 'Many', data_type: 'contact', accepts_multiple_values: true }],
+        })
+        const org = await createOrganization(api)
+        const e = (await entryOf(l.id, { entryable_id: org.id, entryable_type: 'Organization', list_fields: { One: gone.id, Many: [keep.id, gone.id] } })).body
+        assert.equal((await api.delete(`/v1/contacts/${gone.id}`)).status, 204)
+        const after = (await api.get(`/v1/lists/${l.id}/entries/${e.id}`)).body
+        assert.deepEqual(Object.values(after.list_fields).map((f: any) => f.value), [null, [keep.id]])
+        assert.ok(after.updated_at > e.updated_at)
+        assert.equal((await api.get(`/v1/lists/${l.id}/entries?field[Many]=${gone.id}`)).body.pagination.total_count, 0)
+        assert.equal((await api.get(`/v1/lists/${l.id}/entries?field[Many]=${keep.id}`)).body.pagination.total_count, 1)
+      })
+
       it('drops the values of a removed field', async () => {
         const l = await createList(api, { name: 'removal', process: false, entry_type: 'Organization', fields: [{ name: 'Gone', data_type: 'text' }, { name: 'Kept', data_type: 'text' }] })
         const org = await createOrganization(api)

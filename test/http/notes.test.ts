@@ -4,7 +4,7 @@ import { operator } from '../../src/domain/actor.js'
 import { TEST_DATABASES } from '../support/databases.js'
 import { client, type ApiClient } from '../support/client.js'
 import { startTestServer, type TestServer } from '../support/server.js'
-import { findEntryDirectly, insertEntryDirectly, insertListDirectly } from '../support/direct-entries.js'
+import { findEntry, listCounts, makeEntry, makeList } from '../support/entries.js'
 
 const NOTE_KEYS = ['body', 'created_at', 'deal_id', 'id', 'organization_id', 'updated_at', 'user']
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
@@ -20,9 +20,8 @@ for (const database of TEST_DATABASES) {
       server = await startTestServer(database)
       api = client(server, server.workspace.key)
       org = (await api.post('/v1/organizations', { name: 'Atreides' })).body
-      const ws = server.workspace.id
-      deal = await insertEntryDirectly(server, ws, await insertListDirectly(server, ws, { process: true, entryType: 'Organization' }), { type: 'Organization', id: org.id })
-      listEntry = await insertEntryDirectly(server, ws, await insertListDirectly(server, ws, { process: false, entryType: 'Organization' }), { type: 'Organization', id: org.id })
+      deal = await makeEntry(api, await makeList(api, { process: true, entryType: 'Organization' }), { type: 'Organization', id: org.id })
+      listEntry = await makeEntry(api, await makeList(api, { process: false, entryType: 'Organization' }), { type: 'Organization', id: org.id })
     })
     after(async () => server?.close())
 
@@ -111,13 +110,12 @@ for (const database of TEST_DATABASES) {
       assert.equal((await api.patch(`/v1/notes/${note.id}`, { body: 'x' })).status, 404)
     })
     it('a note loses its deal when the deal entry goes with its organization', async () => {
-      const ws = server.workspace.id
       const contactOrg = (await api.post('/v1/organizations', { name: 'Deal holder' })).body
-      const process = await insertListDirectly(server, ws, { process: true, entryType: 'Organization' })
-      const otherDeal = await insertEntryDirectly(server, ws, process, { type: 'Organization', id: contactOrg.id })
+      const process = await makeList(api, { process: true, entryType: 'Organization' })
+      const otherDeal = await makeEntry(api, process, { type: 'Organization', id: contactOrg.id })
       const note = (await api.post('/v1/notes', { organization_id: org.id, body: 'about another org', deal_id: otherDeal })).body
       assert.equal((await api.delete(`/v1/organizations/${contactOrg.id}`)).status, 204)
-      assert.equal(await findEntryDirectly(server, ws, otherDeal), undefined)
+      assert.equal(await findEntry(api, process, otherDeal), undefined)
       assert.equal((await api.get(`/v1/notes/${note.id}`)).body.deal_id, null)
     })
   })

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { TEST_DATABASES } from '../support/databases.js'
 import { client, type ApiClient } from '../support/client.js'
 import { startTestServer, type TestServer } from '../support/server.js'
-import { findEntryDirectly, insertEntryDirectly, insertListDirectly, listCounts } from '../support/direct-entries.js'
+import { findEntry, listCounts, makeEntry, makeList } from '../support/entries.js'
 
 const ID = /^[A-Za-z0-9]{10}$/
 const ORG_KEYS = ['created_at', 'custom_fields', 'description', 'domains', 'id', 'name', 'updated_at']
@@ -156,29 +156,28 @@ for (const database of TEST_DATABASES) {
 
     describe('delete', () => {
       it('deletes its entries and notes, frees its domains, and leaves its contacts without organization', async () => {
-        const ws = server.workspace.id
         const org = (await api.post('/v1/organizations', { name: 'Harkonnen', domains: ['harkonnen.test'] })).body
         const survivor = (await api.post('/v1/organizations', { name: 'Corrino' })).body
         const member = (await api.post('/v1/contacts', { first_name: 'Piter', organization_id: org.id })).body
         const outsider = (await api.post('/v1/contacts', { first_name: 'Shaddam', organization_id: survivor.id })).body
         const note = (await api.post('/v1/notes', { organization_id: org.id, body: 'gone with it' })).body
         const otherNote = (await api.post('/v1/notes', { organization_id: survivor.id, body: 'stays' })).body
-        const process = await insertListDirectly(server, ws, { process: true, entryType: 'Organization' })
-        const list = await insertListDirectly(server, ws, { process: false, entryType: 'Organization' })
-        const gone1 = await insertEntryDirectly(server, ws, process, { type: 'Organization', id: org.id, contactId: member.id })
-        const gone2 = await insertEntryDirectly(server, ws, list, { type: 'Organization', id: org.id })
-        const kept = await insertEntryDirectly(server, ws, process, { type: 'Organization', id: survivor.id })
+        const process = await makeList(api, { process: true, entryType: 'Organization' })
+        const list = await makeList(api, { process: false, entryType: 'Organization' })
+        const gone1 = await makeEntry(api, process, { type: 'Organization', id: org.id, contactId: member.id })
+        const gone2 = await makeEntry(api, list, { type: 'Organization', id: org.id })
+        const kept = await makeEntry(api, process, { type: 'Organization', id: survivor.id })
         await tick()
 
         const res = await api.delete(`/v1/organizations/${org.id}`)
         assert.equal(res.status, 204)
         assert.equal(res.text, '')
         assert.equal((await api.get(`/v1/organizations/${org.id}`)).status, 404)
-        assert.equal(await findEntryDirectly(server, ws, gone1), undefined)
-        assert.equal(await findEntryDirectly(server, ws, gone2), undefined)
-        assert.ok(await findEntryDirectly(server, ws, kept))
-        assert.deepEqual(await listCounts(server, ws, process), { kept: 1, real: 1, status: 1 })
-        assert.deepEqual(await listCounts(server, ws, list), { kept: 0, real: 0, status: null })
+        assert.equal(await findEntry(api, process, gone1), undefined)
+        assert.equal(await findEntry(api, list, gone2), undefined)
+        assert.ok(await findEntry(api, process, kept))
+        assert.deepEqual(await listCounts(api, process), { kept: 1, real: 1, status: 1 })
+        assert.deepEqual(await listCounts(api, list), { kept: 0, real: 0, status: null })
         assert.equal((await api.get(`/v1/notes/${note.id}`)).status, 404)
         assert.equal((await api.get(`/v1/notes/${otherNote.id}`)).status, 200)
         const memberAfter = (await api.get(`/v1/contacts/${member.id}`)).body

@@ -274,3 +274,31 @@ export async function listEntries(
   ]
   return selectPage(query, page, order, knownTotal)
 }
+
+/** Entries whose `contact` list fields hold this contact, with the field holding it. */
+export async function findEntriesNamingContact(db: Executor, workspaceId: string, contactId: string) {
+  return db
+    .selectFrom('entry_field_values')
+    .innerJoin('list_fields', (join) =>
+      join.onRef('list_fields.workspace_id', '=', 'entry_field_values.workspace_id').onRef('list_fields.id', '=', 'entry_field_values.field_id'),
+    )
+    .innerJoin('entries', (join) =>
+      join.onRef('entries.workspace_id', '=', 'entry_field_values.workspace_id').onRef('entries.id', '=', 'entry_field_values.entry_id'),
+    )
+    .select(['entries.id as entry_id', 'entries.list_fields', 'entry_field_values.field_id'])
+    .where('entry_field_values.workspace_id', '=', workspaceId)
+    .where('list_fields.data_type', '=', 'contact')
+    .where('entry_field_values.value', '=', contactId)
+    .execute()
+}
+
+/** Forgets one lookup row (a value an entry no longer holds). */
+export async function deleteFieldValue(db: Executor, workspaceId: string, entryId: string, fieldId: string, value: string): Promise<void> {
+  await db
+    .deleteFrom('entry_field_values')
+    .where('workspace_id', '=', workspaceId)
+    .where('field_id', '=', fieldId)
+    .where('value', '=', value)
+    .where('entry_id', '=', entryId)
+    .execute()
+}

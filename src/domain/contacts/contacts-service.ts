@@ -6,6 +6,7 @@ import type { ContactRow, Database } from '../../db/schema.js'
 import * as q from '../../db/queries/contacts.js'
 import { findOrganization } from '../../db/queries/organizations.js'
 import { deleteEntriesOfRecords, detachContactFromEntries } from '../../db/queries/entries.js'
+import { forgetContactInListFields } from '../entries/forget-contact.js'
 import type { Actor } from '../actor.js'
 import { removeContactReferences } from '../custom-fields/stored-values.js'
 import { emailKey } from '../email-address.js'
@@ -115,6 +116,7 @@ export class ContactsService {
       await deleteEntriesOfRecords(trx, actor.workspaceId, 'Contact', [id])
       await detachContactFromEntries(trx, actor.workspaceId, id, now)
       await removeContactReferences(trx, actor.workspaceId, id, now)
+      await forgetContactInListFields(trx, actor.workspaceId, id, now)
       await q.deleteContact(trx, actor.workspaceId, id)
     })
   }

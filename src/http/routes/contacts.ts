@@ -11,7 +11,7 @@ import {
   RemovePhoneNumbersBody,
   UpdateContactBody,
 } from '../schemas/contacts.js'
-import { NoContent } from '../schemas/fragments.js'
+import { NoContent } from '../schemas/common.js'
 
 const tags = ['Contacts']
 

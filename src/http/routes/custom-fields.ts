@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf } from '../plugins/auth.js'
 import { IdParam, errorResponses } from '../schemas/common.js'
 import { CreateCustomFieldBody, CustomField, CustomFieldPage, ListCustomFieldsQuery, UpdateCustomFieldBody } from '../schemas/custom-fields.js'
-import { NoContent } from '../schemas/fragments.js'
+import { NoContent } from '../schemas/common.js'
 
 const tags = ['Custom fields']
 

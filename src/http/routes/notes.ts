@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf } from '../plugins/auth.js'
 import { IdParam, errorResponses } from '../schemas/common.js'
-import { NoContent } from '../schemas/fragments.js'
+import { NoContent } from '../schemas/common.js'
 import { CreateNoteBody, ListNotesQuery, Note, NotePage, UpdateNoteBody } from '../schemas/notes.js'
 
 const tags = ['Notes']

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf } from '../plugins/auth.js'
 import { IdParam, PageQuery, errorResponses } from '../schemas/common.js'
 import { ContactPage } from '../schemas/contacts.js'
-import { NoContent } from '../schemas/fragments.js'
+import { NoContent } from '../schemas/common.js'
 import {
   CreateOrganizationBody,
   Organization,

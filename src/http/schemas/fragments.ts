@@ -1,5 +1,5 @@
-// Small schema pieces the record resources share: nullable strings and the empty answer of a delete.
-import { Type, type TSchema, type TUnsafe } from 'typebox'
+// Small schema pieces the record resources share: nullable strings.
+import { Type, type TUnsafe } from 'typebox'
 
 /**
  * A string or null, as one JSON-schema type array (`["string", "null"]`) rather than an `anyOf`, so a
@@ -8,6 +8,3 @@ import { Type, type TSchema, type TUnsafe } from 'typebox'
 export function NullableString(options: Record<string, unknown> = {}): TUnsafe<string | null> {
   return Type.Unsafe<string | null>({ ...options, type: ['string', 'null'] })
 }
-
-/** The response of a delete: 204 with no body. */
-export const NoContent: TSchema = Type.Null({ description: 'Deleted; no body' })
