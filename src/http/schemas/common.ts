@@ -1,6 +1,6 @@
 // Schemas every resource shares: ids, timestamps, the error body, paging parameters and the list
 // envelope. No runtime logic.
-import { Type, type Static, type TSchema } from 'typebox'
+import { Type, type Static, type TSchema, type TUnsafe } from 'typebox'
 import { ID_PATTERN } from '../../domain/ids.js'
 import { MAX_PAGE_SIZE } from '../../domain/pagination.js'
 
@@ -103,3 +103,11 @@ export const NamedValue = Type.Object({
 
 /** The 204 of a delete: no body. */
 export const NoContent = Type.Null({ description: 'Deleted; no body' })
+
+/**
+ * A string or null, as one JSON-schema type array (`["string", "null"]`) rather than an `anyOf`, so a
+ * wrong type gives one problem ("must be string or null") instead of one per branch.
+ */
+export function NullableString(options: Record<string, unknown> = {}): TUnsafe<string | null> {
+  return Type.Unsafe<string | null>({ ...options, type: ['string', 'null'] })
+}

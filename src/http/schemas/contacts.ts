@@ -1,8 +1,7 @@
 // Contacts: `/v1/contacts` and `/v1/organizations/:id/contacts`.
 import { Type, type Static } from 'typebox'
-import { Id, Page, PageQuery, Timestamp } from './common.js'
+import { Id, Page, PageQuery, Timestamp, NullableString } from './common.js'
 import { CustomFieldValues, CustomFieldsInput } from './custom-fields.js'
-import { NullableString } from './fragments.js'
 
 const example = {
   id: 'Ct4Rz8Wk1B',

@@ -1,7 +1,6 @@
 // Notes: `/v1/notes`.
 import { Type, type Static } from 'typebox'
-import { Id, Page, PageQuery, Timestamp } from './common.js'
-import { NullableString } from './fragments.js'
+import { Id, Page, PageQuery, Timestamp, NullableString } from './common.js'
 
 const example = {
   id: 'Nt6Vb3Mq8D',

@@ -1,8 +1,7 @@
 // Organizations: `/v1/organizations`.
 import { Type, type Static } from 'typebox'
-import { Id, Page, Timestamp } from './common.js'
+import { Id, Page, Timestamp, NullableString } from './common.js'
 import { CustomFieldValues, CustomFieldsInput } from './custom-fields.js'
-import { NullableString } from './fragments.js'
 
 const example = {
   id: 'Or2Gx5Hn7C',
