@@ -302,3 +302,15 @@ export async function deleteFieldValue(db: Executor, workspaceId: string, entryI
     .where('entry_id', '=', entryId)
     .execute()
 }
+
+/**
+ * Whether the record an entry names still exists, holding it (FOR SHARE on PostgreSQL) until the
+ * transaction ends, so a concurrent delete of the record either runs before (and this answers false)
+ * or waits and then takes the new entry with it. Never an entry of a deleted record.
+ */
+export async function holdRecord(db: Executor, workspaceId: string, type: 'Contact' | 'Organization', id: string, lock: boolean): Promise<boolean> {
+  const table = type === 'Contact' ? 'contacts' : 'organizations'
+  let query = db.selectFrom(table).select('id').where('workspace_id', '=', workspaceId).where('id', '=', id)
+  if (lock) query = query.forShare()
+  return (await query.executeTakeFirst()) !== undefined
+}

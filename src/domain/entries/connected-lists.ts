@@ -14,7 +14,7 @@ import { loadListDefinition, type ListDefinition } from '../lists/lists-service.
 import { parseStoredValues, type StoredFieldValues } from './list-field-values.js'
 import type { NewEntrySpec } from './entry-store.js'
 
-type Store = (trx: Executor, actor: Actor, def: ListDefinition, spec: NewEntrySpec, now: number, visited: ReadonlySet<string>) => Promise<EntryRow>
+type Store = (trx: Executor, actor: Actor, def: ListDefinition, spec: NewEntrySpec, now: number, lock: boolean, visited: ReadonlySet<string>) => Promise<EntryRow>
 
 /**
  * Values of fields the two lists share by name and type, checked against the target's definition
@@ -43,6 +43,7 @@ export async function followConnection(
   entry: EntryRow,
   status: StatusRow,
   now: number,
+  lock: boolean,
   visited: ReadonlySet<string>,
   store: Store,
 ): Promise<void> {
@@ -74,6 +75,7 @@ export async function followConnection(
         values: carryOverValues(source.fields, target.fields, parseStoredValues(entry.list_fields)),
       },
       now,
+      lock,
       visited,
     )
     nextId = created.id

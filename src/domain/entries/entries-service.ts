@@ -59,7 +59,7 @@ export class EntriesService {
     const draft = checkCreateEntry(def, input)
     const assignee = await verifyEntryReferences(this.db.kysely, ws, { ...draft, checkEntryable: true, refs: draft.refs })
     const row = await this.db
-      .transaction((trx) => storeNewEntry(trx, actor, def, { ...draft, assigneeId: assignee?.id ?? null }, nowMs()))
+      .transaction((trx) => storeNewEntry(trx, actor, def, { ...draft, assigneeId: assignee?.id ?? null }, nowMs(), this.db.traits.supportsForUpdate))
       .catch(concurrentChange)
     return toEntryResource(row, def, new Map(assignee ? [[assignee.id, assignee]] : []))
   }
@@ -111,7 +111,7 @@ export class EntriesService {
       await q.updateEntry(trx, ws, row.id, { ...changes, updated_at: now })
     }
     if (patch.status) {
-      await moveToStatus(trx, actor, def, row, patch.status, now)
+      await moveToStatus(trx, actor, def, row, patch.status, now, this.db.traits.supportsForUpdate)
       row.updated_at = now
     }
   }

@@ -49,7 +49,8 @@ function statusChange(actor: Actor, entry: EntryRow, from: StatusRow | null, to:
 
 /**
  * Inserts an entry. Counting it into its list comes first: on PostgreSQL that takes the list's row lock,
- * so the duplicate check and the key number that follow cannot race another create.
+ * so the duplicate check and the key number that follow cannot race another create. `lock` says the
+ * database has row locks (PostgreSQL), taken on the record the entry names as well.
  * `visited` holds the lists a chain of connected-list rules has passed through.
  */
 export async function storeNewEntry(
@@ -58,10 +59,17 @@ export async function storeNewEntry(
   def: ListDefinition,
   spec: NewEntrySpec,
   now: number,
+  lock: boolean,
   visited: ReadonlySet<string> = new Set(),
 ): Promise<EntryRow> {
   const ws = actor.workspaceId
   const isProcess = def.list.process === 1
+  if (!(await q.holdRecord(trx, ws, spec.entryableType as 'Contact' | 'Organization', spec.entryableId, lock))) {
+    throw invalid('entryable_id', 'unknown', `is not a ${spec.entryableType.toLowerCase()} of this workspace`)
+  }
+  if (spec.contactId !== null && !(await q.holdRecord(trx, ws, 'Contact', spec.contactId, lock))) {
+    throw invalid('contact_id', 'unknown', 'is not a contact of this workspace')
+  }
   const counter = await q.countNewEntries(trx, ws, def.list.id, 1, isProcess ? 1 : 0)
   if (!counter) throw new NotFoundError('list', def.list.id)
   if (def.list.duplicates_allowed === 0 && (await q.findEntryOfRecord(trx, ws, def.list.id, spec.entryableType, spec.entryableId))) {
@@ -92,7 +100,7 @@ export async function storeNewEntry(
   if (spec.status) {
     await q.countStatusEntries(trx, ws, spec.status.id, 1)
     await q.insertStatusChanges(trx, [statusChange(actor, row, null, spec.status, now)])
-    await followConnection(trx, actor, row, spec.status, now, new Set([...visited, def.list.id]), storeNewEntry)
+    await followConnection(trx, actor, row, spec.status, now, lock, new Set([...visited, def.list.id]), storeNewEntry)
   }
   return row
 }
@@ -101,7 +109,7 @@ export async function storeNewEntry(
  * Moves a stored entry to another status of its process: kept counts, closed_at, a history row, and
  * the rule of the status entered. Mutates `row` to match what was written.
  */
-export async function moveToStatus(trx: Executor, actor: Actor, def: ListDefinition, row: EntryRow, to: StatusRow, now: number): Promise<void> {
+export async function moveToStatus(trx: Executor, actor: Actor, def: ListDefinition, row: EntryRow, to: StatusRow, now: number, lock: boolean): Promise<void> {
   const ws = actor.workspaceId
   const from = def.statuses.find((s) => s.id === row.status_id) ?? null
   if (from) await q.countStatusEntries(trx, ws, from.id, -1)
@@ -110,5 +118,5 @@ export async function moveToStatus(trx: Executor, actor: Actor, def: ListDefinit
   row.closed_at = closedAtFor(to.type, row.closed_at, now)
   await q.updateEntry(trx, ws, row.id, { status_id: row.status_id, closed_at: row.closed_at, updated_at: now })
   await q.insertStatusChanges(trx, [statusChange(actor, row, from, to, now)])
-  await followConnection(trx, actor, row, to, now, new Set([def.list.id]), storeNewEntry)
+  await followConnection(trx, actor, row, to, now, lock, new Set([def.list.id]), storeNewEntry)
 }

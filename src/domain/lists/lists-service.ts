@@ -1,11 +1,11 @@
 // Lists and processes: create (with templates), read, page, update (merge by name, with the guards that
 // need the database), archive and delete. One transaction per write.
 import type { Db, Executor } from '../../db/dialect.js'
-import { isUniqueViolation } from '../../db/errors.js'
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js'
 import * as q from '../../db/queries/lists.js'
 import type { ListFieldRow, ListRow, StatusRow } from '../../db/schema.js'
 import type { Actor } from '../actor.js'
-import { NotFoundError, Problems, invalid } from '../errors.js'
+import { ConflictError, NotFoundError, Problems, invalid } from '../errors.js'
 import type { FieldDefinition } from '../fields/field-types.js'
 import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
@@ -77,9 +77,14 @@ async function reposition(stored: ReadonlyArray<{ id: string; position: number }
   return moved
 }
 
-/** A unique key refused a rename or an insert that the checks let through (a race, or a swap of names). */
-function nameTaken(error: unknown): never {
+/**
+ * What a database refusal during a list write means: a unique key refused a rename or insert the checks
+ * let through (a race, or a swap of names), or a foreign key refused removing a status or field that an
+ * entry took up meanwhile.
+ */
+function refused(error: unknown): never {
   if (isUniqueViolation(error)) throw invalid('name', 'taken', 'has already been taken')
+  if (isForeignKeyViolation(error)) throw new ConflictError('An entry took up a status or field being removed; retry')
   throw error
 }
 
@@ -114,7 +119,7 @@ export class ListsService {
         await q.insertListFields(trx, fields)
         await q.insertStatuses(trx, statuses)
       })
-      .catch(nameTaken)
+      .catch(refused)
     return toListResource(list, fields, statuses)
   }
 
@@ -158,7 +163,7 @@ export class ListsService {
         await this.guard(trx, ws, listId, plan)
         await this.apply(trx, ws, list, plan)
       })
-      .catch(nameTaken)
+      .catch(refused)
     return this.get(actor, listId)
   }
 
