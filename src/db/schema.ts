@@ -155,6 +155,8 @@ export interface ListsTable {
   last_key_number: number
   /** Number of entries, kept in step with inserts and deletes so `total_count` costs nothing. */
   entry_count: number
+  /** Goes up whenever the list's fields or statuses change, so a process may keep them cached. */
+  definition_version: number
   archived_at: Millis | null
   created_at: CreatedAt
   updated_at: Millis

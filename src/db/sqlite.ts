@@ -3,7 +3,8 @@
 // Kysely's stock SQLite driver is replaced by a small one of ours for two reasons: transactions begin
 // IMMEDIATE (take the write lock up front, so a transaction that reads then writes cannot fail half-way
 // with SQLITE_BUSY when another process, such as the `rapport` CLI, writes the same file), and prepared
-// statements are cached by their SQL text instead of being prepared again on every query.
+// statements are cached by their SQL text instead of being prepared again on every query, and rows are
+// read as arrays and shaped into objects by a compiled function (see rowBuilder).
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -20,6 +21,7 @@ import {
   type Transaction,
 } from 'kysely'
 import type { Db, DialectTraits } from './dialect.js'
+import { GroupCommit } from './group-commit.js'
 import type { Database } from './schema.js'
 
 const TRAITS: DialectTraits = { name: 'sqlite', singleWriter: true, supportsForUpdate: false }
@@ -28,27 +30,47 @@ const STATEMENT_CACHE_SIZE = 500
 /** How long a writer waits for another process's write lock before giving up. */
 const BUSY_TIMEOUT_MS = 5000
 
+/** A prepared statement and, for readers, the function that turns a raw row (an array) into an object. */
+interface Prepared {
+  statement: BetterSqlite3.Statement
+  toObject?: (row: unknown[]) => Record<string, unknown>
+}
+
+/**
+ * Builds `row => ({ col0: row[0], col1: row[1], ... })` for a statement's columns. better-sqlite3's own
+ * row objects cost about twice as much to make as raw arrays turned into objects of one fixed shape.
+ */
+function rowBuilder(columns: readonly string[]): (row: unknown[]) => Record<string, unknown> {
+  const fields = columns.map((name, i) => `${JSON.stringify(name)}: row[${i}]`).join(', ')
+  return new Function('row', `return { ${fields} }`) as (row: unknown[]) => Record<string, unknown>
+}
+
 class SqliteConnection implements DatabaseConnection {
-  readonly #statements = new Map<string, BetterSqlite3.Statement>()
+  readonly #statements = new Map<string, Prepared>()
   constructor(readonly raw: BetterSqlite3.Database) {}
 
-  #prepare(sql: string): BetterSqlite3.Statement {
-    let statement = this.#statements.get(sql)
-    if (statement === undefined) {
-      statement = this.raw.prepare(sql)
+  #prepare(sql: string): Prepared {
+    let prepared = this.#statements.get(sql)
+    if (prepared === undefined) {
+      const statement = this.raw.prepare(sql)
+      prepared = { statement }
+      if (statement.reader) {
+        statement.raw(true)
+        prepared.toObject = rowBuilder(statement.columns().map((c) => c.name))
+      }
       if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
         // Evict the oldest entry: Map keeps insertion order.
         this.#statements.delete(this.#statements.keys().next().value!)
       }
-      this.#statements.set(sql, statement)
+      this.#statements.set(sql, prepared)
     }
-    return statement
+    return prepared
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const statement = this.#prepare(query.sql)
+    const { statement, toObject } = this.#prepare(query.sql)
     const parameters = query.parameters as unknown[]
-    if (statement.reader) return { rows: statement.all(parameters) as R[] }
+    if (toObject) return { rows: (statement.all(parameters) as unknown[][]).map(toObject) as R[] }
     const { changes, lastInsertRowid } = statement.run(parameters)
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] }
   }
@@ -132,10 +154,11 @@ export function openSqlite(file: string): Db {
   raw.pragma('foreign_keys = ON')
   raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   const kysely = new Kysely<Database>({ dialect: new RapportSqliteDialect(new SqliteConnection(raw)) })
+  const groupCommit = new GroupCommit(kysely)
   return {
     kysely,
     traits: TRAITS,
-    transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>) => kysely.transaction().execute(work),
+    transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>) => groupCommit.run(work),
     async ping() {
       raw.prepare('select 1').get()
     },

@@ -15,6 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status_label', 'text')
     .addColumn('last_key_number', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('entry_count', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('definition_version', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('archived_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())

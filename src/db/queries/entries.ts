@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import type { Executor } from '../dialect.js'
 import type { EntryRow, EntryStatusChangeRow, NewEntry } from '../schema.js'
 import type { PageRequest } from '../../domain/pagination.js'
+import { prepare } from '../prepared.js'
 import { selectPage, type OrderTerm } from './page.js'
 
 export async function findEntry(db: Executor, workspaceId: string, entryId: string): Promise<EntryRow | undefined> {
@@ -81,10 +82,16 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size)
 }
 
+const entryInList = prepare((db, workspaceId: string, listId: string, entryId: string) =>
+  db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).where('list_id', '=', listId),
+)
+const entryInListLocked = prepare((db, workspaceId: string, listId: string, entryId: string) =>
+  db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).where('list_id', '=', listId).forUpdate(),
+)
+
+/** The entry, if it is in this list; `lock` takes its row lock (PostgreSQL) for the transaction. */
 export async function findEntryInList(db: Executor, workspaceId: string, listId: string, entryId: string, lock = false): Promise<EntryRow | undefined> {
-  let query = db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).where('list_id', '=', listId)
-  if (lock) query = query.forUpdate()
-  return query.executeTakeFirst()
+  return (await (lock ? entryInListLocked : entryInList)(db, workspaceId, listId, entryId))[0]
 }
 
 /**
@@ -98,28 +105,44 @@ export async function findEntryInList(db: Executor, workspaceId: string, listId:
  * where workspace_id = :ws and id = :list returning last_key_number, identifier
  * ```
  */
-export async function countNewEntries(db: Executor, workspaceId: string, listId: string, n: number, keys: number): Promise<{ last_key_number: number; identifier: string | null }> {
-  return db
+const addToList = prepare((db, workspaceId: string, listId: string, n: number, keys: number) =>
+  db
     .updateTable('lists')
     .set({ last_key_number: sql`last_key_number + ${keys}`, entry_count: sql`entry_count + ${n}` })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', listId)
-    .returning(['last_key_number', 'identifier'])
-    .executeTakeFirstOrThrow()
+    .returning(['last_key_number', 'identifier']),
+)
+
+export async function countNewEntries(db: Executor, workspaceId: string, listId: string, n: number, keys: number): Promise<{ last_key_number: number; identifier: string | null } | undefined> {
+  return (await addToList(db, workspaceId, listId, n, keys))[0]
 }
 
-/** Moves `n` entries into (n > 0) or out of (n < 0) a status's kept count. */
-export async function countStatusEntries(db: Executor, workspaceId: string, statusId: string, n: number): Promise<void> {
-  await db
+const addToStatus = prepare((db, workspaceId: string, statusId: string, n: number) =>
+  db
     .updateTable('statuses')
     .set({ entry_count: sql`entry_count + ${n}` })
     .where('workspace_id', '=', workspaceId)
-    .where('id', '=', statusId)
-    .execute()
+    .where('id', '=', statusId),
+)
+
+/** Moves `n` entries into (n > 0) or out of (n < 0) a status's kept count. */
+export async function countStatusEntries(db: Executor, workspaceId: string, statusId: string, n: number): Promise<void> {
+  await addToStatus(db, workspaceId, statusId, n)
 }
 
-export async function insertEntries(db: Executor, rows: NewEntry[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('entries').values(rows).execute()
+const ENTRY_COLUMNS = [
+  'workspace_id', 'id', 'list_id', 'entryable_type', 'entryable_id', 'contact_id', 'key', 'key_number', 'status_id', 'assignee_id',
+  'one_time_value_cents', 'recurring_value_cents', 'recurring_value_period', 'closed_at', 'next_entry_id', 'list_fields', 'created_at', 'updated_at',
+] as const satisfies ReadonlyArray<keyof EntryRow>
+
+const insertEntryRow = prepare((db, ...values: unknown[]) =>
+  db.insertInto('entries').values(Object.fromEntries(ENTRY_COLUMNS.map((column, i) => [column, values[i]])) as unknown as NewEntry),
+)
+
+/** Inserts entries one statement each (one prepared statement serves every create). */
+export async function insertEntries(db: Executor, rows: readonly EntryRow[]): Promise<void> {
+  for (const row of rows) await insertEntryRow(db, ...ENTRY_COLUMNS.map((column) => row[column]))
 }
 
 export async function updateEntry(db: Executor, workspaceId: string, entryId: string, changes: Partial<Omit<EntryRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>): Promise<void> {
@@ -132,12 +155,12 @@ export interface FieldValueRow {
   entry_id: string
 }
 
+const insertFieldValue = prepare((db, workspaceId: string, fieldId: string, value: string, entryId: string) =>
+  db.insertInto('entry_field_values').values({ workspace_id: workspaceId, field_id: fieldId, value, entry_id: entryId }),
+)
+
 export async function insertFieldValues(db: Executor, workspaceId: string, rows: readonly FieldValueRow[]): Promise<void> {
-  if (rows.length === 0) return
-  await db
-    .insertInto('entry_field_values')
-    .values(rows.map((r) => ({ workspace_id: workspaceId, ...r })))
-    .execute()
+  for (const r of rows) await insertFieldValue(db, workspaceId, r.field_id, r.value, r.entry_id)
 }
 
 /** Forgets the lookup rows of some fields of one entry (before writing their new values). */
@@ -151,8 +174,16 @@ export async function deleteFieldValues(db: Executor, workspaceId: string, entry
     .execute()
 }
 
-export async function insertStatusChanges(db: Executor, rows: EntryStatusChangeRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('entry_status_changes').values(rows).execute()
+const CHANGE_COLUMNS = [
+  'workspace_id', 'id', 'entry_id', 'list_id', 'from_status_id', 'from_status_name', 'to_status_id', 'to_status_name', 'changed_at', 'user_id', 'api_key_id',
+] as const satisfies ReadonlyArray<keyof EntryStatusChangeRow>
+
+const insertChangeRow = prepare((db, ...values: unknown[]) =>
+  db.insertInto('entry_status_changes').values(Object.fromEntries(CHANGE_COLUMNS.map((column, i) => [column, values[i]])) as unknown as EntryStatusChangeRow),
+)
+
+export async function insertStatusChanges(db: Executor, rows: readonly EntryStatusChangeRow[]): Promise<void> {
+  for (const row of rows) await insertChangeRow(db, ...CHANGE_COLUMNS.map((column) => row[column]))
 }
 
 export async function listStatusChanges(db: Executor, workspaceId: string, entryId: string, limit: number, offset: number) {
@@ -178,9 +209,8 @@ export async function countStatusChanges(db: Executor, workspaceId: string, entr
   return Number(row.n)
 }
 
-/** An entry of the list for this record, if there is one (the duplicate check). */
-export async function findEntryOfRecord(db: Executor, workspaceId: string, listId: string, entryableType: string, entryableId: string): Promise<EntryRow | undefined> {
-  return db
+const entryOfRecord = prepare((db, workspaceId: string, listId: string, entryableType: string, entryableId: string) =>
+  db
     .selectFrom('entries')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
@@ -188,8 +218,12 @@ export async function findEntryOfRecord(db: Executor, workspaceId: string, listI
     .where('list_id', '=', listId)
     .where('entryable_type', '=', entryableType)
     .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst()
+    .limit(1),
+)
+
+/** An entry of the list for this record, if there is one (the duplicate check). */
+export async function findEntryOfRecord(db: Executor, workspaceId: string, listId: string, entryableType: string, entryableId: string): Promise<EntryRow | undefined> {
+  return (await entryOfRecord(db, workspaceId, listId, entryableType, entryableId))[0]
 }
 
 /** Which of these contact ids exist, with their organization. */
@@ -303,14 +337,26 @@ export async function deleteFieldValue(db: Executor, workspaceId: string, entryI
     .execute()
 }
 
+const holds = {
+  Contact: prepare((db, workspaceId: string, id: string) => db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id)),
+  Organization: prepare((db, workspaceId: string, id: string) =>
+    db.selectFrom('organizations').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id),
+  ),
+}
+const lockedHolds = {
+  Contact: prepare((db, workspaceId: string, id: string) =>
+    db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).forShare(),
+  ),
+  Organization: prepare((db, workspaceId: string, id: string) =>
+    db.selectFrom('organizations').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).forShare(),
+  ),
+}
+
 /**
  * Whether the record an entry names still exists, holding it (FOR SHARE on PostgreSQL) until the
  * transaction ends, so a concurrent delete of the record either runs before (and this answers false)
  * or waits and then takes the new entry with it. Never an entry of a deleted record.
  */
 export async function holdRecord(db: Executor, workspaceId: string, type: 'Contact' | 'Organization', id: string, lock: boolean): Promise<boolean> {
-  const table = type === 'Contact' ? 'contacts' : 'organizations'
-  let query = db.selectFrom(table).select('id').where('workspace_id', '=', workspaceId).where('id', '=', id)
-  if (lock) query = query.forShare()
-  return (await query.executeTakeFirst()) !== undefined
+  return (await (lock ? lockedHolds : holds)[type](db, workspaceId, id)).length > 0
 }

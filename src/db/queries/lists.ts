@@ -2,6 +2,7 @@
 import type { Executor } from '../dialect.js'
 import type { ListConnectionRow, ListFieldRow, ListRow, StatusRow } from '../schema.js'
 import type { PageRequest } from '../../domain/pagination.js'
+import { prepare } from '../prepared.js'
 import { newestFirst, selectPage } from './page.js'
 
 export async function insertList(db: Executor, row: ListRow): Promise<void> {
@@ -16,15 +17,21 @@ export async function insertStatuses(db: Executor, rows: StatusRow[]): Promise<v
   if (rows.length > 0) await db.insertInto('statuses').values(rows).execute()
 }
 
+const listById = prepare((db, workspaceId: string, listId: string) =>
+  db.selectFrom('lists').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', listId),
+)
+const listByIdLocked = prepare((db, workspaceId: string, listId: string) =>
+  db.selectFrom('lists').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', listId).forUpdate(),
+)
+
+/** The list (every entry request reads it). */
 export async function findList(db: Executor, workspaceId: string, listId: string): Promise<ListRow | undefined> {
-  return db.selectFrom('lists').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', listId).executeTakeFirst()
+  return (await listById(db, workspaceId, listId))[0]
 }
 
 /** The list row locked for the rest of the transaction where the database has row locks. */
 export async function findListForUpdate(db: Executor, workspaceId: string, listId: string, lock: boolean): Promise<ListRow | undefined> {
-  let query = db.selectFrom('lists').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', listId)
-  if (lock) query = query.forUpdate()
-  return query.executeTakeFirst()
+  return (await (lock ? listByIdLocked : listById)(db, workspaceId, listId))[0]
 }
 
 /** Fields of the given lists, in display order. */
@@ -161,9 +168,13 @@ export async function findConnectionsOfList(db: Executor, workspaceId: string, l
     .execute()
 }
 
-/** The connection a status starts, if any (what fires when an entry enters it). */
+const connectionFromStatus = prepare((db, workspaceId: string, statusId: string) =>
+  db.selectFrom('list_connections').selectAll().where('workspace_id', '=', workspaceId).where('from_status_id', '=', statusId),
+)
+
+/** The connection a status starts, if any (what fires when an entry enters it; every status change). */
 export async function findConnectionFromStatus(db: Executor, workspaceId: string, statusId: string): Promise<ListConnectionRow | undefined> {
-  return db.selectFrom('list_connections').selectAll().where('workspace_id', '=', workspaceId).where('from_status_id', '=', statusId).executeTakeFirst()
+  return (await connectionFromStatus(db, workspaceId, statusId))[0]
 }
 
 export async function findConnectionToStatus(db: Executor, workspaceId: string, statusId: string): Promise<ListConnectionRow | undefined> {
@@ -203,4 +214,16 @@ export async function hasDuplicateEntries(db: Executor, workspaceId: string, lis
     .limit(1)
     .executeTakeFirst()
   return row !== undefined
+}
+
+/** The kept entry counts of these statuses, added up. */
+export async function sumStatusCounts(db: Executor, workspaceId: string, statusIds: readonly string[]): Promise<number> {
+  if (statusIds.length === 0) return 0
+  const row = await db
+    .selectFrom('statuses')
+    .select((eb) => eb.fn.sum<number>('entry_count').as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', statusIds)
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
 }

@@ -2,6 +2,7 @@
 import type { Executor } from '../dialect.js'
 import type { ApiKeyRow, UserRow, WorkspaceRow } from '../schema.js'
 import type { PageRequest } from '../../domain/pagination.js'
+import { prepare } from '../prepared.js'
 import { newestFirst, selectPage } from './page.js'
 
 export async function insertWorkspace(db: Executor, row: WorkspaceRow): Promise<void> {
@@ -21,9 +22,11 @@ export async function insertApiKey(db: Executor, row: ApiKeyRow): Promise<void> 
   await db.insertInto('api_keys').values(row).execute()
 }
 
-/** The key with this hash, in any workspace: how a request's bearer key is recognised. */
+const apiKeyByHash = prepare((db, keyHash: string) => db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash))
+
+/** The key with this hash, in any workspace: how a request's bearer key is recognised (every request). */
 export async function findApiKeyByHash(db: Executor, keyHash: string): Promise<ApiKeyRow | undefined> {
-  return db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst()
+  return (await apiKeyByHash(db, keyHash))[0]
 }
 
 export async function listApiKeys(db: Executor, workspaceId: string): Promise<ApiKeyRow[]> {

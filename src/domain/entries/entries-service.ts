@@ -9,10 +9,11 @@ import type { EntryRow, UserRow } from '../../db/schema.js'
 import type { Actor } from '../actor.js'
 import { emailKey } from '../email-address.js'
 import { ConflictError, NotFoundError } from '../errors.js'
+import { sumStatusCounts } from '../../db/queries/lists.js'
 import { loadListDefinition, type ListDefinition } from '../lists/lists-service.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs } from '../time.js'
-import { knownTotal, parseEntryFilter, parseSort, type EntryListQuery } from './entry-filters.js'
+import { countSource, parseEntryFilter, parseSort, type EntryListQuery } from './entry-filters.js'
 import { checkCreateEntry, checkUpdateEntry, type CreateEntryInput, type UpdateEntryInput } from './entry-input.js'
 import { verifyEntryReferences } from './entry-references.js'
 import { toEntryResource, toStatusChangeResource, type EntryResource, type StatusChangeResource } from './entry-resource.js'
@@ -40,7 +41,9 @@ export class EntriesService {
     const assignee = query.assignee_email === undefined ? undefined : ((await findUserByEmail(db, ws, emailKey(query.assignee_email))) ?? null)
     const filter = parseEntryFilter(def, query, assignee)
     const page = pageRequest(query)
-    const { rows, total } = await q.listEntries(db, ws, listId, filter, parseSort(query.sort), page, knownTotal(def, filter))
+    const source = countSource(filter)
+    const known = source === undefined ? undefined : 'list' in source ? def.list.entry_count : await sumStatusCounts(db, ws, source.statusIds)
+    const { rows, total } = await q.listEntries(db, ws, listId, filter, parseSort(query.sort), page, known)
     const members = await membersById(db, ws, rows.map((r) => r.assignee_id))
     return toPage(rows.map((row) => toEntryResource(row, def, members)), page, total)
   }

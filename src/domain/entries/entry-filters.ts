@@ -100,14 +100,12 @@ export function parseEntryFilter(def: ListDefinition, query: EntryListQuery, ass
 }
 
 /**
- * The number of matches when a kept counter already knows it: no filter at all (the list's count), or
- * only statuses (the statuses' counts). Undefined when the database must count.
+ * Which kept counter already knows the number of matches: the list's own count when nothing filters,
+ * the statuses' counts when only statuses do. Undefined when the database must count.
  */
-export function knownTotal(def: ListDefinition, filter: EntryFilter): number | undefined {
+export function countSource(filter: EntryFilter): { list: true } | { statusIds: string[] } | undefined {
   const keys = Object.keys(filter) as Array<keyof EntryFilter>
-  if (keys.length === 0) return def.list.entry_count
-  if (keys.length === 1 && filter.statusIds !== undefined) {
-    return def.statuses.filter((s) => filter.statusIds!.includes(s.id)).reduce((sum, s) => sum + s.entry_count, 0)
-  }
+  if (keys.length === 0) return { list: true }
+  if (keys.length === 1 && filter.statusIds !== undefined) return { statusIds: filter.statusIds }
   return undefined
 }

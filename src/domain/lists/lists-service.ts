@@ -12,6 +12,7 @@ import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { checkCreateList, type CreateListInput } from './list-definition.js'
 import { planListPatch, type ListPatchPlan, type UpdateListInput } from './list-patch.js'
+import { cachedDefinition, rememberDefinition } from './definition-cache.js'
 import { toFieldDefinition, toListResource, type ListResource } from './list-resource.js'
 import { isClosed } from './statuses.js'
 
@@ -29,13 +30,22 @@ export interface ListListsQuery {
   archived?: boolean
 }
 
-/** Loads a list with its fields and statuses, or throws 404. `lock` takes the list's row lock (PostgreSQL). */
+/**
+ * Loads a list with its fields and statuses, or throws 404. `lock` takes the list's row lock
+ * (PostgreSQL). Fields and statuses come from the per-process cache when its version matches the row's.
+ * The statuses' `entry_count` may be behind: count from the database.
+ */
 export async function loadListDefinition(db: Executor, workspaceId: string, listId: string, lock = false): Promise<ListDefinition> {
   const list = lock ? await q.findListForUpdate(db, workspaceId, listId, true) : await q.findList(db, workspaceId, listId)
   if (!list) throw new NotFoundError('list', listId)
-  const fields = await q.findFieldsOfLists(db, workspaceId, [listId])
-  const statuses = list.process === 1 ? await q.findStatusesOfLists(db, workspaceId, [listId]) : []
-  return { list, fields: fields.map(toFieldDefinition), statuses }
+  let cached = cachedDefinition(workspaceId, listId, list.definition_version)
+  if (!cached) {
+    const fields = await q.findFieldsOfLists(db, workspaceId, [listId])
+    const statuses = list.process === 1 ? await q.findStatusesOfLists(db, workspaceId, [listId]) : []
+    cached = { version: list.definition_version, fields, statuses }
+    rememberDefinition(workspaceId, listId, cached)
+  }
+  return { list, fields: cached.fields.map(toFieldDefinition), statuses: [...cached.statuses] }
 }
 
 function fieldRow(workspaceId: string, listId: string, field: Omit<FieldDefinition, 'id'>, position: number, now: number): ListFieldRow {
@@ -107,6 +117,7 @@ export class ListsService {
       status_label: draft.statusLabel,
       last_key_number: 0,
       entry_count: 0,
+      definition_version: 0,
       archived_at: null,
       created_at: now,
       updated_at: now,
@@ -229,9 +240,11 @@ export class ListsService {
       changed ||= added.length + updates.length + removed.length + moved > 0
     }
     if (!changed) return
+    const definitionChanged = plan.statuses !== undefined || plan.fields !== undefined
     await q.updateList(trx, ws, list.id, {
       ...plan.list,
       ...(plan.archive === undefined ? {} : { archived_at: plan.archive ? now : null }),
+      ...(definitionChanged ? { definition_version: list.definition_version + 1 } : {}),
       updated_at: now,
     })
   }

@@ -3,7 +3,7 @@
 import { Type, type Static } from 'typebox'
 import { DATA_TYPES } from '../../domain/fields/field-types.js'
 import { MODELS } from '../../domain/custom-fields/models.js'
-import { Id, NamedValue, Page, PageQuery, Timestamp } from './common.js'
+import { Id, NamedValue, Page, PageQuery, Timestamp, Nullable } from './common.js'
 
 /** An array of option strings or null, as one JSON-schema type array (one problem for a wrong type). */
 const Options = (description: string) =>
@@ -29,7 +29,7 @@ export const CustomField = Type.Object(
     name: Type.String({ description: 'Unique per model, whatever the case' }),
     model: Model,
     data_type: DataType,
-    options: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'The options of a select field, else null' }),
+    options: Nullable(Type.Array(Type.String()), { description: 'The options of a select field, else null' }),
     accepts_multiple_values: Type.Boolean(),
     created_at: Timestamp,
     updated_at: Timestamp,

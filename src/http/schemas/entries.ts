@@ -6,7 +6,7 @@ import { ENTRY_SORTS } from '../../domain/entries/entry-filters.js'
 import { RECURRING_PERIODS } from '../../domain/entries/entry-input.js'
 import { ENTRY_TYPES } from '../../domain/lists/list-definition.js'
 import { STATUS_KINDS } from '../../domain/lists/statuses.js'
-import { Id, NamedValue, Page, PageQuery, Timestamp } from './common.js'
+import { Id, NamedValue, Page, PageQuery, Timestamp, Nullable } from './common.js'
 
 const MAX_CENTS = Number.MAX_SAFE_INTEGER
 
@@ -52,19 +52,19 @@ export const Assignee = Type.Object({ id: Id, name: Type.String(), email: Type.S
 export const Entry = Type.Object(
   {
     id: Id,
-    key: Type.Union([Type.String(), Type.Null()], { description: '`<identifier>-<n>` in a process; null in a regular list' }),
+    key: Nullable(Type.String(), { description: '`<identifier>-<n>` in a process; null in a regular list' }),
     list_id: Id,
     entryable_id: Id,
     entryable_type: Type.Enum([...ENTRY_TYPES]),
     status: Type.Optional(Type.String({ description: 'Processes only: the status name' })),
-    assignee: Type.Optional(Type.Union([Assignee, Type.Null()], { description: 'Processes only' })),
-    contact_id: Type.Union([Id, Type.Null()]),
+    assignee: Type.Optional(Nullable(Assignee, { description: 'Processes only' })),
+    contact_id: Nullable(Id),
     one_time_value_cents: Type.Optional(Type.Integer({ description: 'Processes only; cents' })),
     recurring_value_cents: Type.Optional(Type.Integer({ description: 'Processes only; cents' })),
-    recurring_value_period: Type.Optional(Type.Union([Type.Enum([...RECURRING_PERIODS]), Type.Null()], { description: 'Processes only' })),
+    recurring_value_period: Type.Optional(Nullable(Type.Enum([...RECURRING_PERIODS]), { description: 'Processes only' })),
     list_fields: Type.Record(Type.String(), ListFieldValue, { description: 'Every field of the list, keyed by field id' }),
-    closed_at: Type.Optional(Type.Union([Timestamp, Type.Null()], { description: 'Processes only: set on entering a won or lost status, cleared on returning to an active one' })),
-    next_entry_id: Type.Optional(Type.Union([Id, Type.Null()], { description: 'Processes only: the entry a connected-list rule created (or found) for this one' })),
+    closed_at: Type.Optional(Nullable(Timestamp, { description: 'Processes only: set on entering a won or lost status, cleared on returning to an active one' })),
+    next_entry_id: Type.Optional(Nullable(Id, { description: 'Processes only: the entry a connected-list rule created (or found) for this one' })),
     created_at: Timestamp,
     updated_at: Timestamp,
   },
@@ -77,11 +77,11 @@ const ListFieldsInput = Type.Union([Type.Array(NamedValue, { maxItems: 200 }), T
 
 const writable = {
   status: Type.Optional(Type.String({ maxLength: 200, description: 'Processes: a status name' })),
-  assignee_email: Type.Optional(Type.Union([Type.String({ maxLength: 254 }), Type.Null()], { description: "Processes: a member's email; null unassigns" })),
+  assignee_email: Type.Optional(Nullable(Type.String({ maxLength: 254 }), { description: "Processes: a member's email; null unassigns" })),
   one_time_value_cents: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_CENTS })),
   recurring_value_cents: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_CENTS })),
   recurring_value_period: Type.Optional(Type.Enum([...RECURRING_PERIODS])),
-  contact_id: Type.Optional(Type.Union([Id, Type.Null()], { description: "A contact; for an organization entry, one of the organization's" })),
+  contact_id: Type.Optional(Nullable(Id, { description: "A contact; for an organization entry, one of the organization's" })),
   list_fields: Type.Optional(ListFieldsInput),
 }
 
@@ -173,11 +173,11 @@ export const StatusChange = Type.Object(
   {
     id: Id,
     entry_id: Id,
-    from_status: Type.Union([Type.String(), Type.Null()], { description: 'Status left, by its name then; null for the first status' }),
+    from_status: Nullable(Type.String(), { description: 'Status left, by its name then; null for the first status' }),
     to_status: Type.String(),
     changed_at: Timestamp,
-    user: Type.Union([Assignee, Type.Null()], { description: 'The member whose key made the change, if any' }),
-    api_key_id: Type.Union([Id, Type.Null()], { description: 'The key that made the change; null for the CLI' }),
+    user: Nullable(Assignee, { description: 'The member whose key made the change, if any' }),
+    api_key_id: Nullable(Id, { description: 'The key that made the change; null for the CLI' }),
   },
   { title: 'StatusChange', examples: [statusChangeExample] },
 )

@@ -6,7 +6,7 @@ import { DATA_TYPES } from '../../domain/fields/field-types.js'
 import { ENTRY_TYPES } from '../../domain/lists/list-definition.js'
 import { STATUS_KINDS, STATUS_TYPE_INPUTS } from '../../domain/lists/statuses.js'
 import { TEMPLATE_NAMES } from '../../domain/lists/templates.js'
-import { Id, NullableTimestamp, Page, PageQuery, Timestamp } from './common.js'
+import { Id, NullableTimestamp, Page, PageQuery, Timestamp, Nullable } from './common.js'
 
 const regularExample = {
   id: 'QbkUlo4xZq',
@@ -47,7 +47,7 @@ export const ListField = Type.Object({
   id: Id,
   name: Type.String(),
   data_type: DataType,
-  options: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'Options of a select field; null for other types' }),
+  options: Nullable(Type.Array(Type.String()), { description: 'Options of a select field; null for other types' }),
   accepts_multiple_values: Type.Boolean(),
 })
 

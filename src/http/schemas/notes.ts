@@ -1,6 +1,6 @@
 // Notes: `/v1/notes`.
 import { Type, type Static } from 'typebox'
-import { Id, Page, PageQuery, Timestamp, NullableString } from './common.js'
+import { Id, Page, PageQuery, Timestamp, NullableString, Nullable } from './common.js'
 
 const example = {
   id: 'Nt6Vb3Mq8D',
@@ -20,7 +20,7 @@ export const Note = Type.Object(
     body: Type.String({ description: 'As written (plain text or HTML)' }),
     organization_id: Id,
     deal_id: NullableString({ description: 'A process entry' }),
-    user: Type.Union([Author, Type.Null()], { description: 'The member owning the API key that wrote it, or null' }),
+    user: Nullable(Author, { description: 'The member owning the API key that wrote it, or null' }),
     created_at: Timestamp,
     updated_at: Timestamp,
   },
