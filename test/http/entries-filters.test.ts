@@ -141,6 +141,19 @@ for (const database of TEST_DATABASES) {
       assert.deepEqual(byDefault.map((e) => e.id), (await everything('sort=-updated_at')).map((e) => e.id))
     })
 
+    it('gives the same order page by page as in one page, in both halves of the set (pages read from the end)', async () => {
+      for (const sort of ['closed_at', '-closed_at', 'key', '-one_time_value_cents', 'created_at']) {
+        const whole = (await query(`sort=${sort}&first=100`)).data.map((e: any) => e.id)
+        const paged: string[] = []
+        for (let after = 0; after < N; after += 7) {
+          const page = await query(`sort=${sort}&first=7&after=${after}`)
+          assert.equal(page.pagination.end_cursor, Math.min(after + 7, N))
+          paged.push(...page.data.map((e: any) => e.id))
+        }
+        assert.deepEqual(paged, whole, sort)
+      }
+    })
+
     it('pages through a filtered, sorted set with no duplicate and no gap', async () => {
       const seen: string[] = []
       let after = 0

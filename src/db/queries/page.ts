@@ -23,9 +23,15 @@ export function newestFirst(table: string): OrderTerm[] {
  * Runs `query` for one page and counts every row it matches. Pass `knownTotal` when the count is already
  * known (a kept counter), to skip the COUNT query.
  *
+ * An OFFSET costs a walk over every row it skips, so a page in the back half of the set is read from
+ * the other end: the order is reversed, the offset counted from the end, and the rows turned back.
+ * The last page of a million rows then costs what the first does; the most a page can cost is a walk
+ * over half the set.
+ *
  * ```sql
- * select ... order by <order> limit :limit offset :offset
- * select count(*) from (<query without order>)
+ * select count(*) from (<query>)                                   -- unless knownTotal is given
+ * select ... order by <order> limit :limit offset :offset           -- front half
+ * select ... order by <reversed order> limit :n offset :total-:end  -- back half, rows reversed
  * ```
  */
 export async function selectPage<DB, TB extends keyof DB, O>(
@@ -34,16 +40,27 @@ export async function selectPage<DB, TB extends keyof DB, O>(
   order: readonly OrderTerm[],
   knownTotal?: number,
 ): Promise<{ rows: O[]; total: number }> {
-  let ordered = query
-  for (const term of order) {
-    ordered = term.nullsLast
-      ? ordered.orderBy(sql`${sql.ref(term.column)} ${sql.raw(term.direction)} nulls last`)
-      : ordered.orderBy(sql.ref(term.column), term.direction)
+  const total = knownTotal ?? (await countRows(query))
+  const end = Math.min(page.offset + page.limit, total)
+  if (page.limit === 0 || page.offset >= total) return { rows: [], total }
+  const fromEnd = total - end
+  if (fromEnd >= page.offset) {
+    return { rows: await ordered(query, order, false).limit(page.limit).offset(page.offset).execute(), total }
   }
-  const rowsPromise = page.limit === 0 ? Promise.resolve([] as O[]) : ordered.limit(page.limit).offset(page.offset).execute()
-  const totalPromise = knownTotal !== undefined ? Promise.resolve(knownTotal) : countRows(query)
-  const [rows, total] = await Promise.all([rowsPromise, totalPromise])
-  return { rows, total }
+  const rows = await ordered(query, order, true).limit(end - page.offset).offset(fromEnd).execute()
+  return { rows: rows.reverse(), total }
+}
+
+/** `query` ordered by `order`, or by its exact reverse (nulls first where the order puts them last). */
+function ordered<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, order: readonly OrderTerm[], reverse: boolean) {
+  let result = query
+  for (const term of order) {
+    const direction = reverse ? (term.direction === 'asc' ? 'desc' : 'asc') : term.direction
+    result = term.nullsLast
+      ? result.orderBy(sql`${sql.ref(term.column)} ${sql.raw(direction)} nulls ${sql.raw(reverse ? 'first' : 'last')}`)
+      : result.orderBy(sql.ref(term.column), direction)
+  }
+  return result
 }
 
 /** Number of rows `query` matches. */
