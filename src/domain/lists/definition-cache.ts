@@ -2,16 +2,17 @@
 // a stale definition: each request still reads the list row, and an entry is used only when its
 // `definition_version` equals the row's (every change to fields or statuses raises the version). So
 // processes need not agree on anything; a process that missed a change simply reloads.
-import type { ListFieldRow, StatusRow } from '../../db/schema.js'
+import type { StatusRow } from '../../db/schema.js'
+import type { FieldDefinition } from '../fields/field-types.js'
 
 /** Lists whose definitions are kept; the least recently used one is dropped past this. */
 const MAX_LISTS = 2000
 
 interface CachedDefinition {
   version: number
-  fields: readonly ListFieldRow[]
+  fields: FieldDefinition[]
   /** Their `entry_count` is as of loading: read counts from the database, not from here. */
-  statuses: readonly StatusRow[]
+  statuses: StatusRow[]
 }
 
 const cache = new Map<string, CachedDefinition>()

@@ -42,10 +42,11 @@ export async function loadListDefinition(db: Executor, workspaceId: string, list
   if (!cached) {
     const fields = await q.findFieldsOfLists(db, workspaceId, [listId])
     const statuses = list.process === 1 ? await q.findStatusesOfLists(db, workspaceId, [listId]) : []
-    cached = { version: list.definition_version, fields, statuses }
+    cached = { version: list.definition_version, fields: fields.map(toFieldDefinition), statuses }
     rememberDefinition(workspaceId, listId, cached)
   }
-  return { list, fields: cached.fields.map(toFieldDefinition), statuses: [...cached.statuses] }
+  // Shared with the cache: callers read these, never change them.
+  return { list, fields: cached.fields, statuses: cached.statuses }
 }
 
 function fieldRow(workspaceId: string, listId: string, field: Omit<FieldDefinition, 'id'>, position: number, now: number): ListFieldRow {
