@@ -79,7 +79,12 @@ export async function createTestDatabase(database: TestDatabase): Promise<{ env:
 export async function startTestServer(database: TestDatabase, options: TestServerOptions = {}): Promise<TestServer> {
   const fresh = await createTestDatabase(database)
   const config = loadConfig({ LOG_LEVEL: process.env.RAPPORT_TEST_LOG_LEVEL ?? 'silent', RAPPORT_RATE_LIMIT: '0', ...fresh.env, ...options.env })
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RAPPORT_DATA_DIR, poolSize: config.RAPPORT_DB_POOL_SIZE })
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.RAPPORT_DATA_DIR,
+    poolSize: config.RAPPORT_DB_POOL_SIZE,
+    statementTimeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS,
+  })
   await migrateToLatest(db)
   const services = createServices(db, { defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE })
   const boot = await services.workspaces.bootstrap()

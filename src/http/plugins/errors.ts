@@ -3,8 +3,8 @@
 // carrying the request id, so no internal text reaches a client.
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { RapportError, RateLimitedError, type FieldProblem } from '../../domain/errors.js'
-import { isUnavailable } from '../../db/errors.js'
+import { RapportError, RateLimitedError, RequestTimeoutError, type FieldProblem } from '../../domain/errors.js'
+import { isTimedOut, isUnavailable } from '../../db/errors.js'
 import type { ErrorBody } from '../schemas/common.js'
 
 interface AjvError {
@@ -70,6 +70,7 @@ export function errorBody(request: FastifyRequest, status: number, code: string,
 
 /** Turns any thrown value into the status and body the client gets. */
 export function toErrorResponse(error: unknown, request: FastifyRequest): ErrorBody {
+  if (isTimedOut(error)) error = new RequestTimeoutError()
   if (error instanceof RapportError) return errorBody(request, error.status, error.code, error.message, error.details)
   const fastifyError = error as FastifyError & { validation?: AjvError[]; validationContext?: string }
   if (Array.isArray(fastifyError?.validation)) {
