@@ -8,7 +8,8 @@ import type { Db } from './db/dialect.js'
 import { newId } from './domain/ids.js'
 import { createServices, type Services } from './domain/services.js'
 import authPlugin from './http/plugins/auth.js'
-import errorsPlugin from './http/plugins/errors.js'
+import errorsPlugin, { clientErrorHandler, frameworkErrors } from './http/plugins/errors.js'
+import inputTextPlugin from './http/plugins/input-text.js'
 import jsonBodyPlugin from './http/plugins/json-body.js'
 import limitsPlugin from './http/plugins/limits.js'
 import openapiPlugin from './http/plugins/openapi.js'
@@ -65,6 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ...socketTimeouts(config.RAPPORT_REQUEST_TIMEOUT_MS),
+    // Requests Node cannot parse, and URLs the router refuses, get the error shape too.
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler([ErrorBody]))
@@ -81,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // First of the onRequest hooks, so the deadline covers the key lookup too.
   await app.register(requestTimeoutPlugin, { timeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS })
   await app.register(jsonBodyPlugin)
+  await app.register(inputTextPlugin)
   await app.register(openapiPlugin)
   await app.register(authPlugin)
   await app.register(limitsPlugin, { limit: config.RAPPORT_RATE_LIMIT, windowSeconds: config.RAPPORT_RATE_LIMIT_WINDOW_S })
