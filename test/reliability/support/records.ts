@@ -58,6 +58,33 @@ export const CREATE_RECIPES: Record<string, (ctx: RecipeContext) => Promise<unkn
   },
 }
 
+/**
+ * Fields that name a record of a collection their name does not spell: Relate's `deal_id` is a process
+ * entry, an assignee is a member. Add one when a new field names records of another name.
+ */
+export const FIELD_COLLECTIONS: Record<string, string> = {
+  deal_id: '/v1/lists/{list_id}/entries',
+  assignee_id: '/v1/users',
+  user_id: '/v1/users',
+}
+
+/**
+ * The collection whose ids a field or query parameter holds: `organization_id` → `/v1/organizations`,
+ * `entry_id` → `/v1/lists/{list_id}/entries`, `status_ids` → `.../statuses`; undefined when no
+ * collection with a POST matches.
+ */
+export function collectionForField(ops: Operation[], field: string): string | undefined {
+  const alias = FIELD_COLLECTIONS[field]
+  const creatable = (path: string) => ops.some((op) => op.method === 'POST' && op.path === path)
+  if (alias !== undefined) return creatable(alias) ? alias : undefined
+  const stem = /^(.+?)_ids?$/.exec(field)?.[1]
+  if (stem === undefined) return undefined
+  const names = [`${stem}s`, `${stem}es`, stem.replace(/y$/, 'ies')]
+  const collections = ops.filter((op) => op.method === 'POST' && names.includes(op.path.split('/').at(-1)!)).map((op) => op.path)
+  // Prefer the top-level collection (`/v1/contacts`) over a nested one of the same name.
+  return collections.sort((x, y) => x.split('/').length - y.split('/').length)[0]
+}
+
 /** `/v1/lists/{list_id}/entries/{id}` → [['list_id', '/v1/lists'], ['id', '/v1/lists/{list_id}/entries']] */
 export function paramCollections(path: string): Array<[string, string]> {
   const segments = path.split('/')
@@ -105,22 +132,29 @@ export class Records {
     return values
   }
 
-  /** An id in `collection` (template) under `parentValues`, made once and then reused. */
-  shared(collection: string, parentValues: Record<string, string> = {}): Promise<string> {
-    const key = fillPath(collection, parentValues)
+  /** An id in `collection` (template) under `parentValues` (missing parents: shared ones), made once and then reused. */
+  async shared(collection: string, parentValues: Record<string, string> = {}): Promise<string> {
+    const params = await this.#withParents(collection, parentValues)
+    const key = fillPath(collection, params)
     let id = this.#shared.get(key)
     if (id === undefined) {
-      id = this.create(collection, parentValues)
+      id = this.create(collection, params)
       this.#shared.set(key, id)
       id.catch(() => this.#shared.delete(key))
     }
     return id
   }
 
+  /** `values` plus a shared record for each path parameter of `collection` it lacks. */
+  async #withParents(collection: string, values: Record<string, string>): Promise<Record<string, string>> {
+    const params = { ...values }
+    for (const [name, parent] of paramCollections(collection)) if (params[name] === undefined) params[name] = await this.shared(parent, params)
+    return params
+  }
+
   /** Makes a new record in `collection` (template), making its parents as needed; returns its id. */
   async create(collection: string, parentValues: Record<string, string> = {}): Promise<string> {
-    const params = { ...parentValues }
-    for (const [name, parent] of paramCollections(collection)) if (params[name] === undefined) params[name] = await this.shared(parent, params)
+    const params = await this.#withParents(collection, parentValues)
     const url = fillPath(collection, params)
     const post = this.ops.find((op) => op.method === 'POST' && op.path === collection)
     const tried: string[] = []
@@ -147,6 +181,19 @@ export class Records {
     throw new Error(`cannot make a record of ${collection}:\n  ${reason}`)
   }
 
+  /**
+   * A body for `op` that should pass its validation in this workspace: the first documented example
+   * (adapted), else the create recipe (for a POST), else `{}`. Undefined when the operation reads none.
+   */
+  async bodyFor(op: Operation, params: Record<string, string>): Promise<unknown> {
+    if (op.body === undefined) return undefined
+    const example = op.bodyExamples[0]
+    if (example !== undefined) return this.#adapt(example, nextTag())
+    const recipe = op.method === 'POST' ? CREATE_RECIPES[op.path] : undefined
+    if (recipe) return recipe({ api: this.api, idOf: (c) => this.shared(c), params, tag: nextTag() })
+    return {}
+  }
+
   async #bodies(post: Operation, params: Record<string, string>): Promise<unknown[]> {
     const bodies: unknown[] = []
     for (const example of post.bodyExamples) bodies.push(await this.#adapt(example, nextTag()))
@@ -167,11 +214,8 @@ export class Records {
       return out
     }
     if (typeof value !== 'string') return value
-    const idCollection = /^(.+)_id$/.exec(key)?.[1]
-    if (idCollection !== undefined) {
-      const collection = `/v1/${idCollection}s`
-      if (this.ops.some((op) => op.method === 'POST' && op.path === collection)) return this.shared(collection)
-    }
+    const collection = collectionForField(this.ops, key)
+    if (collection !== undefined) return this.shared(collection)
     const lower = tag.toLowerCase()
     if (/^[^@\s]+@[^@\s]+$/.test(value)) return value.replace('@', `+${lower}@`)
     if (/^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)+\/?$/i.test(value)) return value.replace(/^(https?:\/\/)?/, `$1${lower}.`)
