@@ -17,11 +17,13 @@ const DEFAULT_RUNS = 2000
 const MIN_RUNS_PER_OPERATION = 40
 const RUNS = Number(process.env.FUZZ_RUNS ?? DEFAULT_RUNS)
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)
+/** Generous for a large on-demand run (a case takes a few milliseconds), instead of the runner's 10 minutes. */
+const TIMEOUT_MS = Math.max(600_000, RUNS * 50)
 
 after(() => closeRawClient())
 
 for (const database of TEST_DATABASES) {
-  describe(`${database.name}: hostile-input fuzzer`, () => {
+  describe(`${database.name}: hostile-input fuzzer`, { timeout: TIMEOUT_MS }, () => {
     let server: TestServer
     let fuzzer: Fuzzer
     before(async () => {
@@ -30,7 +32,7 @@ for (const database of TEST_DATABASES) {
     })
     after(async () => server?.close())
 
-    it('finds no 5xx, only well-formed 4xx, no write from a rejected request, on every operation', async (t) => {
+    it('finds no 5xx, only well-formed 4xx, no write from a rejected request, on every operation', { timeout: TIMEOUT_MS }, async (t) => {
       const { ops, stats } = fuzzer
       assert.ok(ops.some((op) => op.path.startsWith('/v1')), 'the document lists /v1 operations')
       const perOperation = Math.max(MIN_RUNS_PER_OPERATION, Math.floor(RUNS / ops.length))
