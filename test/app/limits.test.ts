@@ -46,6 +46,12 @@ describe('rate-limit windows', () => {
     // Every window that started before 950 has ended; those that started at 950..899 can't exist.
     assert.equal(windows.size, 1)
   })
+  it('starts a new window for a key whose window ended behind a newer one (the clock stepped back)', () => {
+    const windows = new FixedWindows(1, 1000)
+    windows.take('x', 5000)
+    assert.deepEqual(windows.take('a', 1000), { remaining: 0, resetMs: 1000 })
+    assert.deepEqual(windows.take('a', 2500), { remaining: 0, resetMs: 1000 })
+  })
 })
 
 for (const database of TEST_DATABASES) {

@@ -43,6 +43,11 @@ export class FixedWindows {
   take(key: string, now: number): { remaining: number; resetMs: number } | null {
     this.#evictExpired(now)
     let window = this.#windows.get(key)
+    // Only possible if the clock stepped back: a stale window behind a newer one. Start afresh.
+    if (window !== undefined && window.startedAt + this.windowMs <= now) {
+      this.#windows.delete(key)
+      window = undefined
+    }
     if (window === undefined) {
       window = { startedAt: now, count: 0 }
       this.#windows.set(key, window)
