@@ -39,10 +39,11 @@ const V1_ROUTES = [usersRoutes]
 
 /**
  * Node's socket-level limits against slow clients, derived from the request timeout (0: Node's defaults).
- * `requestTimeout`: the whole request (headers and body) must arrive within it, or Node answers a bare
- * 408 and closes the socket (checked every 30 s, so it is coarse). `connectionTimeout`: a socket silent
- * that long while a request is open (a client that stops reading its response) is destroyed; it is
- * longer than the slowest answer (the timeout, plus one statement bounded by statement_timeout).
+ * `requestTimeout`: the whole request (headers and body) must arrive within it, or it is answered 408
+ * `client_timeout` and the socket closed (Node checks every 30 s, so it is coarse). `connectionTimeout`:
+ * a socket silent that long while a request is open (a client that stops reading its response) is
+ * destroyed; it is longer than the slowest answer (the timeout, plus one statement bounded by
+ * statement_timeout).
  */
 function socketTimeouts(timeoutMs: number): { requestTimeout?: number; connectionTimeout?: number } {
   if (timeoutMs <= 0) return {}

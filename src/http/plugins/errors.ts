@@ -1,6 +1,8 @@
 // The one error handler: every failure leaves as the ErrorBody shape, with a stable code. Client
 // mistakes keep their 4xx; anything unexpected is logged with its stack and answered as a bare 500
-// carrying the request id, so no internal text reaches a client.
+// carrying the request id, so no internal text reaches a client. What the router and Node refuse before
+// any route runs (bad URLs, unparsable HTTP) is answered in the same shape (frameworkErrors,
+// clientErrorHandler, passed to Fastify by app.ts).
 import type { Socket } from 'node:net'
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -127,7 +129,7 @@ export function clientErrorHandler(this: FastifyInstance, error: Error & { code?
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   reply.header('x-request-id', request.id)
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    send(reply, errorBody(request, 404, 'not_found', `Route ${request.method} not found: a path segment is too long`))
+    send(reply, errorBody(request, 404, 'not_found', 'Not found: a path segment is longer than any id'))
     return
   }
   if (error.code === 'FST_ERR_BAD_URL') {
