@@ -74,7 +74,7 @@ function encodeQuery(pairs: Array<[string, string]>): string {
   return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '\ufffd'))}`).join('&')
 }
 
-/** A JSON body text, even for values JSON.stringify would refuse (lone surrogates are escaped by it). */
+/** A JSON body. JSON.stringify writes lone surrogates as `\\udXXX` escapes, which the server decodes back. */
 function json(value: unknown): Body {
   return { text: JSON.stringify(value), contentType: 'application/json' }
 }
@@ -99,30 +99,55 @@ export function fuzzCases(op: Operation, known: Known): fc.Arbitrary<FuzzCase> {
     })
   const withBody = (b: fc.Arbitrary<Body | undefined>) => fc.tuple(base, b).map(([v, body]) => ({ query: v.query, body }))
 
-  add(2, 'valid', base.map((v) => ({ query: v.query, body: v.body === undefined ? undefined : json(v.body) })))
+  const bodyOf = (v: { body: Record<string, unknown> | undefined }) => (v.body === undefined ? undefined : json(v.body))
+  const names = properties.map(([n]) => n)
+  const deepBodies: Array<fc.Arbitrary<Body>> = [
+    fc
+      .tuple(fc.constantFrom(10_000, 100_000, 400_000), fc.constantFrom<'array' | 'object'>('array', 'object'))
+      .map(([depth, kind]) => ({ text: deepJsonText(depth, kind), contentType: 'application/json' })),
+  ]
+  if (names.length > 0) deepBodies.push(fc.tuple(validBody, fc.constantFrom(...names), deepValue).map(([b, name, deep]) => json({ ...b, [name]: deep })))
+  const oddContentType = fc.constantFrom(
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/json; charset=utf-16',
+    'application/json; charset=latin1',
+    'application/jsonx',
+    'application/vnd.api+json',
+    '*/*',
+    '',
+    'application/json, text/plain',
+  )
+  const notAnObject = fc.oneof(fc.constantFrom<unknown>([], [1, 2], 'text', 42, null, true, [{}]), fc.jsonValue({ maxDepth: 3 }))
+
+  add(2, 'valid', base.map((v) => ({ query: v.query, body: bodyOf(v) })))
   add(3, 'malformed-json', withBody(malformedBody(validBody)))
-  add(1, 'not-an-object', withBody(fc.oneof(fc.constantFrom<unknown>([], [1, 2], 'text', 42, null, true, [{}]), fc.jsonValue({ maxDepth: 3 })).map(json)))
-  add(2, 'deep', withBody(fc.oneof(
-    fc.tuple(fc.constantFrom(10_000, 100_000, 400_000), fc.constantFrom<'array' | 'object'>('array', 'object')).map(([d, k]) => ({ text: deepJsonText(d, k), contentType: 'application/json' })),
-    ...(properties.length > 0 ? [fc.tuple(validBody, fc.constantFrom(...properties.map(([n]) => n)), deepValue).map(([b, name, deep]) => json({ ...b, [name]: deep }))] : []),
-  )))
-  add(1, 'content-type', withBody(fc.tuple(validBody, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/jsonx', 'application/vnd.api+json', '*/*', '', 'application/json, text/plain')).map(([b, contentType]) => ({ text: JSON.stringify(b ?? {}), contentType }))))
+  add(1, 'not-an-object', withBody(notAnObject.map(json)))
+  add(2, 'deep', withBody(fc.oneof(...deepBodies)))
+  add(1, 'content-type', withBody(fc.tuple(validBody, oddContentType).map(([b, contentType]) => ({ text: JSON.stringify(b ?? {}), contentType }))))
   if (properties.length > 0) {
     const pick = fc.constantFrom(...properties)
-    add(3, 'wrong-type', fc.tuple(base, pick).chain(([v, [name, schema]]) => wrongType(schema).map((bad) => ({ query: v.query, body: json({ ...v.body, [name]: bad }) }))))
-    const stringProperties = properties.filter(([, schema]) => accepts(schema, 'string'))
-    if (stringProperties.length > 0) {
+    /** The valid body with `name` set to `value`. */
+    const setting = (v: { query: string; body: Record<string, unknown> | undefined }, name: string, value: unknown): Parts => ({
+      query: v.query,
+      body: json({ ...v.body, [name]: value }),
+    })
+    add(3, 'wrong-type', fc.tuple(base, pick).chain(([v, [name, schema]]) => wrongType(schema).map((bad) => setting(v, name, bad))))
+    add(2, 'huge', fc.tuple(base, pick, fc.oneof(hugeString, hugeArray)).map(([v, [name], huge]) => setting(v, name, huge)))
+    const strings = properties.filter(([, schema]) => accepts(schema, 'string')).map(([name]) => name)
+    if (strings.length > 0) {
       // One string hostile and the rest valid, so the hostile one gets past validation to the database.
-      add(3, 'hostile-string', fc.tuple(base, fc.constantFrom(...stringProperties), hostileString).map(([v, [name], bad]) => ({ query: v.query, body: json({ ...v.body, [name]: bad }) })))
-      add(1, 'hostile-strings', fc.tuple(base, fc.array(hostileString, { minLength: stringProperties.length, maxLength: stringProperties.length })).map(([v, strings]) => ({
+      add(3, 'hostile-string', fc.tuple(base, fc.constantFrom(...strings), hostileString).map(([v, name, bad]) => setting(v, name, bad)))
+      const allHostile = fc.array(hostileString, { minLength: strings.length, maxLength: strings.length })
+      add(1, 'hostile-strings', fc.tuple(base, allHostile).map(([v, bad]) => ({
         query: v.query,
-        body: json({ ...v.body, ...Object.fromEntries(stringProperties.map(([name], i) => [name, strings[i]])) }),
+        body: json({ ...v.body, ...Object.fromEntries(strings.map((name, i) => [name, bad[i]])) }),
       })))
     }
-    add(2, 'huge', fc.tuple(base, pick, fc.oneof(hugeString, hugeArray)).map(([v, [name], huge]) => ({ query: v.query, body: json({ ...v.body, [name]: huge }) })))
     const extraKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'workspace_id', 'created_at', '', 'x'.repeat(300), ...INJECTIONS)
     const extra = fc.array(fc.tuple(extraKey, fc.oneof(hostileString, fc.jsonValue({ maxDepth: 2 }))), { maxLength: 4 })
-    add(1, 'missing-and-extra', fc.tuple(base, fc.subarray(properties.map(([n]) => n)), extra).map(([v, drop, more]) => {
+    add(1, 'missing-and-extra', fc.tuple(base, fc.subarray(names), extra).map(([v, drop, more]) => {
       const entries = [...Object.entries(v.body ?? {}).filter(([n]) => !drop.includes(n)), ...more]
       // Written as text: an object literal would turn `__proto__` into a prototype instead of a key.
       const text = '{' + entries.map(([k, value]) => `${JSON.stringify(k)}:${JSON.stringify(value)}`).join(',') + '}'
@@ -130,22 +155,16 @@ export function fuzzCases(op: Operation, known: Known): fc.Arbitrary<FuzzCase> {
     }))
   }
   if (op.pathParams.length > 0) {
-    add(3, 'bad-path-id', fc.tuple(base, fc.tuple(...op.pathParams.map(() => fc.oneof({ weight: 1, arbitrary: fc.constant<PathValue>({ real: true }) }, { weight: 2, arbitrary: badPathValue })))).map(([v, values]) => ({
-      path: Object.fromEntries(op.pathParams.map((p, i) => [p.name, values[i]!])),
-      query: v.query,
-      body: v.body === undefined ? undefined : json(v.body),
-    })))
+    // Each parameter real or bad, at least one bad most of the time.
+    const pathValue = fc.oneof({ weight: 1, arbitrary: fc.constant<PathValue>({ real: true }) }, { weight: 2, arbitrary: badPathValue })
+    const paths = fc.tuple(...op.pathParams.map(() => pathValue)).map((values) => Object.fromEntries(op.pathParams.map((p, i) => [p.name, values[i]!])))
+    add(3, 'bad-path-id', fc.tuple(base, paths).map(([v, path]) => ({ path, query: v.query, body: bodyOf(v) })))
   }
-  add(op.queryParams.length > 0 ? 3 : 1, 'bad-query', fc.tuple(base, badQuery(op)).map(([v, query]) => ({ query, body: v.body === undefined ? undefined : json(v.body) })))
-  add(1, 'headers', fc.tuple(base, badHeaders).map(([v, headers]) => ({ query: v.query, body: v.body === undefined ? undefined : json(v.body), headers })))
-  add(1, 'other-method', fc.tuple(base, fc.constantFrom('PUT', 'PATCH', 'DELETE', 'POST', 'OPTIONS', 'GET')).map(([v, method]) => ({ method, query: v.query, body: v.body === undefined ? undefined : json(v.body) })))
-  if (op.authenticated) {
-    add(1, 'bad-key', fc.tuple(base, fc.oneof(
-      fc.constant(null),
-      fc.constantFrom('Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'bearer  rpk_x', 'Bearer rpk_' + 'A'.repeat(40), 'Bearer ' + 'x'.repeat(300), "Bearer ' OR '1'='1' --aaaaaaaa", 'Bearer %00%00%00%00%00%00%00%00'),
-      fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 80 }).map((s) => 'Bearer ' + s.replace(/[\x00-\x1f\x7f]/g, 'x')),
-    )).map(([v, auth]) => ({ query: v.query, body: v.body === undefined ? undefined : json(v.body), auth })))
-  }
+  add(op.queryParams.length > 0 ? 3 : 1, 'bad-query', fc.tuple(base, badQuery(op)).map(([v, query]) => ({ query, body: bodyOf(v) })))
+  add(1, 'headers', fc.tuple(base, badHeaders).map(([v, headers]) => ({ query: v.query, body: bodyOf(v), headers })))
+  const otherMethod = fc.constantFrom('PUT', 'PATCH', 'DELETE', 'POST', 'OPTIONS', 'GET')
+  add(1, 'other-method', fc.tuple(base, otherMethod).map(([v, method]) => ({ method, query: v.query, body: bodyOf(v) })))
+  if (op.authenticated) add(1, 'bad-key', fc.tuple(base, badAuthorization).map(([v, auth]) => ({ query: v.query, body: bodyOf(v), auth })))
   return fc.oneof(...kinds)
 }
 
@@ -180,6 +199,23 @@ function badQuery(op: Operation): fc.Arbitrary<string> {
   )
 }
 
+/** Authorization headers that are missing, malformed, or name no key. */
+const badAuthorization: fc.Arbitrary<string | null> = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom(
+    'Bearer',
+    'Bearer ',
+    'Basic dXNlcjpwYXNz',
+    'bearer  rpk_x',
+    'Bearer rpk_' + 'A'.repeat(40),
+    'Bearer ' + 'x'.repeat(300),
+    "Bearer ' OR '1'='1' --aaaaaaaa",
+    'Bearer %00%00%00%00%00%00%00%00',
+  ),
+  fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 80 }).map((s) => 'Bearer ' + s.replace(/[\x00-\x1f\x7f]/g, 'x')),
+)
+
+/** Headers that are odd, huge or misleading (method override, encodings the body does not have). */
 const badHeaders: fc.Arbitrary<Record<string, string>> = fc.oneof(
   fc.constantFrom<Record<string, string>>(
     { 'x-request-id': '' },
