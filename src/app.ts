@@ -8,10 +8,13 @@ import type { Db } from './db/dialect.js'
 import { newId } from './domain/ids.js'
 import { createServices, type Services } from './domain/services.js'
 import authPlugin from './http/plugins/auth.js'
-import errorsPlugin from './http/plugins/errors.js'
+import errorsPlugin, { clientErrorHandler, frameworkErrors } from './http/plugins/errors.js'
+import inputTextPlugin from './http/plugins/input-text.js'
 import jsonBodyPlugin from './http/plugins/json-body.js'
+import limitsPlugin from './http/plugins/limits.js'
 import openapiPlugin from './http/plugins/openapi.js'
 import { RequestLog } from './http/plugins/request-log.js'
+import requestTimeoutPlugin from './http/plugins/request-timeout.js'
 import contactsRoutes from './http/routes/contacts.js'
 import customFieldsRoutes from './http/routes/custom-fields.js'
 import healthRoutes from './http/routes/health.js'
@@ -41,6 +44,22 @@ export interface AppDeps {
 /** The `/v1` resources, one plugin each. */
 const V1_ROUTES = [listsRoutes, entriesRoutes, contactsRoutes, organizationsRoutes, customFieldsRoutes, notesRoutes, usersRoutes]
 
+/**
+ * Node's socket-level limits against slow clients, derived from the request timeout (0: Node's defaults).
+ * `requestTimeout`: the whole request (headers and body) must arrive within it, or it is answered 408
+ * `client_timeout` and the socket closed (Node checks every 30 s, so it is coarse). `connectionTimeout`:
+ * a socket silent that long while a request is open (a client that stops reading its response) is
+ * destroyed; it is longer than the slowest answer (the timeout, plus one statement bounded by
+ * statement_timeout).
+ */
+function socketTimeouts(timeoutMs: number): { requestTimeout?: number; connectionTimeout?: number } {
+  if (timeoutMs <= 0) return {}
+  return { requestTimeout: timeoutMs, connectionTimeout: 2 * timeoutMs + SOCKET_SLACK_MS }
+}
+
+/** Added to twice the request timeout for the socket inactivity limit. */
+const SOCKET_SLACK_MS = 5000
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps
   const app = Fastify({
@@ -54,6 +73,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    ...socketTimeouts(config.RAPPORT_REQUEST_TIMEOUT_MS),
+    // Requests Node cannot parse, and URLs the router refuses, get the error shape too.
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler([ErrorBody]))
@@ -68,9 +91,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ),
   )
   await app.register(errorsPlugin)
+  // First of the onRequest hooks, so the deadline covers the key lookup too.
+  await app.register(requestTimeoutPlugin, { timeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS })
   await app.register(jsonBodyPlugin)
+  await app.register(inputTextPlugin)
   await app.register(openapiPlugin)
   await app.register(authPlugin)
+  await app.register(limitsPlugin, { limit: config.RAPPORT_RATE_LIMIT, windowSeconds: config.RAPPORT_RATE_LIMIT_WINDOW_S })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

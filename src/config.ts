@@ -32,7 +32,7 @@ export const ConfigSchema = Type.Object({
   RAPPORT_RATE_LIMIT: Type.Integer({
     minimum: 0,
     default: 6000,
-    description: 'Requests per API key per window (0 turns rate limiting off)',
+    description: 'Requests per API key per window, counted in each process (0 turns rate limiting off)',
   }),
   RAPPORT_RATE_LIMIT_WINDOW_S: Type.Integer({ minimum: 1, default: 60, description: 'Length of the rate-limit window in seconds' }),
   RAPPORT_DEFAULT_COUNTRY_CODE: Type.String({

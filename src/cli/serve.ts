@@ -14,13 +14,19 @@ PORT, HOST, DATABASE_URL, RAPPORT_DATA_DIR, RAPPORT_API_KEY, LOG_LEVEL (see the 
 
 export async function serve(): Promise<void> {
   const config = loadConfig()
-  const db = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.RAPPORT_DATA_DIR,
-    poolSize: config.RAPPORT_DB_POOL_SIZE,
-  })
-  await migrateToLatest(db)
-  const { workspace, newKey } = await new WorkspacesService(db).bootstrap(config.RAPPORT_API_KEY)
+  const where = { databaseUrl: config.DATABASE_URL, dataDir: config.RAPPORT_DATA_DIR }
+  // Migrations and the first-start bootstrap run on their own connection, free of the statement timeout
+  // that bounds requests: a migration on a large table may rightly take longer than a request.
+  const setup = await openDatabase({ ...where, poolSize: 1 })
+  let boot: Awaited<ReturnType<WorkspacesService['bootstrap']>>
+  try {
+    await migrateToLatest(setup)
+    boot = await new WorkspacesService(setup).bootstrap(config.RAPPORT_API_KEY)
+  } finally {
+    await setup.close()
+  }
+  const { workspace, newKey } = boot
+  const db = await openDatabase({ ...where, poolSize: config.RAPPORT_DB_POOL_SIZE, statementTimeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS })
   if (newKey) {
     const seeded = config.RAPPORT_API_KEY !== undefined
     console.log(

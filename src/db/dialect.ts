@@ -43,13 +43,19 @@ export interface OpenOptions {
   sqliteFile?: string | undefined
   /** Largest number of PostgreSQL connections this process opens. */
   poolSize?: number | undefined
+  /**
+   * PostgreSQL only: statements running longer are cancelled by the server (0 or absent: no limit).
+   * `rapport serve` passes the request timeout; migrations run without one. SQLite statements are
+   * synchronous and short, and are bounded by the request deadline (db/deadline.ts) between them.
+   */
+  statementTimeoutMs?: number | undefined
 }
 
 /** Opens the database the configuration names: PostgreSQL when a URL is given, else SQLite. */
 export async function openDatabase(options: OpenOptions): Promise<Db> {
   if (options.databaseUrl) {
     const { openPostgres } = await import('./postgres.js')
-    return openPostgres(options.databaseUrl, options.poolSize)
+    return openPostgres(options.databaseUrl, { poolSize: options.poolSize, statementTimeoutMs: options.statementTimeoutMs })
   }
   const { openSqlite } = await import('./sqlite.js')
   const path = await import('node:path')

@@ -65,3 +65,13 @@ export function isUnavailable(error: unknown): boolean {
     message.includes('Connection ended unexpectedly')
   )
 }
+
+/**
+ * True when the database work was stopped for taking too long: refused by the request deadline
+ * (db/deadline.ts) or cancelled by PostgreSQL's statement_timeout (57014). Either way the statement or
+ * transaction it belonged to was not committed.
+ */
+export function isTimedOut(error: unknown): boolean {
+  const code = (error as DriverError | null)?.code
+  return code === 'RAPPORT_DEADLINE_EXCEEDED' || code === '57014'
+}

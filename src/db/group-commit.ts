@@ -3,7 +3,13 @@
 // together run in one SQLite transaction, each inside its own SAVEPOINT, and share one COMMIT: a unit
 // that fails rolls back to its savepoint and fails alone; the others commit together; every caller is
 // answered only after the COMMIT, so nothing is acknowledged before it is on disk.
+//
+// Request deadlines (deadline.ts) apply per unit: each unit's work runs under the deadline of the
+// request that sent it, and one whose deadline has passed before it starts is refused alone. The shared
+// BEGIN, savepoints and COMMIT belong to no request. While a unit waits for its batch it counts as a
+// statement in flight, so the request timeout never answers "nothing saved" for a unit about to commit.
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { currentDeadline, runWithDeadline, runWithoutDeadline, type Deadline } from './deadline.js'
 import type { Database } from './schema.js'
 
 /** Units per shared transaction: bounds how long one COMMIT keeps the others waiting. */
@@ -13,6 +19,7 @@ type Work<T> = (trx: Transaction<Database>) => Promise<T>
 
 interface Unit {
   work: Work<unknown>
+  deadline: Deadline | undefined
   resolve(value: unknown): void
   reject(error: unknown): void
 }
@@ -25,11 +32,28 @@ export class GroupCommit {
 
   /** Runs `work` in a transaction shared with whatever else is waiting; settles after the COMMIT. */
   run<T>(work: Work<T>): Promise<T> {
+    const deadline = currentDeadline()
+    if (deadline) deadline.inFlight++
+    const settled = () => {
+      if (deadline) deadline.inFlight--
+    }
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
+      this.#queue.push({
+        work,
+        deadline,
+        resolve: (value) => {
+          settled()
+          resolve(value as T)
+        },
+        reject: (error) => {
+          settled()
+          reject(error)
+        },
+      })
       if (!this.#draining) {
         this.#draining = true
-        void this.#drain()
+        // The drain serves every request that queues; it must not run under the first one's deadline.
+        runWithoutDeadline(() => void this.#drain())
       }
     })
   }
@@ -55,7 +79,7 @@ export class GroupCommit {
         for (const unit of batch) {
           await sql`savepoint unit`.execute(trx)
           try {
-            const value = await unit.work(trx)
+            const value = await (unit.deadline ? runWithDeadline(unit.deadline, () => unit.work(trx)) : unit.work(trx))
             await sql`release savepoint unit`.execute(trx)
             outcomes.push({ ok: true, value })
           } catch (error) {

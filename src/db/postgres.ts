@@ -2,6 +2,7 @@
 // several Rapport processes can share one PostgreSQL.
 import pg from 'pg'
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely'
+import { withDeadlines } from './deadline.js'
 import type { Db, DialectTraits } from './dialect.js'
 import { isRetryable } from './errors.js'
 import type { Database } from './schema.js'
@@ -23,19 +24,34 @@ const types = {
   },
 }
 
+export interface PostgresOptions {
+  /** Largest number of connections this process opens. */
+  poolSize?: number | undefined
+  /**
+   * When set (> 0), PostgreSQL cancels any statement of these connections that runs longer, and ends a
+   * session left idle inside a transaction that long: the transaction is rolled back whole, so a
+   * request that timed out leaves no half-done write behind. The server sets it to the request
+   * timeout; migrations and the CLI run without it.
+   */
+  statementTimeoutMs?: number | undefined
+}
+
 /** Opens a pool on `url`. Nothing is connected until the first query. */
-export function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE): Db {
+export function openPostgres(url: string, options: PostgresOptions = {}): Db {
+  const timeout = options.statementTimeoutMs !== undefined && options.statementTimeoutMs > 0 ? options.statementTimeoutMs : undefined
   const pool = new pg.Pool({
     connectionString: url,
-    max: poolSize,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
     types,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: 'rapport',
+    // Sent in the startup packet, so they hold for every statement of every pooled connection.
+    ...(timeout === undefined ? {} : { statement_timeout: timeout, idle_in_transaction_session_timeout: timeout }),
   })
   // An idle connection that the server drops (restart, failover) emits 'error' on the pool; without a
   // listener that would crash the process. The pool discards the connection and opens a new one later.
   pool.on('error', () => {})
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const kysely = new Kysely<Database>({ dialect: withDeadlines(new PostgresDialect({ pool })) })
   return {
     kysely,
     traits: TRAITS,

@@ -20,6 +20,7 @@ import {
   type QueryResult,
   type Transaction,
 } from 'kysely'
+import { withDeadlines } from './deadline.js'
 import type { Db, DialectTraits } from './dialect.js'
 import { GroupCommit } from './group-commit.js'
 import type { Database } from './schema.js'
@@ -153,7 +154,7 @@ export function openSqlite(file: string): Db {
   raw.pragma('synchronous = FULL')
   raw.pragma('foreign_keys = ON')
   raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
-  const kysely = new Kysely<Database>({ dialect: new RapportSqliteDialect(new SqliteConnection(raw)) })
+  const kysely = new Kysely<Database>({ dialect: withDeadlines(new RapportSqliteDialect(new SqliteConnection(raw))) })
   const groupCommit = new GroupCommit(kysely)
   return {
     kysely,

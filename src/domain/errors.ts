@@ -78,6 +78,15 @@ export class UnavailableError extends RapportError {
   readonly code = 'service_unavailable'
 }
 
+/** 503: the request ran out of time (RAPPORT_REQUEST_TIMEOUT_MS); nothing it started was committed. */
+export class RequestTimeoutError extends RapportError {
+  readonly status = 503
+  readonly code = 'request_timeout'
+  constructor() {
+    super('The request took too long and was stopped; nothing it started was saved. Retry later')
+  }
+}
+
 /**
  * Builds the Rails-style summary of field problems.
  *

@@ -3,6 +3,10 @@
 
 export const DEFAULT_PAGE_SIZE = 25
 export const MAX_PAGE_SIZE = 100
+/** The largest `after`: offsets must stay exact integers all the way to the database (2^53 - 1). */
+export const MAX_OFFSET = Number.MAX_SAFE_INTEGER
+/** The largest `updated_after` (Unix seconds): the last instant a JavaScript Date can hold, +275760-09-13. */
+export const MAX_UNIX_SECONDS = 8_640_000_000_000
 
 /** A page request after defaults and the cap are applied. */
 export interface PageRequest {

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../../src/app.js'
 import { loadConfig, type Config } from '../../src/config.js'
@@ -38,6 +38,11 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Environment overrides, as strings, exactly as a deployment would set them. */
   env?: Record<string, string>
+  /**
+   * Extra routes mounted under `/v1` before listening, behind the same plugins (auth, limits, errors,
+   * OpenAPI). Only for suites that must prove they catch a broken route (test/reliability).
+   */
+  extraV1Routes?: FastifyPluginAsync
 }
 
 /** A fresh, empty PostgreSQL database on the test server; returns its URL and how to drop it. */
@@ -79,11 +84,17 @@ export async function createTestDatabase(database: TestDatabase): Promise<{ env:
 export async function startTestServer(database: TestDatabase, options: TestServerOptions = {}): Promise<TestServer> {
   const fresh = await createTestDatabase(database)
   const config = loadConfig({ LOG_LEVEL: process.env.RAPPORT_TEST_LOG_LEVEL ?? 'silent', RAPPORT_RATE_LIMIT: '0', ...fresh.env, ...options.env })
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RAPPORT_DATA_DIR, poolSize: config.RAPPORT_DB_POOL_SIZE })
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.RAPPORT_DATA_DIR,
+    poolSize: config.RAPPORT_DB_POOL_SIZE,
+    statementTimeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS,
+  })
   await migrateToLatest(db)
   const services = createServices(db, { defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE })
   const boot = await services.workspaces.bootstrap()
   const app = await buildApp({ db, config })
+  if (options.extraV1Routes) await app.register(options.extraV1Routes, { prefix: '/v1' })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (address === null || typeof address === 'string') throw new Error('server has no TCP address')

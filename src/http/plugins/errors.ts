@@ -1,10 +1,14 @@
 // The one error handler: every failure leaves as the ErrorBody shape, with a stable code. Client
 // mistakes keep their 4xx; anything unexpected is logged with its stack and answered as a bare 500
-// carrying the request id, so no internal text reaches a client.
+// carrying the request id, so no internal text reaches a client. What the router and Node refuse before
+// any route runs (bad URLs, unparsable HTTP) is answered in the same shape (frameworkErrors,
+// clientErrorHandler, passed to Fastify by app.ts).
+import type { Socket } from 'node:net'
 import fp from 'fastify-plugin'
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { RapportError, RateLimitedError, type FieldProblem } from '../../domain/errors.js'
-import { isUnavailable } from '../../db/errors.js'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { RapportError, RateLimitedError, RequestTimeoutError, type FieldProblem } from '../../domain/errors.js'
+import { isTimedOut, isUnavailable } from '../../db/errors.js'
+import { newId } from '../../domain/ids.js'
 import type { ErrorBody } from '../schemas/common.js'
 
 interface AjvError {
@@ -73,6 +77,7 @@ export function errorBody(request: FastifyRequest, status: number, code: string,
 
 /** Turns any thrown value into the status and body the client gets. */
 export function toErrorResponse(error: unknown, request: FastifyRequest): ErrorBody {
+  if (isTimedOut(error)) error = new RequestTimeoutError()
   if (error instanceof RapportError) return errorBody(request, error.status, error.code, error.message, error.details)
   const fastifyError = error as FastifyError & { validation?: AjvError[]; validationContext?: string }
   if (Array.isArray(fastifyError?.validation)) {
@@ -90,6 +95,53 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): ErrorB
     return errorBody(request, status, code, message)
   }
   return errorBody(request, 500, 'internal_error', 'Internal server error; quote the request_id when reporting it')
+}
+
+/** What Node reports of a request it could not even parse, as status, code and message. */
+function clientErrorOf(error: Error & { code?: string }): [number, string, string, string] {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'Request Timeout', 'client_timeout', 'The request did not arrive in time']
+  if (error.code === 'HPE_HEADER_OVERFLOW') return [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request line and headers are too large']
+  return [400, 'Bad Request', 'bad_request', 'The request is not valid HTTP']
+}
+
+/**
+ * Fastify's `clientErrorHandler`: answers a request that never reached the router (unparsable HTTP,
+ * headers over Node's size limit, a request that did not arrive within requestTimeout) in the one error
+ * shape, with a request id of its own, and closes the connection, which cannot be trusted any more.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, reason, code, message] = clientErrorOf(error)
+  const requestId = 'req-' + newId(12)
+  this.log.debug({ err: error, request_id: requestId }, 'client error')
+  const body = JSON.stringify({ status, code, message, request_id: requestId })
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+    )
+  }
+  socket.destroy()
+}
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any route runs, in the error shape. A URL
+ * with broken percent-encoding is a 400; a path segment longer than any id (`maxParamLength`) names
+ * nothing, so it is a 404 like any other id that cannot be one (Fastify would say 414).
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id)
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    send(reply, errorBody(request, 404, 'not_found', 'Not found: a path segment is longer than any id'))
+    return
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    send(reply, errorBody(request, 400, 'bad_request', 'The URL is not valid (broken percent-encoding)'))
+    return
+  }
+  const body = toErrorResponse(error, request)
+  if (body.status >= 500) request.log.error({ err: error }, 'request failed')
+  send(reply, body)
 }
 
 function send(reply: FastifyReply, body: ErrorBody): FastifyReply {

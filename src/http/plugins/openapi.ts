@@ -15,7 +15,12 @@ custom fields and notes.
 Page with \`first\` (default 25, at most 100) and \`after\` (an offset: pass the previous \`end_cursor\`).
 Every list takes \`updated_after\` (Unix seconds) and is ordered by \`updated_at\`, newest first.
 
-**Errors** share one body: \`{ status, code, message, details?, request_id }\`.`
+**Errors** share one body: \`{ status, code, message, details?, request_id }\`.
+
+**Limits**: each API key may send a number of requests per window (set per deployment); every
+authenticated response says how many are left with the IETF fields \`RateLimit-Policy: "default";q=6000;w=60\`
+and \`RateLimit: "default";r=5999;t=60\`, and a 429 carries \`Retry-After\` (seconds). A request that takes
+too long is answered 503 \`request_timeout\`, and nothing it started is saved.`
 
 export default fp(
   async (app) => {

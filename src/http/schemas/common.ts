@@ -2,7 +2,7 @@
 // envelope. No runtime logic.
 import { Type, type Static, type TSchema, type TUnsafe } from 'typebox'
 import { ID_PATTERN } from '../../domain/ids.js'
-import { MAX_PAGE_SIZE } from '../../domain/pagination.js'
+import { MAX_OFFSET, MAX_PAGE_SIZE, MAX_UNIX_SECONDS } from '../../domain/pagination.js'
 
 export const Id = Type.String({ pattern: ID_PATTERN, maxLength: 32, description: 'Short alphanumeric id', examples: ['QbkUlo4xZq'] })
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO-8601, UTC, milliseconds', examples: ['2025-04-29T22:47:39.635Z'] })
@@ -92,8 +92,11 @@ export const PageQuery = Type.Object({
   first: Type.Optional(
     Type.Integer({ minimum: 0, description: `Page size; default 25, at most ${MAX_PAGE_SIZE} (larger values are served as ${MAX_PAGE_SIZE})` }),
   ),
-  after: Type.Optional(Type.Integer({ minimum: 0, description: 'Offset: pass the previous page\'s `end_cursor`' })),
-  updated_after: Type.Optional(Type.Number({ minimum: 0, description: 'Only records updated after this Unix time (seconds)' })),
+  // Maximums keep huge values (`after=1e308`) from reaching the database, where they failed as 500s.
+  after: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_OFFSET, description: 'Offset: pass the previous page\'s `end_cursor`' })),
+  updated_after: Type.Optional(
+    Type.Number({ minimum: 0, maximum: MAX_UNIX_SECONDS, description: 'Only records updated after this Unix time (seconds)' }),
+  ),
 })
 
 export const PageInfo = Type.Object({

@@ -1,0 +1,96 @@
+// The database deadline (src/db/deadline.ts) on every database: once a unit of work's deadline has
+// passed it can start no statement and commit no transaction, so nothing is written after its caller
+// gave up. The HTTP side (503 request_timeout) is in test/app/limits.test.ts.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { sql } from 'kysely'
+import { DeadlineExceededError, deadlineIn, runWithDeadline } from '../../src/db/deadline.js'
+import { newId } from '../../src/domain/ids.js'
+import { TEST_DATABASES } from '../support/databases.js'
+import { startTestServer, type TestServer } from '../support/server.js'
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: database deadlines`, () => {
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database)
+    })
+    after(async () => server?.close())
+
+    const member = () => {
+      const id = newId()
+      const now = Date.now()
+      return { workspace_id: server.workspace.id, id, name: 'M', email: `${id}@example.com`, email_key: `${id}@example.com`, created_at: now, updated_at: now }
+    }
+    const exists = async (id: string) => (await server.db.kysely.selectFrom('users').select('id').where('id', '=', id).execute()).length === 1
+
+    it('lets work within its deadline run and commit', async () => {
+      const row = member()
+      await runWithDeadline(deadlineIn(5000), () => server.db.transaction((trx) => trx.insertInto('users').values(row).execute()))
+      assert.ok(await exists(row.id))
+    })
+    it('refuses a statement once the deadline has passed', async () => {
+      const row = member()
+      await assert.rejects(
+        runWithDeadline(deadlineIn(30), async () => {
+          await sleep(60)
+          await server.db.kysely.insertInto('users').values(row).execute()
+        }),
+        DeadlineExceededError,
+      )
+      assert.equal(await exists(row.id), false)
+    })
+    it('rolls back, instead of committing, a transaction whose deadline passed after its last statement', async () => {
+      const first = member()
+      const second = member()
+      await assert.rejects(
+        runWithDeadline(deadlineIn(100), () =>
+          server.db.transaction(async (trx) => {
+            await trx.insertInto('users').values(first).execute()
+            await trx.insertInto('users').values(second).execute()
+            await sleep(150)
+          }),
+        ),
+        DeadlineExceededError,
+      )
+      assert.equal(await exists(first.id), false)
+      assert.equal(await exists(second.id), false)
+      // The connection is usable afterwards (SQLite has only one).
+      assert.equal(await exists(first.id), false)
+    })
+    it('refuses everything once the owner marks the deadline expired, whatever the clock says', async () => {
+      const deadline = deadlineIn(60_000)
+      const row = member()
+      await assert.rejects(
+        runWithDeadline(deadline, async () => {
+          deadline.expired = true
+          await server.db.kysely.insertInto('users').values(row).execute()
+        }),
+        DeadlineExceededError,
+      )
+      assert.equal(await exists(row.id), false)
+    })
+    it('leaves work outside any deadline alone', async () => {
+      const row = member()
+      await server.db.kysely.insertInto('users').values(row).execute()
+      assert.ok(await exists(row.id))
+    })
+    if (database.name === 'postgres') {
+      // Only PostgreSQL statements are asynchronous; SQLite's run to completion inside one call.
+      it('counts the statements that are at the database, so a timed-out request waits for their outcome', async () => {
+        const deadline = deadlineIn(5000)
+        const slow = runWithDeadline(deadline, () => sql`select pg_sleep(0.3)`.execute(server.db.kysely))
+        let seen = 0
+        for (let i = 0; i < 50 && seen === 0; i++) {
+          await sleep(10)
+          seen = deadline.inFlight
+        }
+        assert.equal(seen, 1)
+        await slow
+        assert.equal(deadline.inFlight, 0)
+      })
+    }
+  })
+}
