@@ -9,7 +9,7 @@
 // BEGIN, savepoints and COMMIT belong to no request. While a unit waits for its batch it counts as a
 // statement in flight, so the request timeout never answers "nothing saved" for a unit about to commit.
 import { sql, type Kysely, type Transaction } from 'kysely'
-import { currentDeadline, runWithDeadline, runWithoutDeadline, type Deadline } from './deadline.js'
+import { DeadlineExceededError, currentDeadline, isPast, runWithDeadline, runWithoutDeadline, type Deadline } from './deadline.js'
 import type { Database } from './schema.js'
 
 /** Units per shared transaction: bounds how long one COMMIT keeps the others waiting. */
@@ -80,6 +80,9 @@ export class GroupCommit {
           await sql`savepoint unit`.execute(trx)
           try {
             const value = await (unit.deadline ? runWithDeadline(unit.deadline, () => unit.work(trx)) : unit.work(trx))
+            // A unit whose request gave up meanwhile is not committed, as a transaction of its own
+            // would not be.
+            if (unit.deadline && isPast(unit.deadline)) throw new DeadlineExceededError()
             await sql`release savepoint unit`.execute(trx)
             outcomes.push({ ok: true, value })
           } catch (error) {

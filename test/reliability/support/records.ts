@@ -49,12 +49,38 @@ export const CREATE_RECIPES: Record<string, (ctx: RecipeContext) => Promise<unkn
     ],
     fields: [{ name: 'Notes', data_type: 'text' }],
   }),
-  // Follows whatever list it is made in: its entry type and its first status.
-  '/v1/lists/{list_id}/entries': async ({ api, idOf, params }) => {
+  // Follows whatever list it is made in: its entry type and, in a process, its first status and values.
+  // A fresh record each time: a list may hold a record only once.
+  '/v1/lists/{list_id}/entries': async ({ api, params, tag }) => {
     const list = (await api.get(`/v1/lists/${params.list_id}`)).body ?? {}
     const type = list.entry_type === 'Contact' ? 'Contact' : 'Organization'
-    const status = Array.isArray(list.statuses) && list.statuses[0] ? { status: list.statuses[0].name } : {}
-    return { entryable_id: await idOf(type === 'Contact' ? '/v1/contacts' : '/v1/organizations'), entryable_type: type, ...status }
+    const record =
+      type === 'Contact'
+        ? await api.post('/v1/contacts', { first_name: 'Entry', emails: [`entry-${tag.toLowerCase()}@example.com`] })
+        : await api.post('/v1/organizations', { name: `Entry ${tag}` })
+    const processFields =
+      Array.isArray(list.statuses) && list.statuses[0]
+        ? { status: list.statuses[0].name, one_time_value_cents: 0, recurring_value_cents: 0, recurring_value_period: 'annual' }
+        : {}
+    return { entryable_id: record.body?.id, entryable_type: type, ...processFields }
+  },
+  // A status starts one connection and a target status is the goal of one: each connection gets a new
+  // status on the list it starts from and a new process to go to.
+  '/v1/lists/{id}/connections': async ({ api, params, tag }) => {
+    const list = (await api.get(`/v1/lists/${params.id}`)).body ?? {}
+    const from = `From ${tag}`
+    await api.patch(`/v1/lists/${params.id}`, { statuses: [{ name: from, type: 'active' }] })
+    const target = (
+      await api.post('/v1/lists', {
+        name: `Target ${tag}`,
+        process: true,
+        entry_type: list.entry_type ?? 'Organization',
+        identifier: 'TGT',
+        duplicates_allowed: true,
+        statuses: [{ name: 'Arrived', type: 'active' }],
+      })
+    ).body
+    return { from_status: from, to_list_id: target?.id, to_status: 'Arrived' }
   },
 }
 
