@@ -140,9 +140,13 @@ const insertEntryRow = prepare((db, ...values: unknown[]) =>
   db.insertInto('entries').values(Object.fromEntries(ENTRY_COLUMNS.map((column, i) => [column, values[i]])) as unknown as NewEntry),
 )
 
-/** Inserts entries one statement each (one prepared statement serves every create). */
+/** Rows per multi-row INSERT: well under both databases' limits on bound parameters. */
+const ROWS_PER_INSERT = 50
+
+/** Inserts entries: one prepared statement for one row (the common case), multi-row INSERTs for more. */
 export async function insertEntries(db: Executor, rows: readonly EntryRow[]): Promise<void> {
-  for (const row of rows) await insertEntryRow(db, ...ENTRY_COLUMNS.map((column) => row[column]))
+  if (rows.length === 1) await insertEntryRow(db, ...ENTRY_COLUMNS.map((column) => rows[0]![column]))
+  else for (const chunk of chunks(rows, ROWS_PER_INSERT)) await db.insertInto('entries').values(chunk).execute()
 }
 
 export async function updateEntry(db: Executor, workspaceId: string, entryId: string, changes: Partial<Omit<EntryRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>): Promise<void> {
@@ -160,7 +164,15 @@ const insertFieldValue = prepare((db, workspaceId: string, fieldId: string, valu
 )
 
 export async function insertFieldValues(db: Executor, workspaceId: string, rows: readonly FieldValueRow[]): Promise<void> {
-  for (const r of rows) await insertFieldValue(db, workspaceId, r.field_id, r.value, r.entry_id)
+  if (rows.length === 1) await insertFieldValue(db, workspaceId, rows[0]!.field_id, rows[0]!.value, rows[0]!.entry_id)
+  else {
+    for (const chunk of chunks(rows, ROWS_PER_INSERT * 4)) {
+      await db
+        .insertInto('entry_field_values')
+        .values(chunk.map((r) => ({ workspace_id: workspaceId, ...r })))
+        .execute()
+    }
+  }
 }
 
 /** Forgets the lookup rows of some fields of one entry (before writing their new values). */
@@ -183,7 +195,8 @@ const insertChangeRow = prepare((db, ...values: unknown[]) =>
 )
 
 export async function insertStatusChanges(db: Executor, rows: readonly EntryStatusChangeRow[]): Promise<void> {
-  for (const row of rows) await insertChangeRow(db, ...CHANGE_COLUMNS.map((column) => row[column]))
+  if (rows.length === 1) await insertChangeRow(db, ...CHANGE_COLUMNS.map((column) => rows[0]![column]))
+  else for (const chunk of chunks(rows, ROWS_PER_INSERT)) await db.insertInto('entry_status_changes').values(chunk).execute()
 }
 
 export async function listStatusChanges(db: Executor, workspaceId: string, entryId: string, limit: number, offset: number) {
@@ -359,4 +372,42 @@ const lockedHolds = {
  */
 export async function holdRecord(db: Executor, workspaceId: string, type: 'Contact' | 'Organization', id: string, lock: boolean): Promise<boolean> {
   return (await (lock ? lockedHolds : holds)[type](db, workspaceId, id)).length > 0
+}
+
+/**
+ * Of these records, the ids that exist, held (FOR SHARE on PostgreSQL) until the transaction ends so a
+ * concurrent delete of one waits for the entries made for it and takes them along. Never an entry of a
+ * deleted record.
+ */
+export async function holdRecords(db: Executor, workspaceId: string, type: 'Contact' | 'Organization', ids: readonly string[], lock: boolean): Promise<Set<string>> {
+  if (ids.length === 1) return (await holdRecord(db, workspaceId, type, ids[0]!, lock)) ? new Set(ids) : new Set()
+  const found = new Set<string>()
+  for (const chunk of chunks([...new Set(ids)], 500)) {
+    let query = db
+      .selectFrom(type === 'Contact' ? 'contacts' : 'organizations')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', chunk)
+    if (lock) query = query.forShare()
+    for (const row of await query.execute()) found.add(row.id)
+  }
+  return found
+}
+
+/** Of these records, the ids that already have an entry in the list (the duplicate check of a batch). */
+export async function recordsInList(db: Executor, workspaceId: string, listId: string, entryableType: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 1) return (await findEntryOfRecord(db, workspaceId, listId, entryableType, ids[0]!)) ? new Set(ids) : new Set()
+  const found = new Set<string>()
+  for (const chunk of chunks([...new Set(ids)], 500)) {
+    const rows = await db
+      .selectFrom('entries')
+      .select('entryable_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('entryable_id', 'in', chunk)
+      .where('list_id', '=', listId)
+      .where('entryable_type', '=', entryableType)
+      .execute()
+    for (const row of rows) found.add(row.entryable_id)
+  }
+  return found
 }

@@ -3,6 +3,7 @@
 // orders them and owns the transactions.
 import type { Db, Executor } from '../../db/dialect.js'
 import { isForeignKeyViolation } from '../../db/errors.js'
+import { MicroBatcher, type BatchItem, type Outcome } from '../../db/micro-batch.js'
 import * as q from '../../db/queries/entries.js'
 import { findUserByEmail, findUsersByIds } from '../../db/queries/workspaces.js'
 import type { EntryRow, UserRow } from '../../db/schema.js'
@@ -17,7 +18,7 @@ import { countSource, parseEntryFilter, parseSort, type EntryListQuery } from '.
 import { checkCreateEntry, checkUpdateEntry, type CreateEntryInput, type UpdateEntryInput } from './entry-input.js'
 import { verifyEntryReferences } from './entry-references.js'
 import { toEntryResource, toStatusChangeResource, type EntryResource, type StatusChangeResource } from './entry-resource.js'
-import { moveToStatus, storeNewEntry } from './entry-store.js'
+import { moveToStatus, storeNewEntries, type NewEntrySpec } from './entry-store.js'
 import { fieldValueRows } from './list-field-values.js'
 
 /** A foreign key refused a write because a status or list it named was removed meanwhile. */
@@ -31,8 +32,43 @@ async function membersById(db: Executor, workspaceId: string, ids: ReadonlyArray
   return new Map((await findUsersByIds(db, workspaceId, wanted)).map((u) => [u.id, u]))
 }
 
+/** A create waiting for its batch: checked, its records found, ready to store. */
+interface CreateRequest {
+  actor: Actor
+  def: ListDefinition
+  spec: NewEntrySpec
+}
+
+/** Creates stored together at most: bounds how long one batch keeps the others waiting. */
+const MAX_CREATE_BATCH = 100
+
 export class EntriesService {
-  constructor(private readonly db: Db) {}
+  /**
+   * Concurrent creates are stored in batches (storeNewEntries): per list, one lock, one set of
+   * multi-row INSERTs and, for the whole batch, one transaction and one COMMIT.
+   */
+  readonly #creates: MicroBatcher<CreateRequest, EntryRow>
+
+  constructor(private readonly db: Db) {
+    this.#creates = new MicroBatcher((items) => this.#storeBatch(items), MAX_CREATE_BATCH)
+  }
+
+  async #storeBatch(items: ReadonlyArray<BatchItem<CreateRequest>>): Promise<Array<Outcome<EntryRow>>> {
+    const byList = new Map<string, number[]>()
+    items.forEach(({ input }, i) => byList.set(input.def.list.id, [...(byList.get(input.def.list.id) ?? []), i]))
+    const outcomes: Array<Outcome<EntryRow>> = []
+    const now = nowMs()
+    await this.db.transaction(async (trx) => {
+      // Lists are locked in one order (by id) in every batch, so two processes' batches cannot deadlock.
+      for (const listId of [...byList.keys()].sort()) {
+        const indexes = byList.get(listId)!
+        const def = items[indexes[0]!]!.input.def
+        const stored = await storeNewEntries(trx, def, indexes.map((i) => items[i]!.input), now, this.db.traits.supportsForUpdate)
+        indexes.forEach((i, k) => (outcomes[i] = stored[k]!))
+      }
+    })
+    return outcomes
+  }
 
   async list(actor: Actor, listId: string, query: EntryListQuery): Promise<Page<EntryResource>> {
     const db = this.db.kysely
@@ -61,9 +97,7 @@ export class EntriesService {
     const def = await loadListDefinition(this.db.kysely, ws, listId)
     const draft = checkCreateEntry(def, input)
     const assignee = await verifyEntryReferences(this.db.kysely, ws, { ...draft, checkEntryable: true, refs: draft.refs })
-    const row = await this.db
-      .transaction((trx) => storeNewEntry(trx, actor, def, { ...draft, assigneeId: assignee?.id ?? null }, nowMs(), this.db.traits.supportsForUpdate))
-      .catch(concurrentChange)
+    const row = await this.#creates.submit({ actor, def, spec: { ...draft, assigneeId: assignee?.id ?? null } }).catch(concurrentChange)
     return toEntryResource(row, def, new Map(assignee ? [[assignee.id, assignee]] : []))
   }
 

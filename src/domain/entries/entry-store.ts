@@ -1,8 +1,10 @@
-// Writing entries inside a transaction: a new entry with its key, counters, lookup rows and first
-// status-history row; a move to another status with its history row and closed_at; and, after either,
-// the connected-list rule of the status entered. Callers own the transaction.
+// Writing entries inside a transaction: new entries, in batches, with their keys, counters, lookup rows
+// and first status-history rows; a move to another status with its history row and closed_at; and,
+// after either, the connected-list rule of the status entered. Callers own the transaction.
 import type { Executor } from '../../db/dialect.js'
 import * as q from '../../db/queries/entries.js'
+import { findListForUpdate } from '../../db/queries/lists.js'
+import type { Outcome } from '../../db/micro-batch.js'
 import type { EntryRow, EntryStatusChangeRow, StatusRow } from '../../db/schema.js'
 import type { Actor } from '../actor.js'
 import { NotFoundError, invalid } from '../errors.js'
@@ -47,43 +49,86 @@ function statusChange(actor: Actor, entry: EntryRow, from: StatusRow | null, to:
   }
 }
 
+/** One entry to make, and who makes it (its first history row names them). */
+export interface NewEntryItem {
+  actor: Actor
+  spec: NewEntrySpec
+}
+
 /**
- * Inserts an entry. Counting it into its list comes first: on PostgreSQL that takes the list's row lock,
- * so the duplicate check and the key number that follow cannot race another create. `lock` says the
- * database has row locks (PostgreSQL), taken on the record the entry names as well.
- * `visited` holds the lists a chain of connected-list rules has passed through.
+ * Inserts entries into one list, in one go: they are checked together, numbered together and written
+ * with multi-row INSERTs, which is what lets many concurrent creates share one lock and one COMMIT.
+ * Returns one outcome per item, in order; an item that breaks a rule (its record is gone, or is already
+ * in a list that holds records once) fails alone and takes no key.
+ *
+ * The list's row is locked first (PostgreSQL; on SQLite the write lock covers it), so the duplicate
+ * check and the key numbers that follow cannot race another create, in this process or another. The
+ * records named are held too (see holdRecords). `visited` holds the lists a chain of connected-list
+ * rules has passed through.
  */
-export async function storeNewEntry(
+export async function storeNewEntries(
   trx: Executor,
-  actor: Actor,
   def: ListDefinition,
-  spec: NewEntrySpec,
+  items: readonly NewEntryItem[],
   now: number,
   lock: boolean,
   visited: ReadonlySet<string> = new Set(),
-): Promise<EntryRow> {
-  const ws = actor.workspaceId
+): Promise<Array<Outcome<EntryRow>>> {
+  const ws = def.list.workspace_id
+  const listId = def.list.id
   const isProcess = def.list.process === 1
-  if (!(await q.holdRecord(trx, ws, spec.entryableType as 'Contact' | 'Organization', spec.entryableId, lock))) {
-    throw invalid('entryable_id', 'unknown', `is not a ${spec.entryableType.toLowerCase()} of this workspace`)
+  if (!(await findListForUpdate(trx, ws, listId, lock))) return items.map(() => ({ ok: false, error: new NotFoundError('list', listId) }))
+
+  const outcomes: Array<Outcome<EntryRow> | undefined> = items.map(() => undefined)
+  const fail = (i: number, error: unknown) => (outcomes[i] = { ok: false, error })
+  const byType = (type: string) => items.flatMap((item) => (item.spec.entryableType === type ? [item.spec.entryableId] : []))
+  const organizations = await q.holdRecords(trx, ws, 'Organization', byType('Organization'), lock)
+  const contactIds = [...byType('Contact'), ...items.flatMap((item) => (item.spec.contactId === null ? [] : [item.spec.contactId]))]
+  const contacts = await q.holdRecords(trx, ws, 'Contact', contactIds, lock)
+  const taken = def.list.duplicates_allowed === 1 ? new Set<string>() : await q.recordsInList(trx, ws, listId, def.list.entry_type, items.map((i) => i.spec.entryableId))
+  items.forEach(({ spec }, i) => {
+    const exists = spec.entryableType === 'Contact' ? contacts : organizations
+    if (!exists.has(spec.entryableId)) fail(i, invalid('entryable_id', 'unknown', `is not a ${spec.entryableType.toLowerCase()} of this workspace`))
+    else if (spec.contactId !== null && !contacts.has(spec.contactId)) fail(i, invalid('contact_id', 'unknown', 'is not a contact of this workspace'))
+    else if (taken.has(spec.entryableId)) fail(i, duplicateEntryError())
+    // A batch may hold the same record twice: the first one takes it.
+    else if (def.list.duplicates_allowed === 0) taken.add(spec.entryableId)
+  })
+
+  const kept = items.flatMap((item, i) => (outcomes[i] === undefined ? [{ item, i }] : []))
+  if (kept.length > 0) {
+    const counter = await q.countNewEntries(trx, ws, listId, kept.length, isProcess ? kept.length : 0)
+    if (!counter) throw new NotFoundError('list', listId)
+    const firstNumber = counter.last_key_number - kept.length + 1
+    const rows = kept.map(({ item: { spec } }, k) => newRow(def, spec, isProcess ? firstNumber + k : null, counter.identifier, now))
+    await q.insertEntries(trx, rows)
+    await q.insertFieldValues(trx, ws, rows.flatMap((row, k) => fieldValueRows(row.id, kept[k]!.item.spec.values, Object.keys(kept[k]!.item.spec.values))))
+    const perStatus = new Map<string, number>()
+    for (const row of rows) if (row.status_id !== null) perStatus.set(row.status_id, (perStatus.get(row.status_id) ?? 0) + 1)
+    for (const [statusId, n] of perStatus) await q.countStatusEntries(trx, ws, statusId, n)
+    await q.insertStatusChanges(
+      trx,
+      rows.flatMap((row, k) => (kept[k]!.item.spec.status ? [statusChange(kept[k]!.item.actor, row, null, kept[k]!.item.spec.status!, now)] : [])),
+    )
+    for (const [k, row] of rows.entries()) {
+      const { actor, spec } = kept[k]!.item
+      if (spec.status) await followConnection(trx, actor, row, spec.status, now, lock, new Set([...visited, listId]), storeNewEntry)
+      outcomes[kept[k]!.i] = { ok: true, value: row }
+    }
   }
-  if (spec.contactId !== null && !(await q.holdRecord(trx, ws, 'Contact', spec.contactId, lock))) {
-    throw invalid('contact_id', 'unknown', 'is not a contact of this workspace')
-  }
-  const counter = await q.countNewEntries(trx, ws, def.list.id, 1, isProcess ? 1 : 0)
-  if (!counter) throw new NotFoundError('list', def.list.id)
-  if (def.list.duplicates_allowed === 0 && (await q.findEntryOfRecord(trx, ws, def.list.id, spec.entryableType, spec.entryableId))) {
-    throw duplicateEntryError()
-  }
-  const row: EntryRow = {
-    workspace_id: ws,
+  return outcomes as Array<Outcome<EntryRow>>
+}
+
+function newRow(def: ListDefinition, spec: NewEntrySpec, keyNumber: number | null, identifier: string | null, now: number): EntryRow {
+  return {
+    workspace_id: def.list.workspace_id,
     id: newId(),
     list_id: def.list.id,
     entryable_type: spec.entryableType,
     entryable_id: spec.entryableId,
     contact_id: spec.contactId,
-    key: isProcess ? formatEntryKey(counter.identifier ?? '', counter.last_key_number) : null,
-    key_number: isProcess ? counter.last_key_number : null,
+    key: keyNumber === null ? null : formatEntryKey(identifier ?? '', keyNumber),
+    key_number: keyNumber,
     status_id: spec.status?.id ?? null,
     assignee_id: spec.assigneeId,
     one_time_value_cents: spec.oneTimeValueCents,
@@ -95,14 +140,21 @@ export async function storeNewEntry(
     created_at: now,
     updated_at: now,
   }
-  await q.insertEntries(trx, [row])
-  await q.insertFieldValues(trx, ws, fieldValueRows(row.id, spec.values, Object.keys(spec.values)))
-  if (spec.status) {
-    await q.countStatusEntries(trx, ws, spec.status.id, 1)
-    await q.insertStatusChanges(trx, [statusChange(actor, row, null, spec.status, now)])
-    await followConnection(trx, actor, row, spec.status, now, lock, new Set([...visited, def.list.id]), storeNewEntry)
-  }
-  return row
+}
+
+/** Inserts one entry (see storeNewEntries); throws what stopped it. */
+export async function storeNewEntry(
+  trx: Executor,
+  actor: Actor,
+  def: ListDefinition,
+  spec: NewEntrySpec,
+  now: number,
+  lock: boolean,
+  visited: ReadonlySet<string> = new Set(),
+): Promise<EntryRow> {
+  const [outcome] = await storeNewEntries(trx, def, [{ actor, spec }], now, lock, visited)
+  if (!outcome!.ok) throw outcome!.error
+  return outcome!.value
 }
 
 /**
