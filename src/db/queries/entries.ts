@@ -245,12 +245,6 @@ export async function findContacts(db: Executor, workspaceId: string, contactIds
   return db.selectFrom('contacts').select(['id', 'organization_id']).where('workspace_id', '=', workspaceId).where('id', 'in', contactIds).execute()
 }
 
-/** Whether the organization exists. */
-export async function organizationExists(db: Executor, workspaceId: string, organizationId: string): Promise<boolean> {
-  const row = await db.selectFrom('organizations').select('id').where('workspace_id', '=', workspaceId).where('id', '=', organizationId).executeTakeFirst()
-  return row !== undefined
-}
-
 /** Everything the list endpoint can filter entries by, already resolved to ids and milliseconds. */
 export interface EntryFilter {
   /** Any of these statuses (status, status_type). An empty array matches nothing. */

@@ -96,7 +96,7 @@ export class EntriesService {
     const ws = actor.workspaceId
     const def = await loadListDefinition(this.db.kysely, ws, listId)
     const draft = checkCreateEntry(def, input)
-    const assignee = await verifyEntryReferences(this.db.kysely, ws, { ...draft, checkEntryable: true, refs: draft.refs })
+    const assignee = await verifyEntryReferences(this.db.kysely, ws, { ...draft, refs: draft.refs })
     const row = await this.#creates.submit({ actor, def, spec: { ...draft, assigneeId: assignee?.id ?? null } }).catch(concurrentChange)
     return toEntryResource(row, def, new Map(assignee ? [[assignee.id, assignee]] : []))
   }
@@ -123,7 +123,6 @@ export class EntriesService {
     const assignee = await verifyEntryReferences(trx, ws, {
       entryableType: row.entryable_type,
       entryableId: row.entryable_id,
-      checkEntryable: false,
       contactId: patch.contactId,
       assigneeEmail: patch.assigneeEmail,
       refs: patch.refs,
