@@ -1,11 +1,11 @@
 // SQL for entries: reading, paging with filters, the key counter, the list-field lookup rows, status
 // history, and deletion with everything that hangs off an entry.
-import { sql } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../dialect.js'
-import type { EntryRow, EntryStatusChangeRow, NewEntry } from '../schema.js'
+import type { Database, EntryRow, EntryStatusChangeRow, NewEntry } from '../schema.js'
 import type { PageRequest } from '../../domain/pagination.js'
 import { prepare } from '../prepared.js'
-import { selectPage, type OrderTerm } from './page.js'
+import { countRows, selectPage, type OrderTerm } from './page.js'
 
 export async function findEntry(db: Executor, workspaceId: string, entryId: string): Promise<EntryRow | undefined> {
   return db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).executeTakeFirst()
@@ -284,36 +284,69 @@ export async function listEntries(
   page: PageRequest,
   knownTotal?: number,
 ) {
-  let query = db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('list_id', '=', listId)
-  if (filter.statusIds !== undefined) {
-    if (filter.statusIds.length === 0) return { rows: [] as EntryRow[], total: 0 }
-    query = query.where('status_id', 'in', filter.statusIds)
-  }
-  if (filter.assigneeId !== undefined) query = query.where('assignee_id', '=', filter.assigneeId)
-  if (filter.entryableType !== undefined) query = query.where('entryable_type', '=', filter.entryableType)
-  if (filter.entryableId !== undefined) query = query.where('entryable_id', '=', filter.entryableId)
-  if (filter.contactId !== undefined) query = query.where('contact_id', '=', filter.contactId)
-  if (filter.createdAfterMs !== undefined) query = query.where('created_at', '>', filter.createdAfterMs)
-  if (filter.createdBeforeMs !== undefined) query = query.where('created_at', '<', filter.createdBeforeMs)
-  if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
-  if (filter.updatedBeforeMs !== undefined) query = query.where('updated_at', '<', filter.updatedBeforeMs)
-  if (filter.closedAfterMs !== undefined) query = query.where('closed_at', '>', filter.closedAfterMs)
-  if (filter.closedBeforeMs !== undefined) query = query.where('closed_at', '<', filter.closedBeforeMs)
-  for (const { fieldId, value } of filter.fieldValues ?? []) {
-    query = query.where('id', 'in', (eb) =>
-      eb
-        .selectFrom('entry_field_values')
-        .select('entry_id')
-        .where('workspace_id', '=', workspaceId)
-        .where('field_id', '=', fieldId)
-        .where('value', '=', value),
-    )
-  }
+  if (filter.statusIds !== undefined && filter.statusIds.length === 0) return { rows: [] as EntryRow[], total: 0 }
+  const [first, ...others] = filter.fieldValues ?? []
+  // The page walks the list's index in page order and probes each entry's field values (EXISTS), so it
+  // stops after one page.
+  const pageQuery = db
+    .selectFrom('entries')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('list_id', '=', listId)
+    .where((eb) => entryConditions(eb, workspaceId, filter, filter.fieldValues ?? []))
   const order: OrderTerm[] = [
     { column: sort.column, direction: sort.direction, nullsLast: sort.column !== 'updated_at' && sort.column !== 'created_at' },
     { column: 'id', direction: sort.direction },
   ]
-  return selectPage(query, page, order, knownTotal)
+  let total = knownTotal
+  if (total === undefined && first === undefined) total = await countRows(pageQuery)
+  if (total === undefined && first !== undefined) {
+    // The count goes the other way: from the rows of one field value to their entries (CROSS JOIN keeps
+    // that order on SQLite), so it costs the number of matches, not the size of the list. Every value
+    // row of a field belongs to an entry of the field's list.
+    total = await countRows(
+      db
+        .selectFrom('entry_field_values as v')
+        .crossJoin('entries')
+        .where('v.workspace_id', '=', workspaceId)
+        .where('v.field_id', '=', first.fieldId)
+        .where('v.value', '=', first.value)
+        .whereRef('entries.workspace_id', '=', 'v.workspace_id')
+        .whereRef('entries.id', '=', 'v.entry_id')
+        .where((eb) => entryConditions(eb as unknown as ExpressionBuilder<Database, 'entries'>, workspaceId, filter, others)),
+    )
+  }
+  return selectPage(pageQuery, page, order, total)
+}
+
+/** Every filter but the list itself, as one condition on `entries`. */
+function entryConditions(eb: ExpressionBuilder<Database, 'entries'>, workspaceId: string, filter: EntryFilter, fieldValues: EntryFilter['fieldValues'] & object) {
+  const conditions: Array<Expression<SqlBool>> = []
+  if (filter.statusIds !== undefined) conditions.push(eb('entries.status_id', 'in', filter.statusIds))
+  if (filter.assigneeId !== undefined) conditions.push(eb('entries.assignee_id', '=', filter.assigneeId))
+  if (filter.entryableType !== undefined) conditions.push(eb('entries.entryable_type', '=', filter.entryableType))
+  if (filter.entryableId !== undefined) conditions.push(eb('entries.entryable_id', '=', filter.entryableId))
+  if (filter.contactId !== undefined) conditions.push(eb('entries.contact_id', '=', filter.contactId))
+  if (filter.createdAfterMs !== undefined) conditions.push(eb('entries.created_at', '>', filter.createdAfterMs))
+  if (filter.createdBeforeMs !== undefined) conditions.push(eb('entries.created_at', '<', filter.createdBeforeMs))
+  if (filter.updatedAfterMs !== undefined) conditions.push(eb('entries.updated_at', '>', filter.updatedAfterMs))
+  if (filter.updatedBeforeMs !== undefined) conditions.push(eb('entries.updated_at', '<', filter.updatedBeforeMs))
+  if (filter.closedAfterMs !== undefined) conditions.push(eb('entries.closed_at', '>', filter.closedAfterMs))
+  if (filter.closedBeforeMs !== undefined) conditions.push(eb('entries.closed_at', '<', filter.closedBeforeMs))
+  for (const { fieldId, value } of fieldValues) {
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('entry_field_values as fv')
+          .select('fv.entry_id')
+          .where('fv.workspace_id', '=', workspaceId)
+          .where('fv.field_id', '=', fieldId)
+          .where('fv.value', '=', value)
+          .whereRef('fv.entry_id', '=', 'entries.id'),
+      ),
+    )
+  }
+  return eb.and(conditions)
 }
 
 /** Entries whose `contact` list fields hold this contact, with the field holding it. */

@@ -105,7 +105,8 @@ export async function storeNewEntries(
     await q.insertFieldValues(trx, ws, rows.flatMap((row, k) => fieldValueRows(row.id, kept[k]!.item.spec.values, Object.keys(kept[k]!.item.spec.values))))
     const perStatus = new Map<string, number>()
     for (const row of rows) if (row.status_id !== null) perStatus.set(row.status_id, (perStatus.get(row.status_id) ?? 0) + 1)
-    for (const [statusId, n] of perStatus) await q.countStatusEntries(trx, ws, statusId, n)
+    // Status rows are locked in id order by every writer, so concurrent writers cannot deadlock.
+    for (const statusId of [...perStatus.keys()].sort()) await q.countStatusEntries(trx, ws, statusId, perStatus.get(statusId)!)
     await q.insertStatusChanges(
       trx,
       rows.flatMap((row, k) => (kept[k]!.item.spec.status ? [statusChange(kept[k]!.item.actor, row, null, kept[k]!.item.spec.status!, now)] : [])),
@@ -164,8 +165,10 @@ export async function storeNewEntry(
 export async function moveToStatus(trx: Executor, actor: Actor, def: ListDefinition, row: EntryRow, to: StatusRow, now: number, lock: boolean): Promise<void> {
   const ws = actor.workspaceId
   const from = def.statuses.find((s) => s.id === row.status_id) ?? null
-  if (from) await q.countStatusEntries(trx, ws, from.id, -1)
-  await q.countStatusEntries(trx, ws, to.id, 1)
+  // Status rows are locked in id order by every writer: two moves in opposite directions (A to B and
+  // B to A) would otherwise each hold the row the other waits for.
+  const deltas: Array<[string, number]> = from ? [[from.id, -1], [to.id, 1]] : [[to.id, 1]]
+  for (const [statusId, n] of deltas.sort((a, b) => (a[0] < b[0] ? -1 : 1))) await q.countStatusEntries(trx, ws, statusId, n)
   row.status_id = to.id
   row.closed_at = closedAtFor(to.type, row.closed_at, now)
   await q.updateEntry(trx, ws, row.id, { status_id: row.status_id, closed_at: row.closed_at, updated_at: now })
