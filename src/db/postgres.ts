@@ -1,7 +1,8 @@
 // PostgreSQL through a `pg` pool: what DATABASE_URL selects. The process keeps no state of its own, so
 // several Rapport processes can share one PostgreSQL.
 import pg from 'pg'
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely'
+import { createHash } from 'node:crypto'
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely'
 import { withDeadlines } from './deadline.js'
 import type { Db, DialectTraits } from './dialect.js'
 import { isRetryable } from './errors.js'
@@ -36,6 +37,46 @@ export interface PostgresOptions {
   statementTimeoutMs?: number | undefined
 }
 
+const NAMEABLE = /^\s*(select|insert|update|delete|with)\b/i
+
+/**
+ * The pool as Kysely sees it, with every query sent as a named prepared statement (named by a hash of
+ * its text): each connection then parses and plans a query shape once instead of on every call, as the
+ * SQLite driver's statement cache does. Transaction control and DDL stay unnamed.
+ */
+function withNamedStatements(pool: pg.Pool): PostgresPool {
+  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>()
+  const names = new Map<string, string>()
+  const nameOf = (text: string) => {
+    let name = names.get(text)
+    if (name === undefined) {
+      name = 'r' + createHash('sha1').update(text).digest('base64url').slice(0, 20)
+      // The map is bounded by the number of query shapes the app has; guard against runaway growth.
+      if (names.size > 10_000) names.clear()
+      names.set(text, name)
+    }
+    return name
+  }
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    let wrapped = clients.get(client)
+    if (wrapped === undefined) {
+      wrapped = {
+        query: ((text: string | object, values?: unknown[]) =>
+          typeof text === 'string' && NAMEABLE.test(text) && values !== undefined && values.length > 0
+            ? client.query({ name: nameOf(text), text, values })
+            : client.query(text as string, values)) as unknown as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => client.release(destroy),
+      }
+      clients.set(client, wrapped)
+    }
+    return wrapped
+  }
+  return {
+    connect: async () => wrap(await pool.connect()),
+    end: () => pool.end(),
+  }
+}
+
 /** Opens a pool on `url`. Nothing is connected until the first query. */
 export function openPostgres(url: string, options: PostgresOptions = {}): Db {
   const timeout = options.statementTimeoutMs !== undefined && options.statementTimeoutMs > 0 ? options.statementTimeoutMs : undefined
@@ -51,7 +92,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Db {
   // An idle connection that the server drops (restart, failover) emits 'error' on the pool; without a
   // listener that would crash the process. The pool discards the connection and opens a new one later.
   pool.on('error', () => {})
-  const kysely = new Kysely<Database>({ dialect: withDeadlines(new PostgresDialect({ pool })) })
+  const kysely = new Kysely<Database>({ dialect: withDeadlines(new PostgresDialect({ pool: withNamedStatements(pool) })) })
   return {
     kysely,
     traits: TRAITS,
