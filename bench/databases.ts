@@ -11,6 +11,8 @@ import { postgresWriter, sqliteWriter, type BulkWriter } from './seed/writers.js
 
 export interface BenchDatabase {
   name: DatabaseName
+  /** The PostgreSQL database's name (PostgreSQL only). */
+  postgresDatabase?: string
   /** Environment for the Rapport server process. */
   env: Record<string, string>
   /** Opens Rapport's own handle on it (migrations, fixtures, checks). */
@@ -48,6 +50,7 @@ export async function createBenchDatabase(name: DatabaseName, postgresAdminUrl: 
   url.pathname = `/${dbName}`
   return {
     name,
+    postgresDatabase: dbName,
     env: { DATABASE_URL: url.toString() },
     open: () => openDatabase({ databaseUrl: url.toString(), dataDir: '' }),
     writer: () => postgresWriter(url.toString()),

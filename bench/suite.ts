@@ -1,10 +1,12 @@
 // The whole benchmark run: for each database, a fresh workspace grown through the sizes; at each size the
 // bare Fastify baseline is measured, then the Rapport server is started in its own process and driven
 // through every scenario. Returns the figures; run.ts prints and writes them.
+import os from 'node:os'
 import type { DatabaseName } from '../src/db/dialect.js'
 import type { BenchOptions } from './config.js'
 import { createBenchDatabase } from './databases.js'
 import { drive, type LoadSettings, type Measurement, type RequestSource } from './load/drive.js'
+import { waitForIdle, type Watched } from './load/quiet.js'
 import { watchRss } from './load/rss.js'
 import { machineInfo, type MachineInfo } from './report/machine.js'
 import { SCENARIOS, sampleEntries, type Scenario, type ScenarioContext } from './scenarios.js'
@@ -42,23 +44,31 @@ export interface BenchResults {
   machine: MachineInfo
   startedAt: string
   wallS: number
+  /** 1-minute load average when the run ended. */
+  loadAtEnd: number
   sizes: SizeResult[]
 }
 
 type Log = (message: string) => void
 
-async function measure(settings: LoadSettings, warmupS: number, next: RequestSource, pid?: number) {
-  if (warmupS > 0) await drive({ ...settings, durationS: warmupS }, next)
-  const rss = pid === undefined ? undefined : watchRss(pid)
+/** Warm-up (discarded), then the measured run; each starts and ends on an idle machine. */
+async function measure(settings: LoadSettings, warmupS: number, next: RequestSource, watched: Watched) {
+  if (warmupS > 0) {
+    await drive({ ...settings, durationS: warmupS }, next)
+    await waitForIdle(watched)
+  }
+  const rss = watchRss(watched.pid)
   const result = await drive(settings, next)
-  return { result, rssMiB: rss?.stop() ?? null }
+  const rssMiB = rss.stop()
+  await waitForIdle(watched)
+  return { result, rssMiB }
 }
 
 async function measureBare(options: BenchOptions): Promise<Measurement> {
   const bare = await spawnBare()
   try {
     const settings = { url: bare.url, connections: options.connections, durationS: options.durationS }
-    return (await measure(settings, options.warmupS, () => ({ method: 'GET', path: '/' }))).result
+    return (await measure(settings, options.warmupS, () => ({ method: 'GET', path: '/' }), { pid: bare.pid })).result
   } finally {
     await bare.stop()
   }
@@ -77,9 +87,6 @@ async function probe(url: string, key: string, scenario: Scenario, ctx: Scenario
   const problem = scenario.expect?.(JSON.parse(text), ctx)
   if (problem) throw new Error(`${scenario.name}: ${problem}`)
 }
-
-/** A short pause between scenarios, so one's last requests never run into the next one's. */
-const settleDown = () => new Promise((resolve) => setTimeout(resolve, 300))
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN)
 
@@ -111,6 +118,7 @@ async function runDatabase(name: DatabaseName, options: BenchOptions, log: Log):
       const sizeResult: SizeResult = { database: name, size: current, seedS, bare, scenarios: [] }
       try {
         const sample = await sampleEntries(db, fixture)
+        const watched: Watched = { pid: server.pid, ...(database.postgresDatabase ? { postgresDatabase: database.postgresDatabase } : {}) }
         const settings: LoadSettings = {
           url: server.url,
           connections: options.connections,
@@ -121,7 +129,7 @@ async function runDatabase(name: DatabaseName, options: BenchOptions, log: Log):
           if (options.scenarios.length > 0 && !options.scenarios.includes(scenario.name)) continue
           const ctx: ScenarioContext = { fixture, total: current, sample, orgIds: state.orgIds, random }
           await probe(server.url, fixture.apiKey, scenario, ctx)
-          const { result, rssMiB } = await measure(settings, options.warmupS, scenario.requests(ctx), server.pid)
+          const { result, rssMiB } = await measure(settings, options.warmupS, scenario.requests(ctx), watched)
           const row: ScenarioResult = {
             ...result,
             scenario: scenario.name,
@@ -129,8 +137,6 @@ async function runDatabase(name: DatabaseName, options: BenchOptions, log: Log):
             rssMiB,
             ratio: { rps: ratio(result.rps, bare.rps), p50: ratio(result.p50, bare.p50), p99: ratio(result.p99, bare.p99) },
           }
-          // Requests the load generator gave up on at the deadline may still be running in the server.
-          await settleDown()
           if (scenario.creates) {
             current = (await verifyInvariants(db, fixture)).entries
             row.keysGapFree = true
@@ -162,5 +168,5 @@ export async function runBench(options: BenchOptions, log: Log = (m) => console.
   const machine = await machineInfo(options.databases, options.postgresAdminUrl)
   const sizes: SizeResult[] = []
   for (const name of options.databases) sizes.push(...(await runDatabase(name, options, log)))
-  return { options, machine, startedAt, wallS: (performance.now() - started) / 1000, sizes }
+  return { options, machine, startedAt, wallS: (performance.now() - started) / 1000, loadAtEnd: Math.round(os.loadavg()[0]! * 100) / 100, sizes }
 }

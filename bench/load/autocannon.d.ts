@@ -16,6 +16,7 @@ declare module 'autocannon' {
     pipelining?: number
     duration?: number
     timeout?: number
+    sampleInt?: number
     headers?: Record<string, string>
     requests?: RequestSpec[]
   }

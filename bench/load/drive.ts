@@ -62,6 +62,8 @@ export async function drive(settings: LoadSettings, next: RequestSource): Promis
         connections: settings.connections,
         duration: settings.durationS,
         timeout: 30,
+        // autocannon checks its deadline on this tick; the default (1 s) would round short runs up.
+        sampleInt: 100,
         requests: [
           {
             setupRequest: (spec) => {

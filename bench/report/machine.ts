@@ -11,6 +11,8 @@ export interface MachineInfo {
   kernel: string
   node: string
   databases: Partial<Record<DatabaseName, string>>
+  /** 1-minute load average when the run started: other work on a shared machine shows here. */
+  loadAtStart: number
 }
 
 async function postgresVersion(url: string): Promise<string> {
@@ -39,5 +41,6 @@ export async function machineInfo(databases: readonly DatabaseName[], postgresAd
     kernel: `${os.type()} ${os.release()}`,
     node: process.version,
     databases: versions,
+    loadAtStart: Math.round(os.loadavg()[0]! * 100) / 100,
   }
 }

@@ -61,6 +61,8 @@ export function renderMarkdown(results: BenchResults, existingPath = results.opt
     '  every 100 ms, during the measured part), from /proc; PostgreSQL\'s own processes are not included.',
     '- Bare Fastify: one GET route returning a fixed 5-key JSON document through a response schema, no logging.',
     '- The 2 cores are shared by the server, the load generator and (for PostgreSQL) the database server.',
+    `- 1-minute load average at the start of the run ${m.loadAtStart}, at the end ${results.loadAtEnd}: anything else running on`,
+    '  the machine (other sessions\' test suites share it) lowers bare Fastify and Rapport alike, which is why the ratios matter.',
     '',
     '| scenario | what is sent |',
     '| --- | --- |',
