@@ -24,10 +24,10 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     const largest = sizes[sizes.length - 1]
     const at = (size: SizeResult | undefined) => (size ? `at ${size.size.toLocaleString('en-US')}` : '')
     const add = (target: string, value: number | undefined, reached: (v: number) => string, ok: (v: number) => boolean) =>
-      checks.push({ database, target, reached: value === undefined || Number.isNaN(value) ? 'not measured' : reached(value), met: value === undefined || Number.isNaN(value) ? null : ok(value) })
+      checks.push({ database, target, reached: typeof value !== 'number' || Number.isNaN(value) ? 'not measured' : reached(value), met: typeof value !== 'number' || Number.isNaN(value) ? null : ok(value) })
 
     const worst = (scenario: string) => {
-      const ratios = sizes.map((s) => find(scenario, s)?.ratio.rps).filter((r): r is number => r !== undefined)
+      const ratios = sizes.map((s) => find(scenario, s)?.ratio.rps).filter((r): r is number => typeof r === 'number' && !Number.isNaN(r))
       return ratios.length === 0 ? undefined : Math.min(...ratios)
     }
     add('retrieve by id >= 0.5x bare throughput (every size)', worst('get'), (v) => `${v.toFixed(2)}x (lowest over sizes)`, (v) => v >= 0.5)
