@@ -300,6 +300,16 @@ export async function listEntries(
   ]
   let total = knownTotal
   if (total === undefined && first === undefined) total = await countRows(pageQuery)
+  if (total === undefined && first !== undefined && others.length === 0 && onlyFieldFilters(filter)) {
+    // One field value and nothing else: its lookup rows are the answer (one per entry holding it).
+    total = await countRows(
+      db
+        .selectFrom('entry_field_values as v')
+        .where('v.workspace_id', '=', workspaceId)
+        .where('v.field_id', '=', first.fieldId)
+        .where('v.value', '=', first.value),
+    )
+  }
   if (total === undefined && first !== undefined) {
     // The count goes the other way: from the rows of one field value to their entries (CROSS JOIN keeps
     // that order on SQLite), so it costs the number of matches, not the size of the list. Every value
@@ -317,6 +327,11 @@ export async function listEntries(
     )
   }
   return selectPage(pageQuery, page, order, total)
+}
+
+/** Whether list-field values are the only filters. */
+function onlyFieldFilters(filter: EntryFilter): boolean {
+  return Object.entries(filter).every(([key, value]) => key === 'fieldValues' || value === undefined)
 }
 
 /** Every filter but the list itself, as one condition on `entries`. */
