@@ -1,10 +1,10 @@
 // The embedded database: one SQLite file through better-sqlite3, in WAL mode with foreign keys on.
 //
-// Kysely's stock SQLite driver is replaced by a small one of ours for two reasons: transactions begin
-// IMMEDIATE (take the write lock up front, so a transaction that reads then writes cannot fail half-way
-// with SQLITE_BUSY when another process, such as the `rapport` CLI, writes the same file), and prepared
-// statements are cached by their SQL text instead of being prepared again on every query, and rows are
-// read as arrays and shaped into objects by a compiled function (see rowBuilder).
+// Kysely's stock SQLite driver is replaced by a small one of ours: transactions begin IMMEDIATE (take the
+// write lock up front, so a transaction that reads then writes cannot fail half-way with SQLITE_BUSY
+// when another process, such as the `rapport` CLI, writes the same file); a commit is flushed to disk
+// off the JavaScript thread before it is acknowledged (wal-sync.ts); prepared statements are cached by
+// their SQL text; and rows are read as arrays and shaped into objects by a compiled function.
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -23,11 +23,18 @@ import {
 import { withDeadlines } from './deadline.js'
 import type { Db, DialectTraits } from './dialect.js'
 import { GroupCommit } from './group-commit.js'
+import { WalSync } from './wal-sync.js'
+import { Checkpointer } from './checkpointer.js'
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
 import type { Database } from './schema.js'
 
 const TRAITS: DialectTraits = { name: 'sqlite', singleWriter: true, supportsForUpdate: false }
 /** Prepared statements kept per connection; the query shapes of the app are far fewer than this. */
 const STATEMENT_CACHE_SIZE = 500
+/** WAL pages after which the serving connection checkpoints itself (about 80 MiB of WAL). */
+const AUTOCHECKPOINT_PAGES = 20_000
 /** SQLite's page cache, in KiB. */
 const CACHE_KIB = 32 * 1024
 /** How long a writer waits for another process's write lock before giving up. */
@@ -50,6 +57,8 @@ function rowBuilder(columns: readonly string[]): (row: unknown[]) => Record<stri
 
 class SqliteConnection implements DatabaseConnection {
   readonly #statements = new Map<string, Prepared>()
+  /** Told when a write ran outside a transaction (it committed by itself and must be flushed). */
+  onAutocommitWrite: () => void = () => {}
   constructor(readonly raw: BetterSqlite3.Database) {}
 
   #prepare(sql: string): Prepared {
@@ -74,7 +83,9 @@ class SqliteConnection implements DatabaseConnection {
     const { statement, toObject } = this.#prepare(query.sql)
     const parameters = query.parameters as unknown[]
     if (toObject) return { rows: (statement.all(parameters) as unknown[][]).map(toObject) as R[] }
+    const inTransaction = this.raw.inTransaction
     const { changes, lastInsertRowid } = statement.run(parameters)
+    if (!inTransaction && !this.raw.inTransaction && changes > 0) this.onAutocommitWrite()
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] }
   }
 
@@ -106,10 +117,16 @@ class ConnectionLock {
 
 class SqliteDriver implements Driver {
   readonly #lock = new ConnectionLock()
-  constructor(readonly connection: SqliteConnection) {}
+  /** Set when the connection's current holder committed something (see releaseConnection). */
+  #committed = false
+  constructor(
+    readonly connection: SqliteConnection,
+    private readonly walSync: WalSync,
+  ) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
     await this.#lock.acquire()
+    this.connection.onAutocommitWrite = () => (this.#committed = true)
     return this.connection
   }
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -117,26 +134,38 @@ class SqliteDriver implements Driver {
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('commit'))
+    this.#committed = true
   }
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     // After some errors (SQLITE_FULL, interrupted) SQLite has already rolled back.
     if (this.connection.raw.inTransaction) await connection.executeQuery(CompiledQuery.raw('rollback'))
   }
+  /**
+   * Hands the connection on, then, if its holder committed, waits for the WAL to reach the disk before
+   * the holder hears back: the next holder already works while this flush runs.
+   */
   async releaseConnection(): Promise<void> {
+    const committed = this.#committed
+    this.#committed = false
     this.#lock.release()
+    if (committed) await this.walSync.flush()
   }
   async destroy(): Promise<void> {
     if (this.connection.raw.open) this.connection.raw.close()
+    this.walSync.close()
   }
 }
 
 class RapportSqliteDialect implements Dialect {
-  constructor(readonly connection: SqliteConnection) {}
+  constructor(
+    readonly connection: SqliteConnection,
+    private readonly walSync: WalSync,
+  ) {}
   createAdapter() {
     return new SqliteAdapter()
   }
   createDriver(): Driver {
-    return new SqliteDriver(this.connection)
+    return new SqliteDriver(this.connection, this.walSync)
   }
   createQueryCompiler() {
     return new SqliteQueryCompiler()
@@ -151,15 +180,21 @@ export function openSqlite(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const raw = new BetterSqlite3(file)
   raw.pragma('journal_mode = WAL')
-  // FULL: every commit reaches the disk before the request is answered, so an acknowledged write
-  // survives a power cut as well as a crash of the process.
-  raw.pragma('synchronous = FULL')
+  // NORMAL, with the WAL flushed by WalSync after every commit and before anyone hears of it: every
+  // acknowledged write is on disk (it survives a power cut as well as a crash of the process), as with
+  // FULL, but the flush runs off the JavaScript thread.
+  raw.pragma('synchronous = NORMAL')
   raw.pragma('foreign_keys = ON')
   raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   // A page cache of 32 MiB (SQLite's default is 2 MiB): the pages a large list's reads touch stay in the
   // process instead of being read from the OS on every request.
   raw.pragma(`cache_size = -${CACHE_KIB}`)
-  const kysely = new Kysely<Database>({ dialect: withDeadlines(new RapportSqliteDialect(new SqliteConnection(raw))) })
+  // Checkpoints run in a worker thread (checkpointer.ts); this connection checkpoints only if the WAL
+  // grows past AUTOCHECKPOINT_PAGES anyway (the worker stopped, or cannot keep up).
+  raw.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`)
+  const checkpointer = file === ':memory:' ? undefined : new Checkpointer(file, require.resolve('better-sqlite3'))
+  const walSync = new WalSync(`${file}-wal`)
+  const kysely = new Kysely<Database>({ dialect: withDeadlines(new RapportSqliteDialect(new SqliteConnection(raw), walSync)) })
   const groupCommit = new GroupCommit(kysely)
   return {
     kysely,
@@ -169,6 +204,7 @@ export function openSqlite(file: string): Db {
       raw.prepare('select 1').get()
     },
     async close() {
+      await checkpointer?.close()
       await kysely.destroy()
     },
   }
