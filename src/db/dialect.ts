@@ -1,6 +1,7 @@
 // What differs between the two databases, as named flags, and the one function that opens either.
 // Code asks `db.traits.singleWriter`, never `name === 'sqlite'`.
 import type { Kysely, Transaction } from 'kysely'
+import type { Deadline } from './deadline.js'
 import type { Database } from './schema.js'
 
 export type DatabaseName = 'sqlite' | 'postgres'
@@ -27,8 +28,12 @@ export type Executor = Kysely<Database> | Transaction<Database>
 export interface Db {
   readonly kysely: Kysely<Database>
   readonly traits: DialectTraits
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws. Under a
+   * `deadline` (the request's) it does not begin once the deadline has passed and does not commit if it
+   * passed meanwhile (see deadline.ts).
+   */
+  transaction<T>(work: (trx: Transaction<Database>) => Promise<T>, deadline?: Deadline): Promise<T>
   /** Answers when the database takes a trivial query; throws otherwise. */
   ping(): Promise<void>
   close(): Promise<void>

@@ -3,9 +3,9 @@
 // together run in one SQLite transaction, each inside its own SAVEPOINT, and share one COMMIT: a unit
 // that fails rolls back to its savepoint and fails alone; the others commit together; every caller is
 // answered only after the COMMIT, so nothing is acknowledged before it is on disk. Batching and request
-// deadlines are micro-batch.ts's; each unit's work runs under its own request's deadline.
+// deadlines are micro-batch.ts's; a unit whose deadline passed while its work ran is rolled back.
 import { sql, type Kysely, type Transaction } from 'kysely'
-import { DeadlineExceededError, isPast, runWithDeadline } from './deadline.js'
+import { DeadlineExceededError, isPast, type Deadline } from './deadline.js'
 import { MicroBatcher, type BatchItem, type Outcome } from './micro-batch.js'
 import type { Database } from './schema.js'
 
@@ -22,8 +22,8 @@ export class GroupCommit {
   }
 
   /** Runs `work` in a transaction shared with whatever else is waiting; settles after the COMMIT. */
-  run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.#batcher.submit(work) as Promise<T>
+  run<T>(work: (trx: Transaction<Database>) => Promise<T>, deadline?: Deadline): Promise<T> {
+    return this.#batcher.submit(work, deadline) as Promise<T>
   }
 
   /** One shared transaction; throws (failing every unit) only when the transaction itself fails. */
@@ -33,7 +33,7 @@ export class GroupCommit {
       for (const { input: work, deadline } of units) {
         await sql`savepoint unit`.execute(trx)
         try {
-          const value = await (deadline ? runWithDeadline(deadline, () => work(trx)) : work(trx))
+          const value = await work(trx)
           // A unit whose request gave up meanwhile is not committed, as a transaction of its own
           // would not be.
           if (deadline && isPast(deadline)) throw new DeadlineExceededError()

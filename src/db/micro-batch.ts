@@ -2,11 +2,10 @@
 // call of a batch function, which answers each item on its own (a value or an error). Used where one
 // database round (one COMMIT, one lock, one multi-row INSERT) can serve many requests.
 //
-// Request deadlines (deadline.ts) stay per item: the batch runs under no request's deadline; an item
-// whose deadline has passed when its batch starts is refused alone; and while an item waits or runs it
-// counts as a statement in flight, so the request timeout never answers "nothing saved" for an item that
-// is about to be committed.
-import { DeadlineExceededError, currentDeadline, isPast, runWithoutDeadline, type Deadline } from './deadline.js'
+// Request deadlines (deadline.ts) stay per item: an item whose deadline has passed when its batch
+// starts is refused alone, and while an item waits or runs it counts as in flight, so the request
+// timeout never answers "nothing saved" for an item that is about to be committed.
+import { DeadlineExceededError, isPast, type Deadline } from './deadline.js'
 
 export type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown }
 
@@ -33,8 +32,8 @@ export class MicroBatcher<I, O> {
     private readonly maxBatch: number,
   ) {}
 
-  submit(input: I): Promise<O> {
-    const deadline = currentDeadline()
+  submit(input: I, deadline?: Deadline): Promise<O> {
+    if (deadline && isPast(deadline)) return Promise.reject(new DeadlineExceededError())
     if (deadline) deadline.inFlight++
     return new Promise<O>((resolve, reject) => {
       this.#queue.push({
@@ -48,8 +47,7 @@ export class MicroBatcher<I, O> {
       })
       if (!this.#draining) {
         this.#draining = true
-        // The drain serves every request that submits; it must not run under the first one's deadline.
-        runWithoutDeadline(() => void this.#drain())
+        void this.#drain()
       }
     })
   }

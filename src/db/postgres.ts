@@ -3,7 +3,7 @@
 import pg from 'pg'
 import { createHash } from 'node:crypto'
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely'
-import { withDeadlines } from './deadline.js'
+import { DeadlineExceededError, isPast, underDeadline, type Deadline } from './deadline.js'
 import type { Db, DialectTraits } from './dialect.js'
 import { isRetryable } from './errors.js'
 import type { Database } from './schema.js'
@@ -92,20 +92,27 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Db {
   // An idle connection that the server drops (restart, failover) emits 'error' on the pool; without a
   // listener that would crash the process. The pool discards the connection and opens a new one later.
   pool.on('error', () => {})
-  const kysely = new Kysely<Database>({ dialect: withDeadlines(new PostgresDialect({ pool: withNamedStatements(pool) })) })
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) })
   return {
     kysely,
     traits: TRAITS,
-    async transaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-      // Two transactions that lock the same rows in opposite orders (an entry moved in each of two
-      // connected processes) can deadlock; PostgreSQL aborts one, and running it again succeeds.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await kysely.transaction().execute(work)
-        } catch (error) {
-          if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error
+    transaction<T>(work: (trx: Transaction<Database>) => Promise<T>, deadline?: Deadline): Promise<T> {
+      return underDeadline(deadline, async () => {
+        // Two transactions that lock the same rows in opposite orders (an entry moved in each of two
+        // connected processes) can deadlock; PostgreSQL aborts one, and running it again succeeds.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await kysely.transaction().execute(async (trx) => {
+              const result = await work(trx)
+              // Kysely rolls back when this throws: a request that gave up meanwhile commits nothing.
+              if (deadline && isPast(deadline)) throw new DeadlineExceededError()
+              return result
+            })
+          } catch (error) {
+            if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error
+          }
         }
-      }
+      })
     },
     async ping() {
       await sql`select 1`.execute(kysely)

@@ -20,7 +20,7 @@ import {
   type QueryResult,
   type Transaction,
 } from 'kysely'
-import { withDeadlines } from './deadline.js'
+import type { Deadline } from './deadline.js'
 import type { Db, DialectTraits } from './dialect.js'
 import { GroupCommit } from './group-commit.js'
 import { WalSync } from './wal-sync.js'
@@ -194,12 +194,12 @@ export function openSqlite(file: string): Db {
   raw.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`)
   const checkpointer = file === ':memory:' ? undefined : new Checkpointer(file, require.resolve('better-sqlite3'))
   const walSync = new WalSync(`${file}-wal`)
-  const kysely = new Kysely<Database>({ dialect: withDeadlines(new RapportSqliteDialect(new SqliteConnection(raw), walSync)) })
+  const kysely = new Kysely<Database>({ dialect: new RapportSqliteDialect(new SqliteConnection(raw), walSync) })
   const groupCommit = new GroupCommit(kysely)
   return {
     kysely,
     traits: TRAITS,
-    transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>) => groupCommit.run(work),
+    transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>, deadline?: Deadline) => groupCommit.run(work, deadline),
     async ping() {
       raw.prepare('select 1').get()
     },

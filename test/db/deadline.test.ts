@@ -1,10 +1,10 @@
-// The database deadline (src/db/deadline.ts) on every database: once a unit of work's deadline has
-// passed it can start no statement and commit no transaction, so nothing is written after its caller
-// gave up. The HTTP side (503 request_timeout) is in test/app/limits.test.ts.
+// The database deadline (src/db/deadline.ts) on every database: a transaction under a passed deadline
+// does not begin, and one whose deadline passes while it runs does not commit, so nothing is written
+// after its caller gave up. The HTTP side (503 request_timeout) is in test/app/limits.test.ts.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { sql } from 'kysely'
-import { DeadlineExceededError, deadlineIn, runWithDeadline } from '../../src/db/deadline.js'
+import { DeadlineExceededError, deadlineIn } from '../../src/db/deadline.js'
 import { newId } from '../../src/domain/ids.js'
 import { TEST_DATABASES } from '../support/databases.js'
 import { startTestServer, type TestServer } from '../support/server.js'
@@ -28,69 +28,69 @@ for (const database of TEST_DATABASES) {
 
     it('lets work within its deadline run and commit', async () => {
       const row = member()
-      await runWithDeadline(deadlineIn(5000), () => server.db.transaction((trx) => trx.insertInto('users').values(row).execute()))
+      await server.db.transaction((trx) => trx.insertInto('users').values(row).execute(), deadlineIn(5000))
       assert.ok(await exists(row.id))
     })
-    it('refuses a statement once the deadline has passed', async () => {
+    it('does not begin a transaction once the deadline has passed', async () => {
       const row = member()
+      const deadline = deadlineIn(30)
+      await sleep(60)
+      let ran = false
       await assert.rejects(
-        runWithDeadline(deadlineIn(30), async () => {
-          await sleep(60)
-          await server.db.kysely.insertInto('users').values(row).execute()
-        }),
+        server.db.transaction(async (trx) => {
+          ran = true
+          await trx.insertInto('users').values(row).execute()
+        }, deadline),
         DeadlineExceededError,
       )
+      assert.equal(ran, false)
       assert.equal(await exists(row.id), false)
     })
     it('rolls back, instead of committing, a transaction whose deadline passed after its last statement', async () => {
       const first = member()
       const second = member()
       await assert.rejects(
-        runWithDeadline(deadlineIn(100), () =>
-          server.db.transaction(async (trx) => {
-            await trx.insertInto('users').values(first).execute()
-            await trx.insertInto('users').values(second).execute()
-            await sleep(150)
-          }),
-        ),
+        server.db.transaction(async (trx) => {
+          await trx.insertInto('users').values(first).execute()
+          await trx.insertInto('users').values(second).execute()
+          await sleep(150)
+        }, deadlineIn(100)),
         DeadlineExceededError,
       )
       assert.equal(await exists(first.id), false)
       assert.equal(await exists(second.id), false)
       // The connection is usable afterwards (SQLite has only one).
-      assert.equal(await exists(first.id), false)
+      const third = member()
+      await server.db.transaction((trx) => trx.insertInto('users').values(third).execute())
+      assert.ok(await exists(third.id))
     })
-    it('refuses everything once the owner marks the deadline expired, whatever the clock says', async () => {
+    it('refuses once the owner marks the deadline expired, whatever the clock says', async () => {
       const deadline = deadlineIn(60_000)
+      deadline.expired = true
       const row = member()
-      await assert.rejects(
-        runWithDeadline(deadline, async () => {
-          deadline.expired = true
-          await server.db.kysely.insertInto('users').values(row).execute()
-        }),
-        DeadlineExceededError,
-      )
+      await assert.rejects(server.db.transaction((trx) => trx.insertInto('users').values(row).execute(), deadline), DeadlineExceededError)
       assert.equal(await exists(row.id), false)
     })
     it('leaves work outside any deadline alone', async () => {
       const row = member()
-      await server.db.kysely.insertInto('users').values(row).execute()
+      await server.db.transaction((trx) => trx.insertInto('users').values(row).execute())
       assert.ok(await exists(row.id))
     })
-    if (database.name === 'postgres') {
-      // Only PostgreSQL statements are asynchronous; SQLite's run to completion inside one call.
-      it('counts the statements that are at the database, so a timed-out request waits for their outcome', async () => {
-        const deadline = deadlineIn(5000)
-        const slow = runWithDeadline(deadline, () => sql`select pg_sleep(0.3)`.execute(server.db.kysely))
-        let seen = 0
-        for (let i = 0; i < 50 && seen === 0; i++) {
-          await sleep(10)
-          seen = deadline.inFlight
-        }
-        assert.equal(seen, 1)
-        await slow
-        assert.equal(deadline.inFlight, 0)
-      })
-    }
+    it('counts a write as in flight while it runs, so a timed-out request waits for its outcome', async () => {
+      const deadline = deadlineIn(5000)
+      const slow = server.db.transaction(async (trx) => {
+        if (database.name === 'postgres') await sql`select pg_sleep(0.3)`.execute(trx)
+        else await sleep(300)
+        await trx.insertInto('users').values(member()).execute()
+      }, deadline)
+      let seen = 0
+      for (let i = 0; i < 50 && seen === 0; i++) {
+        await sleep(10)
+        seen = deadline.inFlight
+      }
+      assert.equal(seen, 1)
+      await slow
+      assert.equal(deadline.inFlight, 0)
+    })
   })
 }

@@ -64,7 +64,7 @@ export class ContactsService {
   }
 
   async create(actor: Actor, input: ContactInput): Promise<Contact> {
-    const row = await retryOnUniqueViolation(() => this.db.transaction((trx) => saveContact(trx, this.context(actor), undefined, input)), 'emails')
+    const row = await retryOnUniqueViolation(() => this.db.transaction((trx) => saveContact(trx, this.context(actor), undefined, input), actor.deadline), 'emails')
     return this.present(actor, row)
   }
 
@@ -76,7 +76,7 @@ export class ContactsService {
           const current = await q.findContact(trx, actor.workspaceId, id, this.lock('update'))
           if (!current) throw new NotFoundError('contact', id)
           return saveContact(trx, this.context(actor), current, input)
-        }),
+        }, actor.deadline),
       'emails',
     )
     return this.present(actor, row)
@@ -118,7 +118,7 @@ export class ContactsService {
       await removeContactReferences(trx, actor.workspaceId, id, now)
       await forgetContactInListFields(trx, actor.workspaceId, id, now)
       await q.deleteContact(trx, actor.workspaceId, id)
-    })
+    }, actor.deadline)
   }
 
   /** Runs `remove` on a locked contact and bumps updated_at when it removed something. */
@@ -134,7 +134,7 @@ export class ContactsService {
       const updated_at = nowMs()
       await q.updateContact(trx, actor.workspaceId, id, { updated_at })
       return { ...current, updated_at }
-    })
+    }, actor.deadline)
     return this.present(actor, row)
   }
 

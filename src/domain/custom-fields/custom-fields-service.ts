@@ -79,7 +79,7 @@ export class CustomFieldsService {
         this.db.transaction(async (trx) => {
           if (await q.findCustomFieldByNameKey(trx, actor.workspaceId, model, row.name_key)) throw invalid('name', 'taken', 'has already been taken')
           await q.insertCustomField(trx, row)
-        }),
+        }, actor.deadline),
       'name',
     )
     return toCustomField(row)
@@ -125,7 +125,7 @@ export class CustomFieldsService {
           await q.updateCustomField(trx, actor.workspaceId, id, changes)
         }
         return toCustomField({ ...row, ...changes })
-      })
+      }, actor.deadline)
     return retryOnUniqueViolation(work, 'name')
   }
 
@@ -137,6 +137,6 @@ export class CustomFieldsService {
       if (!row) throw new NotFoundError('custom field', id)
       await deleteFieldValues(trx, actor.workspaceId, row)
       await q.deleteCustomField(trx, actor.workspaceId, id)
-    })
+    }, actor.deadline)
   }
 }

@@ -97,7 +97,7 @@ export class EntriesService {
     const def = await loadListDefinition(this.db.kysely, ws, listId)
     const draft = checkCreateEntry(def, input)
     const assignee = await verifyEntryReferences(this.db.kysely, ws, { ...draft, refs: draft.refs })
-    const row = await this.#creates.submit({ actor, def, spec: { ...draft, assigneeId: assignee?.id ?? null } }).catch(concurrentChange)
+    const row = await this.#creates.submit({ actor, def, spec: { ...draft, assigneeId: assignee?.id ?? null } }, actor.deadline).catch(concurrentChange)
     return toEntryResource(row, def, new Map(assignee ? [[assignee.id, assignee]] : []))
   }
 
@@ -111,7 +111,7 @@ export class EntriesService {
         if (!row) throw new NotFoundError('entry', entryId)
         await this.applyUpdate(trx, actor, def, row, input)
         return { row, def }
-      })
+      }, actor.deadline)
       .catch(concurrentChange)
     return toEntryResource(row, def, await membersById(this.db.kysely, ws, [row.assignee_id]))
   }
@@ -160,7 +160,7 @@ export class EntriesService {
         throw new NotFoundError('entry', entryId)
       }
       await q.deleteEntries(trx, actor.workspaceId, [row])
-    })
+    }, actor.deadline)
   }
 
   /** The entry's status history, oldest first. */

@@ -75,7 +75,7 @@ export class ConnectionsService {
         await q.insertConnection(trx, row)
         await q.touchList(trx, ws, listId, row.created_at)
         return row
-      })
+      }, actor.deadline)
       .catch((error: unknown) => {
         // Two concurrent creates can both pass the checks; the unique keys refuse the second.
         if (isUniqueViolation(error)) throw invalid('from_status', 'taken', 'already starts a connection, or its target is already connected')

@@ -130,7 +130,7 @@ export class ListsService {
         await q.insertList(trx, list)
         await q.insertListFields(trx, fields)
         await q.insertStatuses(trx, statuses)
-      })
+      }, actor.deadline)
       .catch(refused)
     return toListResource(list, fields, statuses)
   }
@@ -174,7 +174,7 @@ export class ListsService {
         const plan = planListPatch(list, fields, statuses, input)
         await this.guard(trx, ws, listId, plan)
         await this.apply(trx, ws, list, plan)
-      })
+      }, actor.deadline)
       .catch(refused)
     return this.get(actor, listId)
   }
@@ -255,6 +255,6 @@ export class ListsService {
       const list = await q.findListForUpdate(trx, actor.workspaceId, listId, this.db.traits.supportsForUpdate)
       if (!list) throw new NotFoundError('list', listId)
       await q.deleteList(trx, actor.workspaceId, listId)
-    })
+    }, actor.deadline)
   }
 }

@@ -75,7 +75,7 @@ export class NotesService {
       }
       await q.insertNote(trx, row)
       return row
-    })
+    }, actor.deadline)
     return this.present(actor, row)
   }
 
@@ -95,7 +95,7 @@ export class NotesService {
       next.updated_at = nowMs()
       await q.updateNote(trx, actor.workspaceId, id, { body: next.body, deal_id: next.deal_id, updated_at: next.updated_at })
       return next
-    })
+    }, actor.deadline)
     return this.present(actor, row)
   }
 
@@ -103,7 +103,7 @@ export class NotesService {
     await this.db.transaction(async (trx) => {
       if (!(await q.findNote(trx, actor.workspaceId, id))) throw new NotFoundError('note', id)
       await q.deleteNote(trx, actor.workspaceId, id)
-    })
+    }, actor.deadline)
   }
 
   private async present(actor: Actor, row: NoteRow): Promise<Note> {

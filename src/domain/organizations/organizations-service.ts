@@ -71,7 +71,7 @@ export class OrganizationsService {
           await q.insertOrganization(trx, row)
           await q.insertDomains(trx, actor.workspaceId, row.id, domains.map((d) => d.domain), 0)
           return row
-        }),
+        }, actor.deadline),
       'domains',
     )
     return this.present(actor, row)
@@ -100,7 +100,7 @@ export class OrganizationsService {
           await q.updateOrganization(trx, actor.workspaceId, id, { name: next.name, description: next.description, custom_fields: next.custom_fields, updated_at: next.updated_at })
           await q.insertDomains(trx, actor.workspaceId, id, added, await q.nextDomainPosition(trx, actor.workspaceId, id))
           return next
-        }),
+        }, actor.deadline),
       'domains',
     )
     return this.present(actor, row)
@@ -118,7 +118,7 @@ export class OrganizationsService {
       const updated_at = nowMs()
       await q.updateOrganization(trx, actor.workspaceId, id, { updated_at })
       return { ...row, updated_at }
-    })
+    }, actor.deadline)
     return this.present(actor, row)
   }
 
@@ -132,7 +132,7 @@ export class OrganizationsService {
       await deleteNotesOfOrganization(trx, actor.workspaceId, id)
       await q.detachContacts(trx, actor.workspaceId, id, nowMs())
       await q.deleteOrganization(trx, actor.workspaceId, id)
-    })
+    }, actor.deadline)
   }
 
   private async present(actor: Actor, row: OrganizationRow): Promise<Organization> {

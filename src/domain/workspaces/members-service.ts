@@ -86,7 +86,7 @@ export class MembersService {
       updated_at: now,
     }
     try {
-      await q.insertUser(this.db.kysely, row)
+      await this.db.transaction((trx) => q.insertUser(trx, row), actor.deadline)
     } catch (error) {
       if (isUniqueViolation(error)) throw invalid('email', 'taken', 'has already been taken')
       throw error

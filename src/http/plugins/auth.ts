@@ -35,7 +35,7 @@ export default fp(
       if (key === undefined) throw new UnauthorizedError('Malformed Authorization header: expected Bearer <key>')
       const actor = await workspaces.authenticate(key)
       if (actor === undefined) throw new UnauthorizedError('Unknown or revoked API key')
-      request.actor = actor
+      request.actor = { ...actor, deadline: request.deadline ?? undefined }
     })
   },
   { name: 'auth', dependencies: ['services'] },

@@ -1,17 +1,17 @@
 // The request timeout (RAPPORT_REQUEST_TIMEOUT_MS): a request not answered in time gets a 503
 // `request_timeout`, and nothing it started is committed afterwards.
 //
-// Each request runs under a database deadline (db/deadline.ts): once it passes, the request can start
-// no statement and commit no transaction, so its transaction rolls back whole. A timer answers the 503
-// at the deadline, but only while none of the request's statements is at the database: a statement
-// (or COMMIT) already sent is let finish (PostgreSQL's statement_timeout bounds it), and its outcome is
-// what the client hears. So a 503 `request_timeout` always means "nothing was saved".
+// Each request has a database deadline (db/deadline.ts), which its Actor carries to every write: once it
+// passes, the request can begin no transaction and commit none, so its transaction rolls back whole. A
+// timer answers the 503 at the deadline, but only while none of the request's writes is under way: a
+// write already begun is let finish (PostgreSQL's statement_timeout bounds it), and its outcome is what
+// the client hears. So a 503 `request_timeout` always means "nothing was saved".
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { deadlineIn, isPast, runWithDeadline, type Deadline } from '../../db/deadline.js'
+import { deadlineIn, isPast, type Deadline } from '../../db/deadline.js'
 import { RequestTimeoutError } from '../../domain/errors.js'
 
-/** How often the timer looks again while a statement of the timed-out request is at the database. */
+/** How often the timer looks again while a write of the timed-out request is under way. */
 const RECHECK_MS = 20
 
 declare module 'fastify' {
@@ -25,7 +25,7 @@ export interface RequestTimeoutOptions {
   timeoutMs: number
 }
 
-/** Arms the timer that answers 503 at the deadline; while a statement is at the database it waits. */
+/** Arms the timer that answers 503 at the deadline; while a write is under way it waits. */
 function armTimer(request: FastifyRequest, reply: FastifyReply, timers: WeakMap<FastifyRequest, NodeJS.Timeout>, delay: number): void {
   const timer = setTimeout(() => {
     const deadline = request.deadline
@@ -49,15 +49,12 @@ export default fp<RequestTimeoutOptions>(
       const deadline = deadlineIn(timeoutMs)
       request.deadline = deadline
       armTimer(request, reply, timers, timeoutMs)
-      runWithDeadline(deadline, done)
+      done()
     })
-    // The body is read in the socket's own async context; step back into the request's deadline before
-    // validation and the handler run.
+    // A request whose body took its whole budget to arrive is not started.
     app.addHook('preValidation', (request, _reply, done) => {
       const deadline = request.deadline
-      if (!deadline) return done()
-      if (isPast(deadline)) return done(new RequestTimeoutError())
-      runWithDeadline(deadline, done)
+      done(deadline && isPast(deadline) ? new RequestTimeoutError() : undefined)
     })
     app.addHook('onResponse', async (request) => {
       clearTimeout(timers.get(request))
