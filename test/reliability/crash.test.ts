@@ -16,6 +16,7 @@ import { makeEntryFixture } from './support/entry-fixture.js'
 import { verifyEntries } from './support/entry-verify.js'
 import { startWorkload } from './support/entry-workload.js'
 import { startServerProcess, TEST_API_KEY, type ServerProcess } from './support/server-process.js'
+import { deadlocksOf } from './support/pg-stats.js'
 import { checkStore } from './support/store-check.js'
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 4)
@@ -70,6 +71,8 @@ for (const database of TEST_DATABASES) {
       assert.equal(await server.stop(), 0, 'the last server stops cleanly on SIGTERM')
       serverErrors.push(...server.errors)
       const store = await checkStore(fresh.env)
+      // Kills end sessions, they never make a deadlock: any deadlock is a lock-order defect of the writes.
+      const deadlocks = fresh.env.DATABASE_URL ? await deadlocksOf(fresh.env.DATABASE_URL) : 0
 
       const f = load.figures
       const acknowledged = f.creates.acknowledged + f.moves.acknowledged + f.fieldWrites.acknowledged
@@ -78,11 +81,12 @@ for (const database of TEST_DATABASES) {
         `writes acknowledged ${acknowledged} (creates ${f.creates.acknowledged}, moves ${f.moves.acknowledged}, field writes ${f.fieldWrites.acknowledged}); all found as answered unless listed below`,
         `outcome unknown, then found applied / not applied: creates ${f.creates.unknownApplied}/${f.creates.unknownNotApplied}, moves ${f.moves.unknownApplied}/${f.moves.unknownNotApplied}, field writes ${f.fieldWrites.unknownApplied}/${f.fieldWrites.unknownNotApplied}`,
         `found through the API: ${verified.figures.deals} Deals entries (${load.entries.length} expected), ${verified.figures.accounts} Accounts entries made by the rule, ${verified.figures.historyRows} history rows, ${verified.figures.keys} keys unique and gap-free`,
-        `store: ${store.figures.entries} entries, ${store.figures.fieldValueRows} lookup rows, ${store.figures.historyRows} history rows checked`,
+        `store: ${store.figures.entries} entries, ${store.figures.fieldValueRows} lookup rows, ${store.figures.historyRows} history rows checked; ${deadlocks} deadlocks`,
         `outcomes ${JSON.stringify(f.outcomes)}`,
       ]
       for (const line of lines) t.diagnostic(line)
       const problems = [...load.problems, ...verified.problems, ...store.problems, ...serverErrors.map((e) => `server logged: ${e.slice(0, 500)}`)]
+      if (deadlocks > 0) problems.push(`PostgreSQL broke ${deadlocks} deadlocks between the load's writes`)
       assert.deepEqual(problems, [], `${problems.length} problems:\n${problems.slice(0, 40).join('\n')}\n${lines.join('\n')}`)
       assert.ok(f.creates.acknowledged > 0 && f.moves.acknowledged > 0 && f.fieldWrites.acknowledged > 0, 'the load ran')
       assert.ok(load.entries.some((e) => e.carried), 'some entry entered the connected status')

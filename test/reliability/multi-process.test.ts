@@ -7,18 +7,18 @@
 // MP_PROCESSES sets the number of server processes (default 3); MP_SCALE multiplies the work.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import pg from 'pg'
 import { openDatabase } from '../../src/db/dialect.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { WorkspacesService } from '../../src/domain/workspaces/workspaces-service.js'
 import { client } from '../support/client.js'
-import { POSTGRES_ADMIN_URL, TEST_DATABASES } from '../support/databases.js'
+import { TEST_DATABASES } from '../support/databases.js'
 import { createPostgresDatabase, createTestDatabase } from '../support/server.js'
 import { Endpoint, send } from './support/endpoint.js'
 import { CONNECTED_STATUS, FIRST_STATUS, VALUES, fieldsByName, makeEntryFixture, type EntryFixture } from './support/entry-fixture.js'
 import { verifyEntries } from './support/entry-verify.js'
 import type { ModelEntry } from './support/entry-workload.js'
 import { startServerProcess, TEST_API_KEY, type ServerProcess } from './support/server-process.js'
+import { deadlocksOf } from './support/pg-stats.js'
 import { checkStore } from './support/store-check.js'
 
 const PROCESSES = Number(process.env.MP_PROCESSES ?? 3)
@@ -36,26 +36,13 @@ const TIMEOUT_MS = 120_000 * SCALE
 
 const postgres = TEST_DATABASES.find((d) => d.name === 'postgres')
 
-/** Runs one query on the admin connection of the test PostgreSQL. */
-async function adminQuery<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
-  await admin.connect()
-  try {
-    return (await admin.query<T>(text, values)).rows
-  } finally {
-    await admin.end()
-  }
-}
-
 if (postgres) {
   describe('postgres: several server processes on one database', { timeout: TIMEOUT_MS }, () => {
     let fresh: Awaited<ReturnType<typeof createTestDatabase>>
     let servers: ServerProcess[] = []
     let endpoints: Endpoint[] = []
-    let databaseName: string
     before(async () => {
       fresh = await createTestDatabase(postgres)
-      databaseName = new URL(fresh.env.DATABASE_URL!).pathname.slice(1)
     })
     after(async () => {
       for (const server of servers) await server.kill()
@@ -195,16 +182,10 @@ if (postgres) {
       for (const server of servers) assert.equal(await server.stop(), 0, server.output())
       const errors = servers.flatMap((s) => s.errors)
       assert.equal(errors.length, 0, `errors logged by the processes:\n${errors.slice(0, 5).map((e) => e.slice(0, 400)).join('\n')}`)
-      // A backend reports its statistics when it exits; wait for the pools' sessions to end.
-      for (let i = 0; i < 100; i++) {
-        const [row] = await adminQuery<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [databaseName])
-        if (Number(row!.n) === 0) break
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
-      const [stats] = await adminQuery<{ deadlocks: string }>('select deadlocks from pg_stat_database where datname = $1', [databaseName])
+      const deadlocks = await deadlocksOf(fresh.env.DATABASE_URL!)
       const store = await checkStore(fresh.env)
       assert.deepEqual(store.problems, [], store.problems.slice(0, 30).join('\n'))
-      assert.equal(Number(stats?.deadlocks ?? 0), 0, 'deadlocks PostgreSQL detected (each stalls its transactions for deadlock_timeout and is retried)')
+      assert.equal(deadlocks, 0, 'deadlocks PostgreSQL detected (each stalls its transactions for deadlock_timeout and is retried)')
     })
   })
 }
