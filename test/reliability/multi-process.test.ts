@@ -6,7 +6,7 @@
 //
 // MP_PROCESSES sets the number of server processes (default 3); MP_SCALE multiplies the work.
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { after, before, describe, it, type TestContext } from 'node:test'
 import { openDatabase } from '../../src/db/dialect.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { WorkspacesService } from '../../src/domain/workspaces/workspaces-service.js'
@@ -41,7 +41,7 @@ if (postgres) {
     let fresh: Awaited<ReturnType<typeof createTestDatabase>>
     let servers: ServerProcess[] = []
     let endpoints: Endpoint[] = []
-    before(async () => {
+    before(async (t) => {
       fresh = await createTestDatabase(postgres)
     })
     after(async () => {
@@ -74,8 +74,9 @@ if (postgres) {
       assert.ok(outcome.kind === 'answered' && outcome.status === 200, `PATCH ${entry.key} ${JSON.stringify(body)} via process ${i % endpoints.length}: ${JSON.stringify(outcome)}`)
       return outcome.body
     }
-    const verify = async (fixture: EntryFixture, model: ModelEntry[]) => {
-      const { problems } = await verifyEntries(client({ url: servers[0]!.url }, TEST_API_KEY), fixture, model)
+    const verify = async (t: TestContext, fixture: EntryFixture, model: ModelEntry[]) => {
+      const { problems, figures } = await verifyEntries(client({ url: servers[0]!.url }, TEST_API_KEY), fixture, model)
+      t.diagnostic(`${figures.deals} Deals entries, ${figures.accounts} Accounts entries, ${figures.historyRows} history rows, ${figures.keys} keys unique and gap-free`)
       assert.deepEqual(problems, [], problems.slice(0, 30).join('\n'))
     }
 
@@ -113,13 +114,13 @@ if (postgres) {
       }
     })
 
-    it(`${CREATES} creates in one process, sent to all processes at once: keys unique and gap-free`, async () => {
+    it(`${CREATES} creates in one process, sent to all processes at once: keys unique and gap-free`, async (t) => {
       const fixture = await makeEntryFixture(client({ url: servers[0]!.url }, TEST_API_KEY))
       const model = await Promise.all(Array.from({ length: CREATES }, (_, i) => create(fixture, i)))
-      await verify(fixture, model)
+      await verify(t, fixture, model)
     })
 
-    it(`${FIELD_ENTRIES} entries, ${FIELD_ROUNDS} rounds of two processes writing different list fields of one entry at once: no update lost`, async () => {
+    it(`${FIELD_ENTRIES} entries, ${FIELD_ROUNDS} rounds of two processes writing different list fields of one entry at once: no update lost`, async (t) => {
       const fixture = await makeEntryFixture(client({ url: servers[0]!.url }, TEST_API_KEY))
       const model = await Promise.all(Array.from({ length: FIELD_ENTRIES }, (_, i) => create(fixture, i)))
       await Promise.all(
@@ -135,7 +136,7 @@ if (postgres) {
           }
         }),
       )
-      await verify(fixture, model)
+      await verify(t, fixture, model)
     })
 
     it(`${RACED_ENTRIES} entries moved into the connected status by every process at once: the rule fires exactly once each`, async () => {
@@ -155,10 +156,10 @@ if (postgres) {
         entry.history.push(CONNECTED_STATUS)
         entry.carried = { Ref: entry.fields.Ref, Budget: entry.fields.Budget }
       }
-      await verify(fixture, model)
+      await verify(t, fixture, model)
     })
 
-    it(`${CROSSING_PAIRS} pairs of entries moved in opposite directions between two statuses at once, from different processes`, async () => {
+    it(`${CROSSING_PAIRS} pairs of entries moved in opposite directions between two statuses at once, from different processes`, async (t) => {
       const fixture = await makeEntryFixture(client({ url: servers[0]!.url }, TEST_API_KEY))
       const model = await Promise.all(Array.from({ length: 2 * CROSSING_PAIRS }, (_, i) => create(fixture, i)))
       // Half start in Contacted, so each pair crosses: one Lead -> Contacted while the other goes back.
@@ -174,7 +175,38 @@ if (postgres) {
           }),
         )
       }
-      await verify(fixture, model)
+      await verify(t, fixture, model)
+    })
+
+    it('a list changed through one process is what the others use from the next request on', async () => {
+      const fixture = await makeEntryFixture(client({ url: servers[0]!.url }, TEST_API_KEY))
+      const entry = await create(fixture, 0)
+      // Every process has read the list once, so each holds its definition in its cache.
+      for (const server of servers) assert.equal((await client(server, TEST_API_KEY).get(`/v1/lists/${fixture.deals.id}/entries/${entry.id}`)).status, 200)
+      const changed = await client(servers[0]!, TEST_API_KEY).patch(`/v1/lists/${fixture.deals.id}`, {
+        fields: [{ name: 'Note', new_name: 'Memo' }, { name: 'Extra', data_type: 'text' }],
+        statuses: [{ name: 'Paused', type: 'active' }],
+      })
+      assert.equal(changed.status, 200, changed.text)
+      for (const [i, server] of servers.entries()) {
+        const api = client(server, TEST_API_KEY)
+        const made = await api.post(`/v1/lists/${fixture.deals.id}/entries`, {
+          entryable_type: 'Organization',
+          entryable_id: fixture.orgs[0],
+          status: 'Paused',
+          ...VALUES,
+          list_fields: [
+            { name: 'Memo', value: `memo ${i}` },
+            { name: 'Extra', value: `extra ${i}` },
+          ],
+        })
+        assert.equal(made.status, 201, `process ${i}: ${made.text}`)
+        assert.deepEqual(Object.keys(fieldsByName(made.body)), ['Ref', 'Budget', 'Memo', 'Tags', 'Extra'], `process ${i}`)
+        const stale = await api.patch(`/v1/lists/${fixture.deals.id}/entries/${entry.id}`, { list_fields: [{ name: 'Note', value: 'old name' }] })
+        assert.equal(stale.status, 422, `process ${i} still knows the old field name: ${stale.text}`)
+        const found = await api.get(`/v1/lists/${fixture.deals.id}/entries?field[Memo]=${encodeURIComponent(`memo ${i}`)}`)
+        assert.deepEqual(found.body.data.map((e: { id: string }) => e.id), [made.body.id], `process ${i}`)
+      }
     })
 
     it('every process stops cleanly, the stored rows agree, and PostgreSQL broke no deadlock in all of the above', async () => {
