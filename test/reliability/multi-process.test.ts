@@ -41,7 +41,7 @@ if (postgres) {
     let fresh: Awaited<ReturnType<typeof createTestDatabase>>
     let servers: ServerProcess[] = []
     let endpoints: Endpoint[] = []
-    before(async (t) => {
+    before(async () => {
       fresh = await createTestDatabase(postgres)
     })
     after(async () => {
@@ -139,7 +139,7 @@ if (postgres) {
       await verify(t, fixture, model)
     })
 
-    it(`${RACED_ENTRIES} entries moved into the connected status by every process at once: the rule fires exactly once each`, async () => {
+    it(`${RACED_ENTRIES} entries moved into the connected status by every process at once: the rule fires exactly once each`, async (t) => {
       const fixture = await makeEntryFixture(client({ url: servers[0]!.url }, TEST_API_KEY))
       const model = await Promise.all(Array.from({ length: RACED_ENTRIES }, (_, i) => create(fixture, i)))
       await Promise.all(
