@@ -22,9 +22,9 @@ import { startServerProcess, TEST_API_KEY, type ServerProcess } from './support/
 import { checkStore } from './support/store-check.js'
 
 const OUTAGE_MS = Number(process.env.OUTAGE_MS ?? 2500)
-/** Short, so the bound on answer time (twice this, see docs/reliability.md) is tested, not waited for. */
+/** Short, so the bound on answer time (this plus slack) means something within a short outage. */
 const REQUEST_TIMEOUT_MS = 2000
-/** Slack over twice the request timeout for an answer to count as in time. */
+/** Slack over the request timeout for an answer to count as in time (scheduling on a busy machine). */
 const ANSWER_SLACK_MS = 1000
 /** Load before, between and after the outages. */
 const STEADY_MS = 1200
@@ -64,7 +64,7 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
       const pid = server.child.pid
       const fixture = await makeEntryFixture(client(server, TEST_API_KEY))
       const endpoint = new Endpoint(server.url)
-      const load = startWorkload(endpoint, TEST_API_KEY, fixture, { workers: WORKERS, allowUnavailable: true })
+      const load = startWorkload(endpoint, TEST_API_KEY, fixture, { workers: WORKERS, allowUnavailable: true, deferCreates: true, createShare: 0.5 })
       const readings: Reading[] = []
       let reading = true
       const reader = (async () => {
@@ -129,7 +129,7 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
       const lines = [
         `outages ${outages.map((o) => `${o.mode} ${o.to - o.from} ms, healthy again ${o.recoveredAfterMs} ms after PostgreSQL`).join('; ')}`,
         `reader: ${readings.length} requests ${JSON.stringify(byStatus(readings))}; during the outages ${during.length} ${JSON.stringify(byStatus(during))}; 503 codes ${JSON.stringify(codes)}`,
-        `writes: ${JSON.stringify(f.outcomes)}; slowest answer ${Math.round(Math.max(f.slowestAnswerMs, ...readings.map((r) => r.ms)))} ms (bound ${2 * REQUEST_TIMEOUT_MS + ANSWER_SLACK_MS} ms)`,
+        `writes: ${JSON.stringify(f.outcomes)}; slowest answer ${Math.round(Math.max(f.slowestAnswerMs, ...readings.map((r) => r.ms)))} ms (bound ${REQUEST_TIMEOUT_MS + ANSWER_SLACK_MS} ms)`,
         `acknowledged creates ${f.creates.acknowledged}, moves ${f.moves.acknowledged}, field writes ${f.fieldWrites.acknowledged}; acknowledged after each recovery ${JSON.stringify(ackedAfter)}`,
         `503 then found applied / not applied: creates ${f.creates.unknownApplied}/${f.creates.unknownNotApplied}, moves ${f.moves.unknownApplied}/${f.moves.unknownNotApplied}, field writes ${f.fieldWrites.unknownApplied}/${f.fieldWrites.unknownNotApplied}`,
         `found: ${verified.figures.deals} Deals entries (${load.entries.length} expected), ${verified.figures.accounts} Accounts, ${verified.figures.keys} keys unique and gap-free; store ${store.figures.entries} entries checked`,
@@ -147,7 +147,7 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
       const kinds = Object.keys(f.outcomes).filter((k) => !/^(200|201|503 (service_unavailable|request_timeout))$/.test(k))
       assert.deepEqual(kinds, [], `writes got other answers${context}`)
       const slowest = Math.max(f.slowestAnswerMs, ...readings.map((r) => r.ms))
-      assert.ok(slowest <= 2 * REQUEST_TIMEOUT_MS + ANSWER_SLACK_MS, `an answer took ${Math.round(slowest)} ms${context}`)
+      assert.ok(slowest <= REQUEST_TIMEOUT_MS + ANSWER_SLACK_MS, `an answer took ${Math.round(slowest)} ms${context}`)
       // The outages were felt: reads during them were refused, and so were writes.
       assert.ok(during.length > 0 && during.every((r) => r.status === 503), `reads during the outages: ${JSON.stringify(byStatus(during))}${context}`)
       assert.ok(Object.keys(f.outcomes).some((k) => k.startsWith('503')), `no write was refused during the outages${context}`)

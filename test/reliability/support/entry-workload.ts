@@ -52,6 +52,11 @@ export interface WorkloadOptions {
   allowUnavailable?: boolean
   /** Share of writes that create (the rest split between moves and field writes). Default 0.3. */
   createShare?: number
+  /**
+   * Settle creates of unknown outcome when the load stops instead of at once, so a worker keeps
+   * writing through an outage rather than waiting for the database to read the create back.
+   */
+  deferCreates?: boolean
 }
 
 export interface Workload {
@@ -59,7 +64,7 @@ export interface Workload {
   readonly figures: WorkloadFigures
   /** Defects seen while running: wrong statuses, bodies not in the error shape, hangs, half-applied writes. */
   readonly problems: string[]
-  /** Stops the workers after their current write (settled) and resolves when they have. */
+  /** Stops the workers after their current write, settles what is left, and resolves when done. */
   stop(): Promise<void>
 }
 
@@ -82,6 +87,8 @@ export function startWorkload(endpoint: Endpoint, key: string, fixture: EntryFix
   const figures: WorkloadFigures = { creates: tally(), moves: tally(), fieldWrites: tally(), outcomes: {}, slowestAnswerMs: 0, slowestFailureMs: 0 }
   const createShare = options.createShare ?? 0.3
   const deals = `/v1/lists/${fixture.deals.id}/entries`
+  /** Refs of creates whose outcome is unknown, settled at stop (deferCreates). */
+  const deferred: string[] = []
   let running = true
 
   /** Sends a write; 'acked' with the body, 'unknown', or 'refused' (a defect, already recorded). */
@@ -151,16 +158,25 @@ export function startWorkload(endpoint: Endpoint, key: string, fixture: EntryFix
       return
     }
     if (!result.unknown) return
+    if (options.deferCreates) deferred.push(ref)
+    else {
+      const entry = await settleCreate(ref)
+      if (entry) owned.push(entry)
+    }
+  }
+
+  /** Finds the entry of a create whose outcome is unknown by its Ref; adopts it if it was stored. */
+  async function settleCreate(ref: string): Promise<ModelEntry | undefined> {
     const found = (await readBack(`${deals}?field[Ref]=${encodeURIComponent(ref)}`)).data as any[]
     if (found.length > 1) problems.push(`create ${ref}: ${found.length} entries hold this Ref`)
     if (found.length === 0) {
       figures.creates.unknownNotApplied++
-      return
+      return undefined
     }
     figures.creates.unknownApplied++
     const entry = adopt(found[0], ref, false)
     if (entry.status !== FIRST_STATUS) problems.push(`create ${ref}: found in ${entry.status}, created in ${FIRST_STATUS}`)
-    owned.push(entry)
+    return entry
   }
 
   function entered(entry: ModelEntry, status: string): void {
@@ -234,6 +250,11 @@ export function startWorkload(endpoint: Endpoint, key: string, fixture: EntryFix
     async stop() {
       running = false
       await done
+      try {
+        for (const ref of deferred.splice(0)) await settleCreate(ref)
+      } catch (error) {
+        problems.push(String(error))
+      }
     },
   }
 }
