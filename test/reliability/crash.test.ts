@@ -77,7 +77,7 @@ for (const database of TEST_DATABASES) {
       const f = load.figures
       const acknowledged = f.creates.acknowledged + f.moves.acknowledged + f.fieldWrites.acknowledged
       const lines = [
-        `${database.name}: ${KILLS} kills, requests cut per kill ${JSON.stringify(cut)}; ${WORKERS} workers`,
+        `${database.name}: ${KILLS} kills, writes cut per kill ${JSON.stringify(cut)}; ${WORKERS} workers`,
         `writes acknowledged ${acknowledged} (creates ${f.creates.acknowledged}, moves ${f.moves.acknowledged}, field writes ${f.fieldWrites.acknowledged}); all found as answered unless listed below`,
         `outcome unknown, then found applied / not applied: creates ${f.creates.unknownApplied}/${f.creates.unknownNotApplied}, moves ${f.moves.unknownApplied}/${f.moves.unknownNotApplied}, field writes ${f.fieldWrites.unknownApplied}/${f.fieldWrites.unknownNotApplied}`,
         `found through the API: ${verified.figures.deals} Deals entries (${load.entries.length} expected), ${verified.figures.accounts} Accounts entries made by the rule, ${verified.figures.historyRows} history rows, ${verified.figures.keys} keys unique and gap-free`,
