@@ -69,7 +69,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   }
   child.stdout!.on('data', onData)
   child.stderr!.on('data', onData)
-  const exited = once(child, 'exit')
+  // once() rejects if the child emits 'error' (it could not be spawned); that shows as a failed start.
+  const exited = once(child, 'exit').catch(() => undefined)
 
   const deadline = Date.now() + START_TIMEOUT_MS
   while (url === undefined) {
