@@ -92,6 +92,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Db {
   // An idle connection that the server drops (restart, failover) emits 'error' on the pool; without a
   // listener that would crash the process. The pool discards the connection and opens a new one later.
   pool.on('error', () => {})
+  // A connection checked out of the pool emits 'error' on itself when the server ends it between two
+  // statements (a transaction waiting on the event loop while PostgreSQL shuts down or the session is
+  // terminated). Unheard, that crashed the process. Heard, the connection is marked broken: the
+  // request's next statement fails (answered 503), and the pool drops the connection when it returns.
+  pool.on('connect', (client) => client.on('error', () => {}))
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) })
   return {
     kysely,

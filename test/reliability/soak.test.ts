@@ -1,6 +1,6 @@
-// The soak: a bounded mixed load (support/soak-load.ts) against a server in its own process
-// (support/soak-server.ts), on each database, with its memory and handles sampled after full garbage
-// collections. It fails on any wrong status or failed connection, on a growth trend of the heap or of the
+// The soak: a bounded mixed load of members and entries (support/soak-load.ts) against a server in its
+// own process (support/soak-server.ts), on each database, with its memory and handles sampled after full
+// garbage collections. It fails on any wrong status or failed connection, on a growth trend of the heap or of the
 // RSS, and on handles (sockets, timers, descriptors) that grow with the load or outlive it.
 // SOAK_SECONDS sets the load time per database (default below; 600 for the on-demand 10-minute run).
 import assert from 'node:assert/strict'
@@ -8,9 +8,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import { client } from '../support/client.js'
 import { TEST_DATABASES } from '../support/databases.js'
 import { createTestDatabase } from '../support/server.js'
-import { median, runLoad, slope } from './support/soak-load.js'
+import { FIRST_STATUS, VALUES, makeEntryFixture } from './support/entry-fixture.js'
+import { median, runLoad, slope, type SoakEntries } from './support/soak-load.js'
 import type { SoakMessage, SoakSample } from './support/soak-server.js'
 
 /** Load time per database in a normal run, in seconds. */
@@ -57,6 +59,19 @@ function sampleOf(child: ChildProcess): Promise<SoakSample> {
   })
 }
 
+/** A process with list fields and a connected status (support/entry-fixture.ts), and a few entries in it. */
+async function seedEntries(url: string, key: string): Promise<SoakEntries> {
+  const api = client({ url }, key)
+  const fixture = await makeEntryFixture(api)
+  const ids: string[] = []
+  for (const org of fixture.orgs) {
+    const res = await api.post(`/v1/lists/${fixture.deals.id}/entries`, { entryable_type: 'Organization', entryable_id: org, status: FIRST_STATUS, ...VALUES })
+    assert.equal(res.status, 201, res.text)
+    ids.push(res.body.id)
+  }
+  return { listId: fixture.deals.id, orgs: fixture.orgs, ids }
+}
+
 for (const database of TEST_DATABASES) {
   describe(`${database.name}: soak`, { timeout: TIMEOUT_MS }, () => {
     let drop: () => Promise<void>
@@ -84,6 +99,7 @@ for (const database of TEST_DATABASES) {
         })
         members.push(((await res.json()) as { id: string }).id)
       }
+      const entries = await seedEntries(server.url, server.key)
       const baseline = await sampleOf(server.child)
 
       const samples: SoakSample[] = []
@@ -94,7 +110,7 @@ for (const database of TEST_DATABASES) {
           await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS))
         }
       })()
-      const load = await runLoad(server.url, server.key, { durationMs: SECONDS * 1000, workers: WORKERS, members })
+      const load = await runLoad(server.url, server.key, { durationMs: SECONDS * 1000, workers: WORKERS, members, entries })
       loading = false
       await sampling
       // The load's connections are closed; give the server a moment to see them go.

@@ -165,10 +165,13 @@ export async function storeNewEntry(
 export async function moveToStatus(trx: Executor, actor: Actor, def: ListDefinition, row: EntryRow, to: StatusRow, now: number, lock: boolean): Promise<void> {
   const ws = actor.workspaceId
   const from = def.statuses.find((s) => s.id === row.status_id) ?? null
-  // Status rows are locked in id order by every writer: two moves in opposite directions (A to B and
-  // B to A) would otherwise each hold the row the other waits for.
-  const deltas: Array<[string, number]> = from ? [[from.id, -1], [to.id, 1]] : [[to.id, 1]]
-  for (const [statusId, n] of deltas.sort((a, b) => (a[0] < b[0] ? -1 : 1))) await q.countStatusEntries(trx, ws, statusId, n)
+  // The two counter rows are updated (and, on PostgreSQL, locked) in one order, by id, whichever way
+  // the entry moves: two entries crossing between the same statuses would otherwise each hold the row
+  // the other waits for, a deadlock PostgreSQL breaks only after deadlock_timeout (then retried, and
+  // a 500 once retries run out).
+  const counts: Array<[string, number]> = from ? [[from.id, -1], [to.id, 1]] : [[to.id, 1]]
+  counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  for (const [statusId, n] of counts) await q.countStatusEntries(trx, ws, statusId, n)
   row.status_id = to.id
   row.closed_at = closedAtFor(to.type, row.closed_at, now)
   await q.updateEntry(trx, ws, row.id, { status_id: row.status_id, closed_at: row.closed_at, updated_at: now })

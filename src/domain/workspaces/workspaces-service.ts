@@ -1,5 +1,6 @@
 // Workspaces and their API keys: creation, the start-up bootstrap, and recognising a request's key.
-import type { Db } from '../../db/dialect.js'
+import type { Db, Executor } from '../../db/dialect.js'
+import { holdMigrationLock } from '../../db/migrate.js'
 import type { ApiKeyRow, WorkspaceRow } from '../../db/schema.js'
 import * as q from '../../db/queries/workspaces.js'
 import type { Actor } from '../actor.js'
@@ -25,10 +26,10 @@ export interface BootstrapResult {
 export class WorkspacesService {
   constructor(private readonly db: Db) {}
 
-  async create(name: string): Promise<WorkspaceRow> {
+  async create(name: string, db: Executor = this.db.kysely): Promise<WorkspaceRow> {
     const now = nowMs()
     const row: WorkspaceRow = { id: newId(), name, created_at: now, updated_at: now }
-    await q.insertWorkspace(this.db.kysely, row)
+    await q.insertWorkspace(db, row)
     return row
   }
 
@@ -44,13 +45,18 @@ export class WorkspacesService {
 
   /**
    * Makes an API key for a workspace. `key` seeds an exact key (RAPPORT_API_KEY); otherwise one is
-   * generated. `userId` ties the key to a member, who then appears as the author of notes.
+   * generated. `userId` ties the key to a member, who then appears as the author of notes. `db` may be
+   * an open transaction.
    */
-  async createKey(workspaceId: string, options: { name?: string; key?: string; userId?: string | null } = {}): Promise<NewKey> {
+  async createKey(
+    workspaceId: string,
+    options: { name?: string; key?: string; userId?: string | null } = {},
+    db: Executor = this.db.kysely,
+  ): Promise<NewKey> {
     const key = options.key ?? generateApiKey()
     if (!isWellFormedKey(key)) throw invalid('key', 'invalid', 'must be 16 to 256 printable ASCII characters without spaces')
     const keyHash = hashApiKey(key)
-    if (await q.findApiKeyByHash(this.db.kysely, keyHash)) throw invalid('key', 'taken', 'has already been taken')
+    if (await q.findApiKeyByHash(db, keyHash)) throw invalid('key', 'taken', 'has already been taken')
     const record: ApiKeyRow = {
       workspace_id: workspaceId,
       id: newId(),
@@ -61,7 +67,7 @@ export class WorkspacesService {
       created_at: nowMs(),
       revoked_at: null,
     }
-    await q.insertApiKey(this.db.kysely, record)
+    await q.insertApiKey(db, record)
     return { key, record }
   }
 
@@ -87,16 +93,24 @@ export class WorkspacesService {
 
   /**
    * What a start needs so that the server is usable at once: a workspace (created on an empty database)
-   * and, on first start or when `seedKey` is new, an API key to print.
+   * and, on first start or when `seedKey` is new, an API key to print. Call after migrations.
+   *
+   * Several processes of one deployment may start at once on one database. The bootstrap holds the
+   * migrator's lock for its transaction, so they take turns: the first makes the workspace (and seeds
+   * the key), the others find them. Without it each could make a workspace, and all but one failed to
+   * start on the seeded key's unique hash.
    */
   async bootstrap(seedKey?: string): Promise<BootstrapResult> {
-    const existing = await this.list()
-    const workspace = existing[0] ?? (await this.create(DEFAULT_WORKSPACE_NAME))
-    if (seedKey !== undefined) {
-      if (await q.findApiKeyByHash(this.db.kysely, hashApiKey(seedKey))) return { workspace }
-      return { workspace, newKey: await this.createKey(workspace.id, { name: 'Seeded key', key: seedKey }) }
-    }
-    if (existing.length > 0) return { workspace }
-    return { workspace, newKey: await this.createKey(workspace.id, { name: 'Default key' }) }
+    return this.db.transaction(async (trx) => {
+      await holdMigrationLock(trx, this.db.traits.supportsForUpdate)
+      const existing = await q.listWorkspaces(trx)
+      const workspace = existing[0] ?? (await this.create(DEFAULT_WORKSPACE_NAME, trx))
+      if (seedKey !== undefined) {
+        if (await q.findApiKeyByHash(trx, hashApiKey(seedKey))) return { workspace }
+        return { workspace, newKey: await this.createKey(workspace.id, { name: 'Seeded key', key: seedKey }, trx) }
+      }
+      if (existing.length > 0) return { workspace }
+      return { workspace, newKey: await this.createKey(workspace.id, { name: 'Default key' }, trx) }
+    })
   }
 }

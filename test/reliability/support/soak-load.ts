@@ -1,13 +1,17 @@
 // The soak's mixed load: a table of weighted operations, each one request with the status it must get,
-// run by a few concurrent workers over keep-alive connections for a fixed time. Entry operations (create,
-// move status, list with filters) join SOAK_OPERATIONS when entries exist; nothing else changes.
+// run by a few concurrent workers over keep-alive connections for a fixed time: members (list, add, read,
+// refused, unknown) and entries of a process with list fields and a connected status (create, move,
+// list with filters, read).
 import { Agent, request } from 'node:http'
+import { DEAL_STATUS_NAMES, FIRST_STATUS, TAG_OPTIONS, VALUES } from './entry-fixture.js'
 
 export interface SoakContext {
   /** Sends one request; resolves to the status and parsed JSON body (undefined for an empty body). */
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>
   /** Ids of members made during the soak (and before it), to read back. */
   members: string[]
+  /** The process entries are written to (support/entry-fixture.ts), its organizations and its entries. */
+  entries: SoakEntries
   /** A number unique to this call, for unique emails. */
   next(): number
 }
@@ -20,9 +24,27 @@ export interface SoakOperation {
   run(ctx: SoakContext): Promise<{ status: number; expected: number }>
 }
 
-const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!
+export interface SoakEntries {
+  listId: string
+  orgs: string[]
+  /** Ids of entries made before and during the soak. */
+  ids: string[]
+}
 
-/** Reads and writes of members, valid and refused, as a client of the API would mix them. */
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!
+const someTags = () => TAG_OPTIONS.filter(() => Math.random() < 0.4)
+
+/** Filters a client of the entries list would send; each must answer 200. */
+const ENTRY_FILTERS: Array<() => string> = [
+  () => `status=${encodeURIComponent(pick(DEAL_STATUS_NAMES))}`,
+  () => `status_type=${pick(['active', 'won', 'lost'])}&sort=-key`,
+  () => `field[Tags]=${pick(TAG_OPTIONS)}`,
+  () => `field[Budget]=${Math.floor(Math.random() * 100)}`,
+  () => `created_after=${Math.floor(Date.now() / 1000) - 60}&sort=created_at`,
+  () => `status=Won&status=Lost&sort=-closed_at`,
+]
+
+/** Reads and writes of members and entries, valid and refused, as a client of the API would mix them. */
 export const SOAK_OPERATIONS: SoakOperation[] = [
   {
     name: 'list members',
@@ -59,6 +81,54 @@ export const SOAK_OPERATIONS: SoakOperation[] = [
     },
   },
   {
+    name: 'create an entry',
+    weight: 2,
+    async run(ctx) {
+      const { listId, orgs, ids } = ctx.entries
+      const tags = someTags()
+      const res = await ctx.call('POST', `/v1/lists/${listId}/entries`, {
+        entryable_type: 'Organization',
+        entryable_id: pick(orgs),
+        status: FIRST_STATUS,
+        ...VALUES,
+        list_fields: [
+          { name: 'Ref', value: `soak-${ctx.next()}` },
+          { name: 'Budget', value: Math.floor(Math.random() * 100) },
+          { name: 'Note', value: 'made by the soak' },
+          ...(tags.length > 0 ? [{ name: 'Tags', value: tags }] : []),
+        ],
+      })
+      if (res.status === 201) ids.push(res.body.id)
+      return { status: res.status, expected: 201 }
+    },
+  },
+  {
+    name: 'move an entry',
+    weight: 2,
+    async run(ctx) {
+      const { listId, ids } = ctx.entries
+      const res = await ctx.call('PATCH', `/v1/lists/${listId}/entries/${pick(ids)}`, { status: pick(DEAL_STATUS_NAMES) })
+      return { status: res.status, expected: 200 }
+    },
+  },
+  {
+    name: 'list entries with a filter',
+    weight: 3,
+    async run(ctx) {
+      const first = 1 + Math.floor(Math.random() * 25)
+      const res = await ctx.call('GET', `/v1/lists/${ctx.entries.listId}/entries?first=${first}&${pick(ENTRY_FILTERS)()}`)
+      return { status: res.status, expected: 200 }
+    },
+  },
+  {
+    name: 'read an entry',
+    weight: 1,
+    async run(ctx) {
+      const res = await ctx.call('GET', `/v1/lists/${ctx.entries.listId}/entries/${pick(ctx.entries.ids)}`)
+      return { status: res.status, expected: 200 }
+    },
+  },
+  {
     name: 'unknown member',
     weight: 1,
     async run(ctx) {
@@ -77,13 +147,18 @@ export interface LoadResult {
 }
 
 /** Runs `operations` with `workers` concurrent loops until `durationMs` has passed. */
-export async function runLoad(base: string, key: string, options: { durationMs: number; workers: number; members: string[]; operations?: SoakOperation[] }): Promise<LoadResult> {
+export async function runLoad(
+  base: string,
+  key: string,
+  options: { durationMs: number; workers: number; members: string[]; entries: SoakEntries; operations?: SoakOperation[] },
+): Promise<LoadResult> {
   const operations = options.operations ?? SOAK_OPERATIONS
   const agent = new Agent({ keepAlive: true, maxSockets: options.workers })
   const url = new URL(base)
   let counter = 0
   const ctx: SoakContext = {
     members: options.members,
+    entries: options.entries,
     next: () => ++counter,
     call: (method, path, body) =>
       new Promise((resolve, reject) => {
