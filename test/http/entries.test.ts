@@ -420,6 +420,19 @@ for (const database of TEST_DATABASES) {
         assert.equal((await api.get(`/v1/lists/${p.id}/entries/${e.id}`)).body.status, 'Completed')
       })
 
+      it('keeps the history in the order the moves happened, even within one millisecond', async () => {
+        const q = await createList(api, processBody({ identifier: 'ORD', name: 'Order' }))
+        const e = (await entryOf(q.id, { entryable_id: org.id, entryable_type: 'Organization', status: 'Started', ...VALUES })).body
+        const actor = { workspaceId: server.workspace.id, apiKeyId: null, userId: null }
+        const moves = ['In progress', 'Completed', 'Started', 'Canceled', 'In progress', 'Completed']
+        // Straight through the service, back to back: faster than the clock's millisecond.
+        for (const status of moves) await server.services.entries.update(actor, q.id, e.id, { status })
+        const history = (await api.get(`/v1/lists/${q.id}/entries/${e.id}/status_changes`)).body.data
+        assert.deepEqual(history.map((h: any) => h.to_status), ['Started', ...moves])
+        const times = history.map((h: any) => Date.parse(h.changed_at))
+        for (let i = 1; i < times.length; i++) assert.ok(times[i] > times[i - 1], `change ${i} is after change ${i - 1}`)
+      })
+
       it('cannot remove a status that holds entries', async () => {
         const q = await createList(api, processBody({ identifier: 'RM', name: 'Removal' }))
         const e = (await entryOf(q.id, { entryable_id: org.id, entryable_type: 'Organization', status: 'Canceled', ...VALUES })).body

@@ -22,7 +22,8 @@ export async function deleteEntries(trx: Executor, workspaceId: string, entries:
   const ids = entries.map((e) => e.id)
   const perList = countBy(entries.map((e) => e.list_id))
   const perStatus = countBy(entries.flatMap((e) => (e.status_id === null ? [] : [e.status_id])))
-  for (const [listId, n] of perList) {
+  // Counter rows are updated (so, on PostgreSQL, locked) in id order, as every writer does.
+  for (const [listId, n] of [...perList].sort(byKey)) {
     await trx
       .updateTable('lists')
       .set({ entry_count: sql`entry_count - ${n}` })
@@ -30,7 +31,7 @@ export async function deleteEntries(trx: Executor, workspaceId: string, entries:
       .where('id', '=', listId)
       .execute()
   }
-  for (const [statusId, n] of perStatus) {
+  for (const [statusId, n] of [...perStatus].sort(byKey)) {
     await trx
       .updateTable('statuses')
       .set({ entry_count: sql`entry_count - ${n}` })
@@ -72,6 +73,8 @@ export async function detachContactFromEntries(trx: Executor, workspaceId: strin
     .execute()
 }
 
+const byKey = ([a]: [string, number], [b]: [string, number]) => (a < b ? -1 : a > b ? 1 : 0)
+
 function countBy(keys: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>()
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
@@ -86,10 +89,10 @@ const entryInList = prepare((db, workspaceId: string, listId: string, entryId: s
   db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).where('list_id', '=', listId),
 )
 const entryInListLocked = prepare((db, workspaceId: string, listId: string, entryId: string) =>
-  db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).where('list_id', '=', listId).forUpdate(),
+  db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).where('list_id', '=', listId).forNoKeyUpdate(),
 )
 
-/** The entry, if it is in this list; `lock` takes its row lock (PostgreSQL) for the transaction. */
+/** The entry, if it is in this list; `lock` takes its row lock (PostgreSQL, NO KEY UPDATE: see findListForUpdate) for the transaction. */
 export async function findEntryInList(db: Executor, workspaceId: string, listId: string, entryId: string, lock = false): Promise<EntryRow | undefined> {
   return (await (lock ? entryInListLocked : entryInList)(db, workspaceId, listId, entryId))[0]
 }
@@ -400,15 +403,15 @@ const holds = {
 }
 const lockedHolds = {
   Contact: prepare((db, workspaceId: string, id: string) =>
-    db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).forShare(),
+    db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).forKeyShare(),
   ),
   Organization: prepare((db, workspaceId: string, id: string) =>
-    db.selectFrom('organizations').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).forShare(),
+    db.selectFrom('organizations').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).forKeyShare(),
   ),
 }
 
 /**
- * Whether the record an entry names still exists, holding it (FOR SHARE on PostgreSQL) until the
+ * Whether the record an entry names still exists, holding it (FOR KEY SHARE on PostgreSQL) until the
  * transaction ends, so a concurrent delete of the record either runs before (and this answers false)
  * or waits and then takes the new entry with it. Never an entry of a deleted record.
  */
@@ -417,7 +420,8 @@ export async function holdRecord(db: Executor, workspaceId: string, type: 'Conta
 }
 
 /**
- * Of these records, the ids that exist, held (FOR SHARE on PostgreSQL) until the transaction ends so a
+ * Of these records, the ids that exist, held (FOR KEY SHARE on PostgreSQL: only a delete conflicts with
+ * it) until the transaction ends so a
  * concurrent delete of one waits for the entries made for it and takes them along. Never an entry of a
  * deleted record.
  */
@@ -430,7 +434,7 @@ export async function holdRecords(db: Executor, workspaceId: string, type: 'Cont
       .select('id')
       .where('workspace_id', '=', workspaceId)
       .where('id', 'in', chunk)
-    if (lock) query = query.forShare()
+    if (lock) query = query.forKeyShare()
     for (const row of await query.execute()) found.add(row.id)
   }
   return found

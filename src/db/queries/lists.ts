@@ -21,7 +21,7 @@ const listById = prepare((db, workspaceId: string, listId: string) =>
   db.selectFrom('lists').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', listId),
 )
 const listByIdLocked = prepare((db, workspaceId: string, listId: string) =>
-  db.selectFrom('lists').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', listId).forUpdate(),
+  db.selectFrom('lists').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', listId).forNoKeyUpdate(),
 )
 
 /** The list (every entry request reads it). */
@@ -29,7 +29,11 @@ export async function findList(db: Executor, workspaceId: string, listId: string
   return (await listById(db, workspaceId, listId))[0]
 }
 
-/** The list row locked for the rest of the transaction where the database has row locks. */
+/**
+ * The list row locked for the rest of the transaction where the database has row locks. FOR NO KEY
+ * UPDATE, not FOR UPDATE: it still serialises writers of the list, but lets the foreign-key checks of
+ * rows that point at the list (which take KEY SHARE) through, which FOR UPDATE would turn into deadlocks.
+ */
 export async function findListForUpdate(db: Executor, workspaceId: string, listId: string, lock: boolean): Promise<ListRow | undefined> {
   return (await (lock ? listByIdLocked : listById)(db, workspaceId, listId))[0]
 }

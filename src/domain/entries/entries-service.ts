@@ -127,7 +127,9 @@ export class EntriesService {
       assigneeEmail: patch.assigneeEmail,
       refs: patch.refs,
     })
-    const now = nowMs()
+    // Strictly after the entry's last change: two PATCHes of one entry in one millisecond still get
+    // distinct times, so its updated_at only grows and its status history reads in the order it happened.
+    const now = Math.max(nowMs(), row.updated_at + 1)
     const changes: Partial<EntryRow> = {}
     if (assignee !== undefined && (assignee?.id ?? null) !== row.assignee_id) changes.assignee_id = assignee?.id ?? null
     if (patch.contactId !== undefined) changes.contact_id = patch.contactId
