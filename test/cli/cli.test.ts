@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
+import { request as httpRequest } from 'node:http'
 import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { TEST_DATABASES } from '../support/databases.js'
@@ -86,6 +87,42 @@ for (const database of TEST_DATABASES) {
       assert.match(out, /listening/)
       assert.doesNotMatch(out, /rpk_/)
       assert.ok(this_key)
+    })
+    it('on SIGTERM finishes a request already in flight, then closes the database and exits 0', async () => {
+      const seed = 'drain-test-key-0123456789'
+      const child = spawn(process.execPath, [BIN, 'serve'], {
+        env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '', PORT: '0', LOG_LEVEL: 'info', RAPPORT_API_KEY: seed },
+      })
+      let out = ''
+      child.stdout.on('data', (chunk) => (out += chunk))
+      const deadline = Date.now() + 20_000
+      while (!/listening at (http:\/\/[\d.:]+)/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+      const base = new URL(/listening at (http:\/\/[\d.:]+)/.exec(out)![1]!)
+      const body = JSON.stringify({ name: 'Drained', email: 'drained@example.com' })
+      // Half the body now, SIGTERM, then the rest: the request is in flight when the signal arrives.
+      const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = httpRequest(
+          { host: base.hostname, port: base.port, path: '/v1/users', method: 'POST', headers: { authorization: `Bearer ${seed}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          (res) => {
+            let text = ''
+            res.on('data', (c) => (text += c))
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+          },
+        )
+        req.on('error', reject)
+        req.write(body.slice(0, 10))
+        setTimeout(() => {
+          child.kill('SIGTERM')
+          setTimeout(() => req.end(body.slice(10)), 300)
+        }, 200)
+      })
+      const res = await answered
+      assert.equal(res.status, 201, res.text)
+      const [code] = await once(child, 'exit')
+      assert.equal(code, 0)
+      assert.match(out, /shutting down/)
+      // The write was committed before the database closed.
+      assert.match(rapport(env, 'users', 'list').stdout, /drained@example\.com/)
     })
     it('adds and lists members, creates, lists and revokes keys', () => {
       const add = rapport(env, 'users', 'add', '--name', 'Paul Atreides', '--email', 'paul@atreid.es')

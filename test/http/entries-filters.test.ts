@@ -168,6 +168,25 @@ for (const database of TEST_DATABASES) {
       assert.deepEqual([...seen].sort(), ids(all.filter((e) => ['Started', 'In progress'].includes(e.status))))
     })
 
+    it('continues a page from the last row of the page before, so rows changed meanwhile are neither repeated nor skipped', async () => {
+      const list = await createList(api, { name: 'Continued', process: false, entry_type: 'Organization', fields: [{ name: 'Note', data_type: 'text' }] })
+      for (const org of await Promise.all(Array.from({ length: 30 }, () => createOrganization(api)))) {
+        await api.post(`/v1/lists/${list.id}/entries`, { entryable_id: org.id, entryable_type: 'Organization' })
+      }
+      const before = (await api.get(`/v1/lists/${list.id}/entries?first=30`)).body.data.map((e: any) => e.id)
+      const page1 = (await api.get(`/v1/lists/${list.id}/entries?first=10&after=0`)).body
+      // An entry of the third page changes: in the default order (updated_at desc) it moves to the top,
+      // which shifts every later position by one.
+      const moved = await api.patch(`/v1/lists/${list.id}/entries/${before[25]}`, { list_fields: [{ name: 'Note', value: 'changed' }] })
+      assert.equal(moved.status, 200)
+      const page2 = (await api.get(`/v1/lists/${list.id}/entries?first=10&after=${page1.pagination.end_cursor}`)).body
+      const page3 = (await api.get(`/v1/lists/${list.id}/entries?first=10&after=${page2.pagination.end_cursor}`)).body
+      const seen = [...page1.data, ...page2.data, ...page3.data].map((e: any) => e.id)
+      assert.equal(new Set(seen).size, seen.length, 'no entry shown twice')
+      assert.deepEqual(page2.data.map((e: any) => e.id), before.slice(10, 20))
+      assert.deepEqual(page3.data.map((e: any) => e.id), before.slice(20, 30).filter((id: string) => id !== before[25]))
+    })
+
     it('answers 422 for unknown filters and bad values', async () => {
       const bad = [
         'stage=Won',

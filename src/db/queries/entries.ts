@@ -5,7 +5,7 @@ import type { Executor } from '../dialect.js'
 import type { Database, EntryRow, EntryStatusChangeRow, NewEntry } from '../schema.js'
 import type { PageRequest } from '../../domain/pagination.js'
 import { prepare } from '../prepared.js'
-import { countRows, selectPage, type OrderTerm } from './page.js'
+import { countRows, ordered, selectPage, type OrderTerm } from './page.js'
 
 export async function findEntry(db: Executor, workspaceId: string, entryId: string): Promise<EntryRow | undefined> {
   return db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).executeTakeFirst()
@@ -274,9 +274,17 @@ export interface EntrySort {
   direction: 'asc' | 'desc'
 }
 
+/** Where a page continues: the sort value and id of the last row of the page before it. */
+export interface Continuation {
+  value: number
+  id: string
+}
+
 /**
  * One page of a list's entries matching `filter`, in `sort` order with the id as tie-break, and the
- * number of matches (`knownTotal` skips the count when the caller has it from a kept counter).
+ * number of matches (`knownTotal` skips the count when the caller has it from a kept counter). With
+ * `from`, the page is the rows after that row in the order (a keyset seek, whatever the offset), for a
+ * sort column that is never null.
  */
 export async function listEntries(
   db: Executor,
@@ -286,6 +294,7 @@ export async function listEntries(
   sort: EntrySort,
   page: PageRequest,
   knownTotal?: number,
+  from?: Continuation,
 ) {
   if (filter.statusIds !== undefined && filter.statusIds.length === 0) return { rows: [] as EntryRow[], total: 0 }
   const [first, ...others] = filter.fieldValues ?? []
@@ -329,7 +338,18 @@ export async function listEntries(
         .where((eb) => entryConditions(eb as unknown as ExpressionBuilder<Database, 'entries'>, workspaceId, filter, others)),
     )
   }
-  return selectPage(pageQuery, page, order, total)
+  if (from === undefined) return selectPage(pageQuery, page, order, total)
+  if (page.limit === 0 || page.offset >= total!) return { rows: [] as EntryRow[], total: total! }
+  const column = sql.ref(`entries.${sort.column}`)
+  const beyond = sort.direction === 'desc' ? '<' : '>'
+  const rows = await ordered(
+    pageQuery.where((eb) => eb.or([eb(column, beyond, from.value), eb.and([eb(column, '=', from.value), eb('entries.id', beyond, from.id)])])),
+    order,
+    false,
+  )
+    .limit(page.limit)
+    .execute()
+  return { rows, total: total! }
 }
 
 /** Whether list-field values are the only filters. */

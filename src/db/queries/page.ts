@@ -52,7 +52,7 @@ export async function selectPage<DB, TB extends keyof DB, O>(
 }
 
 /** `query` ordered by `order`, or by its exact reverse (nulls first where the order puts them last). */
-function ordered<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, order: readonly OrderTerm[], reverse: boolean) {
+export function ordered<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, order: readonly OrderTerm[], reverse: boolean) {
   let result = query
   for (const term of order) {
     const direction = reverse ? (term.direction === 'asc' ? 'desc' : 'asc') : term.direction

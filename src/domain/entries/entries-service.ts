@@ -15,6 +15,7 @@ import { loadListDefinition, type ListDefinition } from '../lists/lists-service.
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs } from '../time.js'
 import { countSource, parseEntryFilter, parseSort, type EntryListQuery } from './entry-filters.js'
+import { continuable, recall, remember } from './continuations.js'
 import { checkCreateEntry, checkUpdateEntry, type CreateEntryInput, type UpdateEntryInput } from './entry-input.js'
 import { verifyEntryReferences } from './entry-references.js'
 import { toEntryResource, toStatusChangeResource, type EntryResource, type StatusChangeResource } from './entry-resource.js'
@@ -77,9 +78,13 @@ export class EntriesService {
     const assignee = query.assignee_email === undefined ? undefined : ((await findUserByEmail(db, ws, emailKey(query.assignee_email))) ?? null)
     const filter = parseEntryFilter(def, query, assignee)
     const page = pageRequest(query)
+    const sort = parseSort(query.sort)
     const source = countSource(filter)
     const known = source === undefined ? undefined : 'list' in source ? def.list.entry_count : await sumStatusCounts(db, ws, source.statusIds)
-    const { rows, total } = await q.listEntries(db, ws, listId, filter, parseSort(query.sort), page, known)
+    const canContinue = continuable(sort, def.list.process === 1)
+    const from = canContinue ? recall(ws, listId, filter, sort, page.offset) : undefined
+    const { rows, total } = await q.listEntries(db, ws, listId, filter, sort, page, known, from)
+    if (canContinue) remember(ws, listId, filter, sort, page.offset, rows)
     const members = await membersById(db, ws, rows.map((r) => r.assignee_id))
     return toPage(rows.map((row) => toEntryResource(row, def, members)), page, total)
   }
