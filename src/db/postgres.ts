@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClien
 import { DeadlineExceededError, isPast, underDeadline, type Deadline } from './deadline.js'
 import type { Db, DialectTraits } from './dialect.js'
 import { isRetryable } from './errors.js'
+import { PREPARED_MARK } from './prepared.js'
 import type { Database } from './schema.js'
 
 const TRAITS: DialectTraits = { name: 'postgres', singleWriter: false, supportsForUpdate: true }
@@ -37,12 +38,12 @@ export interface PostgresOptions {
   statementTimeoutMs?: number | undefined
 }
 
-const NAMEABLE = /^\s*(select|insert|update|delete|with)\b/i
 
 /**
- * The pool as Kysely sees it, with every query sent as a named prepared statement (named by a hash of
- * its text): each connection then parses and plans a query shape once instead of on every call, as the
- * SQLite driver's statement cache does. Transaction control and DDL stay unnamed.
+ * The pool as Kysely sees it, with the hot queries made by prepare() (marked PREPARED_MARK) sent as
+ * named prepared statements (named by a hash of their text): each connection parses and plans them once
+ * instead of on every call, as the SQLite driver's statement cache does. Other queries stay unnamed, so
+ * PostgreSQL plans them for their actual values: a generic plan of a filter or count can be far worse.
  */
 function withNamedStatements(pool: pg.Pool): PostgresPool {
   const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>()
@@ -62,7 +63,7 @@ function withNamedStatements(pool: pg.Pool): PostgresPool {
     if (wrapped === undefined) {
       wrapped = {
         query: ((text: string | object, values?: unknown[]) =>
-          typeof text === 'string' && NAMEABLE.test(text) && values !== undefined && values.length > 0
+          typeof text === 'string' && text.startsWith(PREPARED_MARK)
             ? client.query({ name: nameOf(text), text, values })
             : client.query(text as string, values)) as unknown as PostgresPoolClient['query'],
         release: (destroy?: boolean) => client.release(destroy),

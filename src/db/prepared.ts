@@ -10,6 +10,13 @@ import type { Database } from './schema.js'
 
 type Db = Kysely<Database>
 
+/**
+ * Marks the SQL of prepared queries. PostgreSQL runs these as named statements (parsed and planned once
+ * per connection, see postgres.ts); other queries, whose best plan depends on their values (filters,
+ * counts), are planned afresh each time. Both databases read it as a comment.
+ */
+export const PREPARED_MARK = '/* prepared */ '
+
 interface Template {
   sql: string
   parameters: readonly unknown[]
@@ -40,7 +47,7 @@ export function prepare<A extends unknown[], R>(build: (db: Db, ...args: A) => C
       if (new Set(slots.filter((s) => s >= 0)).size !== args.length) {
         throw new Error(`prepare(): every argument must become a bound parameter in: ${compiled.sql}`)
       }
-      template = { sql: compiled.sql, parameters: compiled.parameters, slots }
+      template = { sql: PREPARED_MARK + compiled.sql, parameters: compiled.parameters, slots }
       templates.set(dialect, template)
     }
     const { sql, parameters, slots } = template
