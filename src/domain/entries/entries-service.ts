@@ -11,7 +11,7 @@ import type { Actor } from '../actor.js'
 import { emailKey } from '../email-address.js'
 import { ConflictError, NotFoundError } from '../errors.js'
 import { sumStatusCounts } from '../../db/queries/lists.js'
-import { loadListDefinition, type ListDefinition } from '../lists/lists-service.js'
+import { definitionOf, loadListDefinition, type ListDefinition } from '../lists/lists-service.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs } from '../time.js'
 import { countSource, parseEntryFilter, parseSort, type EntryListQuery } from './entry-filters.js'
@@ -91,10 +91,15 @@ export class EntriesService {
 
   async get(actor: Actor, listId: string, entryId: string): Promise<EntryResource> {
     const db = this.db.kysely
-    const def = await loadListDefinition(db, actor.workspaceId, listId)
-    const row = await q.findEntryInList(db, actor.workspaceId, listId, entryId)
-    if (!row) throw new NotFoundError('entry', entryId)
-    return toEntryResource(row, def, await membersById(db, actor.workspaceId, [row.assignee_id]))
+    // The entry, its list and its assignee in one statement; the list's fields and statuses come from
+    // the cache when its version matches.
+    const found = await q.findEntryWithList(db, actor.workspaceId, listId, entryId)
+    if (!found) {
+      await loadListDefinition(db, actor.workspaceId, listId) // names an unknown list as such
+      throw new NotFoundError('entry', entryId)
+    }
+    const def = await definitionOf(db, found.list)
+    return toEntryResource(found.entry, def, new Map(found.assignee ? [[found.assignee.id, found.assignee]] : []))
   }
 
   async create(actor: Actor, listId: string, input: CreateEntryInput): Promise<EntryResource> {

@@ -169,12 +169,14 @@ export async function moveToStatus(trx: Executor, actor: Actor, def: ListDefinit
   // the entry moves: two entries crossing between the same statuses would otherwise each hold the row
   // the other waits for, a deadlock PostgreSQL breaks only after deadlock_timeout (then retried, and
   // a 500 once retries run out).
-  const counts: Array<[string, number]> = from ? [[from.id, -1], [to.id, 1]] : [[to.id, 1]]
-  counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  for (const [statusId, n] of counts) await q.countStatusEntries(trx, ws, statusId, n)
+  // They come after the entry's own writes: every move holds them until its COMMIT, so the less that
+  // runs after them, the less the moves of one process wait for each other.
   row.status_id = to.id
   row.closed_at = closedAtFor(to.type, row.closed_at, now)
   await q.updateEntry(trx, ws, row.id, { status_id: row.status_id, closed_at: row.closed_at, updated_at: now })
   await q.insertStatusChanges(trx, [statusChange(actor, row, from, to, now)])
+  const counts: Array<[string, number]> = from ? [[from.id, -1], [to.id, 1]] : [[to.id, 1]]
+  counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  for (const [statusId, n] of counts) await q.countStatusEntries(trx, ws, statusId, n)
   await followConnection(trx, actor, row, to, now, lock, new Set([def.list.id]), storeNewEntry)
 }

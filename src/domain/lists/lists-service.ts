@@ -38,6 +38,12 @@ export interface ListListsQuery {
 export async function loadListDefinition(db: Executor, workspaceId: string, listId: string, lock = false): Promise<ListDefinition> {
   const list = lock ? await q.findListForUpdate(db, workspaceId, listId, true) : await q.findList(db, workspaceId, listId)
   if (!list) throw new NotFoundError('list', listId)
+  return definitionOf(db, list)
+}
+
+/** A list row's definition: fields and statuses from the per-process cache when its version matches. */
+export async function definitionOf(db: Executor, list: ListRow): Promise<ListDefinition> {
+  const { workspace_id: workspaceId, id: listId } = list
   let cached = cachedDefinition(workspaceId, listId, list.definition_version)
   if (!cached) {
     const fields = await q.findFieldsOfLists(db, workspaceId, [listId])
