@@ -7,6 +7,7 @@ import * as q from '../../db/queries/custom-fields.js'
 import type { Actor } from '../actor.js'
 import { NotFoundError, Problems, invalid } from '../errors.js'
 import { MAX_FIELD_NAME_LENGTH, checkFieldDefinition, checkOptions } from '../fields/field-types.js'
+import { storedFlag, storedOptions } from '../fields/stored-field.js'
 import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
@@ -69,8 +70,8 @@ export class CustomFieldsService {
       name: definition!.name,
       name_key: definition!.name.toLowerCase(),
       data_type: definition!.data_type,
-      options: definition!.options === null ? null : JSON.stringify(definition!.options),
-      accepts_multiple_values: definition!.accepts_multiple_values ? 1 : 0,
+      options: storedOptions(definition!.options),
+      accepts_multiple_values: storedFlag(definition!.accepts_multiple_values),
       created_at: now,
       updated_at: now,
     }

@@ -1,6 +1,7 @@
 // The API shape of a custom field definition, and the field-types view of a stored row.
 import type { CustomFieldRow } from '../../db/schema.js'
 import type { DataType, FieldDefinition } from '../fields/field-types.js'
+import { fieldFromRow } from '../fields/stored-field.js'
 import { toIso } from '../time.js'
 import type { Model } from './models.js'
 
@@ -18,13 +19,7 @@ export interface CustomField {
 
 /** A stored row as the shared field rules see it. */
 export function toDefinition(row: CustomFieldRow): FieldDefinition {
-  return {
-    id: row.id,
-    name: row.name,
-    data_type: row.data_type as DataType,
-    options: row.options === null ? null : (JSON.parse(row.options) as string[]),
-    accepts_multiple_values: row.accepts_multiple_values === 1,
-  }
+  return fieldFromRow(row)
 }
 
 export function toCustomField(row: CustomFieldRow): CustomField {

@@ -2,6 +2,7 @@
 // on processes), plus what every field item shows: id, options and accepts_multiple_values.
 import type { ListFieldRow, ListRow, StatusRow } from '../../db/schema.js'
 import type { DataType, FieldDefinition } from '../fields/field-types.js'
+import { fieldFromRow } from '../fields/stored-field.js'
 import { toIso, toIsoOrNull } from '../time.js'
 import type { EntryType } from './list-definition.js'
 import type { StatusKind } from './statuses.js'
@@ -50,13 +51,7 @@ export type ListResource = RegularListResource | ProcessResource
 
 /** A stored list field as the field-type rules see it. */
 export function toFieldDefinition(row: ListFieldRow): FieldDefinition {
-  return {
-    id: row.id,
-    name: row.name,
-    data_type: row.data_type as DataType,
-    options: row.options === null ? null : (JSON.parse(row.options) as string[]),
-    accepts_multiple_values: row.accepts_multiple_values === 1,
-  }
+  return fieldFromRow(row)
 }
 
 export function toListResource(list: ListRow, fields: readonly ListFieldRow[], statuses: readonly StatusRow[]): ListResource {

@@ -12,6 +12,7 @@ import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { checkCreateList, type CreateListInput } from './list-definition.js'
 import { planListPatch, type ListPatchPlan, type UpdateListInput } from './list-patch.js'
+import { storedFlag, storedOptions } from '../fields/stored-field.js'
 import { cachedDefinition, rememberDefinition } from './definition-cache.js'
 import { toFieldDefinition, toListResource, type ListResource } from './list-resource.js'
 import { isClosed } from './statuses.js'
@@ -62,8 +63,8 @@ function fieldRow(workspaceId: string, listId: string, field: Omit<FieldDefiniti
     list_id: listId,
     name: field.name,
     data_type: field.data_type,
-    options: field.options === null ? null : JSON.stringify(field.options),
-    accepts_multiple_values: field.accepts_multiple_values ? 1 : 0,
+    options: storedOptions(field.options),
+    accepts_multiple_values: storedFlag(field.accepts_multiple_values),
     position,
     created_at: now,
     updated_at: now,
@@ -234,8 +235,8 @@ export class ListsService {
         await q.updateListField(trx, ws, existing.id, {
           ...(rename ? { name: rename } : {}),
           ...(change.data_type !== undefined ? { data_type: change.data_type } : {}),
-          ...(change.options !== undefined ? { options: change.options === null ? null : JSON.stringify(change.options) } : {}),
-          ...(change.accepts_multiple_values !== undefined ? { accepts_multiple_values: change.accepts_multiple_values ? 1 : 0 } : {}),
+          ...(change.options !== undefined ? { options: storedOptions(change.options) } : {}),
+          ...(change.accepts_multiple_values !== undefined ? { accepts_multiple_values: storedFlag(change.accepts_multiple_values) } : {}),
           updated_at: now,
         })
       }
