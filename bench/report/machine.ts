@@ -30,7 +30,7 @@ export async function machineInfo(databases: readonly DatabaseName[], postgresAd
   const versions: MachineInfo['databases'] = {}
   if (databases.includes('sqlite')) {
     const db = new BetterSqlite3(':memory:')
-    versions.sqlite = `SQLite ${(db.prepare('select sqlite_version() as v').get() as { v: string }).v} (better-sqlite3, WAL, synchronous=FULL)`
+    versions.sqlite = `SQLite ${(db.prepare('select sqlite_version() as v').get() as { v: string }).v} (better-sqlite3, WAL; every commit flushed to disk before it is acknowledged)`
     db.close()
   }
   if (databases.includes('postgres')) versions.postgres = `${await postgresVersion(postgresAdminUrl)} (same machine, default settings)`

@@ -30,8 +30,8 @@ const columnsOf = (table: TableName) => Object.keys(TABLES[table])
 export function sqliteWriter(file: string): BulkWriter {
   const raw = new BetterSqlite3(file)
   raw.pragma('journal_mode = WAL')
-  // Durability of each seed commit does not matter (a crash means re-seeding); the server itself runs
-  // with synchronous = FULL as always.
+  // Durability of each seed commit does not matter (a crash means re-seeding); the server itself
+  // flushes every commit before acknowledging it, as always.
   raw.pragma('synchronous = OFF')
   raw.pragma('foreign_keys = ON')
   raw.pragma('cache_size = -1048576') // 1 GiB of page cache for this connection only

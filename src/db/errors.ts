@@ -48,6 +48,8 @@ const UNAVAILABLE_CODES = new Set([
   '08006', // connection_failure
   '08001', // sqlclient_unable_to_establish_sqlconnection
   '08004', // sqlserver_rejected_establishment_of_sqlconnection
+  '40P01', // deadlock_detected, once the transaction's retries are spent: transient, worth retrying
+  '40001', // serialization_failure, likewise
   'SQLITE_BUSY',
   'SQLITE_LOCKED',
 ])
