@@ -56,3 +56,28 @@ export function prepare<A extends unknown[], R>(build: (db: Db, ...args: A) => C
     return result.rows
   }
 }
+
+/**
+ * A multi-row INSERT of `columns` into `table`, prepared as prepare() does once per row count: the SQL
+ * of one batch's INSERT differs from another's only in how many rows it has, and building it through
+ * Kysely on every batch cost more than running it. Callers keep the row count bounded (chunks), which
+ * bounds the number of templates and of PostgreSQL's named statements.
+ */
+export function prepareInsert<Row>(table: keyof Database & string, columns: ReadonlyArray<keyof Row & string>): (db: Db, rows: readonly Row[]) => Promise<void> {
+  const byCount = new Map<number, (db: Db, ...values: unknown[]) => Promise<unknown[]>>()
+  return async (db: Db, rows: readonly Row[]): Promise<void> => {
+    const n = rows.length
+    if (n === 0) return
+    let insert = byCount.get(n)
+    if (insert === undefined) {
+      insert = prepare((db, ...values: unknown[]) => {
+        const built = Array.from({ length: n }, (_, r) => Object.fromEntries(columns.map((column, c) => [column, values[r * columns.length + c]])))
+        return db.insertInto(table).values(built as never)
+      })
+      byCount.set(n, insert)
+    }
+    const values: unknown[] = []
+    for (const row of rows) for (const column of columns) values.push(row[column])
+    await insert(db, ...values)
+  }
+}

@@ -115,6 +115,29 @@ for (const database of TEST_DATABASES) {
         assert.equal((await entryOf(p.id, { ...base(), entryable_type: 'Deal' })).status, 422)
       })
 
+      it('checks a create against the list as just changed: new fields and statuses, options dropped, duplicates now refused', async () => {
+        const list = await createList(api, processBody({ name: 'Changing', identifier: 'CHG', duplicates_allowed: true, fields: [{ name: 'Size', data_type: 'select', options: ['S', 'M', 'L'], accepts_multiple_values: false }] }))
+        const make = (body: Record<string, unknown> = {}) => entryOf(list.id, { ...base(), ...body })
+        assert.equal((await make({ list_fields: [{ name: 'Size', value: 'S' }] })).status, 201)
+        const changed = await api.patch(`/v1/lists/${list.id}`, {
+          duplicates_allowed: false,
+          fields: [{ name: 'Size', data_type: 'select', options: ['S', 'M'], accepts_multiple_values: false }, { name: 'Region', data_type: 'text' }],
+          statuses: [{ name: 'Paused', type: 'active' }],
+        })
+        assert.equal(changed.status, 200, changed.text)
+        const dropped = await make({ entryable_id: (await createOrganization(api)).id, list_fields: [{ name: 'Size', value: 'L' }] })
+        assert.equal(dropped.status, 422, dropped.text)
+        assert.deepEqual(fieldsOf(dropped), ['list_fields[0].value'])
+        const twice = await make()
+        assert.equal(twice.status, 422, 'the record is in the list already, which now holds it once')
+        assert.match(twice.body.message, /has already been taken/)
+        const fresh = await make({ entryable_id: (await createOrganization(api)).id, status: 'Paused', list_fields: [{ name: 'Region', value: 'EU' }] })
+        assert.equal(fresh.status, 201, fresh.text)
+        assert.equal(fresh.body.status, 'Paused')
+        assert.equal(fresh.body.key, 'CHG-2', 'refused creates took no key')
+        assert.deepEqual(Object.values(fresh.body.list_fields).map((f: any) => [f.name, f.value]), [['Size', null], ['Region', 'EU']])
+      })
+
       it('requires the record to exist in the workspace', async () => {
         const res = await entryOf(p.id, { ...base(), entryable_id: 'NoSuchOrg1' })
         assert.equal(res.status, 422)

@@ -14,7 +14,7 @@ import { client } from '../support/client.js'
 import { TEST_DATABASES } from '../support/databases.js'
 import { createPostgresDatabase, createTestDatabase } from '../support/server.js'
 import { Endpoint, send } from './support/endpoint.js'
-import { CONNECTED_STATUS, FIRST_STATUS, VALUES, fieldsByName, makeEntryFixture, type EntryFixture } from './support/entry-fixture.js'
+import { CONNECTED_STATUS, FIRST_STATUS, VALUES, fieldsByName, keyNumber, makeEntryFixture, type EntryFixture } from './support/entry-fixture.js'
 import { verifyEntries } from './support/entry-verify.js'
 import type { ModelEntry } from './support/entry-workload.js'
 import { startServerProcess, TEST_API_KEY, type ServerProcess } from './support/server-process.js'
@@ -207,6 +207,40 @@ if (postgres) {
         const found = await api.get(`/v1/lists/${fixture.deals.id}/entries?field[Memo]=${encodeURIComponent(`memo ${i}`)}`)
         assert.deepEqual(found.body.data.map((e: { id: string }) => e.id), [made.body.id], `process ${i}`)
       }
+    })
+
+    it('a create that only an outdated definition would accept is refused by a process that has not seen the change', async () => {
+      const fixture = await makeEntryFixture(client({ url: servers[0]!.url }, TEST_API_KEY))
+      const at = (i: number, body: Record<string, unknown>) =>
+        client(servers[i]!, TEST_API_KEY).post(`/v1/lists/${fixture.deals.id}/entries`, {
+          entryable_type: 'Organization',
+          entryable_id: fixture.orgs[0],
+          status: FIRST_STATUS,
+          ...VALUES,
+          ...body,
+        })
+      // Process 0 creates, so it holds the list's definition; process 1 then drops an option and adds a field.
+      const first = await at(0, { list_fields: [{ name: 'Tags', value: ['violet'] }] })
+      assert.equal(first.status, 201, first.text)
+      const changed = await client(servers[1]!, TEST_API_KEY).patch(`/v1/lists/${fixture.deals.id}`, {
+        fields: [{ name: 'Tags', data_type: 'select', options: ['red', 'green', 'amber', 'violet'], accepts_multiple_values: true }, { name: 'Region', data_type: 'text' }],
+      })
+      assert.equal(changed.status, 200, changed.text)
+      // The option is gone: what process 0 last knew would take it, the list as stored does not.
+      const refused = await at(0, { list_fields: [{ name: 'Tags', value: ['blue'] }] })
+      assert.equal(refused.status, 422, refused.text)
+      assert.match(refused.body.message, /not included in the options \(red, green, amber, violet\)/, 'checked against the list as stored')
+      // Checked against the current list, a create that does not use the change still goes through.
+      const plain = await at(0, { list_fields: [{ name: 'Ref', value: 'after the change' }] })
+      assert.equal(plain.status, 201, plain.text)
+      assert.ok('Region' in fieldsByName(plain.body), 'answered with the list as it is now')
+      const again = await client(servers[1]!, TEST_API_KEY).patch(`/v1/lists/${fixture.deals.id}`, { fields: [{ name: 'Segment', data_type: 'text' }] })
+      assert.equal(again.status, 200, again.text)
+      const later = await at(0, {})
+      assert.equal(later.status, 201, later.text)
+      assert.ok('Segment' in fieldsByName(later.body), 'answered with the list as it is now')
+      // The refused create took no key.
+      assert.deepEqual([first, plain, later].map((r) => keyNumber(r.body.key)), [1, 2, 3])
     })
 
     it('every process stops cleanly, the stored rows agree, and PostgreSQL broke no deadlock in all of the above', async () => {

@@ -2,9 +2,9 @@
 // history, and deletion with everything that hangs off an entry.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../dialect.js'
-import type { Database, EntryRow, EntryStatusChangeRow, ListRow, NewEntry, UserRow } from '../schema.js'
+import type { Database, EntryRow, EntryStatusChangeRow, ListRow, UserRow } from '../schema.js'
 import type { PageRequest } from '../../domain/pagination.js'
-import { prepare } from '../prepared.js'
+import { prepare, prepareInsert } from '../prepared.js'
 import { countRows, ordered, selectPage, type OrderTerm } from './page.js'
 
 export async function findEntry(db: Executor, workspaceId: string, entryId: string): Promise<EntryRow | undefined> {
@@ -105,8 +105,10 @@ export async function findEntryInList(db: Executor, workspaceId: string, listId:
  *
  * ```sql
  * update lists set last_key_number = last_key_number + :keys, entry_count = entry_count + :n
- * where workspace_id = :ws and id = :list returning last_key_number, identifier
+ * where workspace_id = :ws and id = :list returning last_key_number, identifier, duplicates_allowed, definition_version
  * ```
+ * It also returns what a batch checks its entries against under that lock: whether the list takes a
+ * record twice, and the version of its fields and statuses.
  */
 const addToList = prepare((db, workspaceId: string, listId: string, n: number, keys: number) =>
   db
@@ -114,10 +116,16 @@ const addToList = prepare((db, workspaceId: string, listId: string, n: number, k
     .set({ last_key_number: sql`last_key_number + ${keys}`, entry_count: sql`entry_count + ${n}` })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', listId)
-    .returning(['last_key_number', 'identifier']),
+    .returning(['last_key_number', 'identifier', 'duplicates_allowed', 'definition_version']),
 )
 
-export async function countNewEntries(db: Executor, workspaceId: string, listId: string, n: number, keys: number): Promise<{ last_key_number: number; identifier: string | null } | undefined> {
+export async function countNewEntries(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  n: number,
+  keys: number,
+): Promise<Pick<ListRow, 'last_key_number' | 'identifier' | 'duplicates_allowed' | 'definition_version'> | undefined> {
   return (await addToList(db, workspaceId, listId, n, keys))[0]
 }
 
@@ -139,17 +147,14 @@ const ENTRY_COLUMNS = [
   'one_time_value_cents', 'recurring_value_cents', 'recurring_value_period', 'closed_at', 'next_entry_id', 'list_fields', 'created_at', 'updated_at',
 ] as const satisfies ReadonlyArray<keyof EntryRow>
 
-const insertEntryRow = prepare((db, ...values: unknown[]) =>
-  db.insertInto('entries').values(Object.fromEntries(ENTRY_COLUMNS.map((column, i) => [column, values[i]])) as unknown as NewEntry),
-)
+const insertEntryRows = prepareInsert<EntryRow>('entries', ENTRY_COLUMNS)
 
 /** Rows per multi-row INSERT: well under both databases' limits on bound parameters. */
 const ROWS_PER_INSERT = 50
 
-/** Inserts entries: one prepared statement for one row (the common case), multi-row INSERTs for more. */
+/** Inserts entries: prepared multi-row INSERTs (a batch of creates is one, a single create one row). */
 export async function insertEntries(db: Executor, rows: readonly EntryRow[]): Promise<void> {
-  if (rows.length === 1) await insertEntryRow(db, ...ENTRY_COLUMNS.map((column) => rows[0]![column]))
-  else for (const chunk of chunks(rows, ROWS_PER_INSERT)) await db.insertInto('entries').values(chunk).execute()
+  for (const chunk of chunks(rows, ROWS_PER_INSERT)) await insertEntryRows(db, chunk)
 }
 
 export async function updateEntry(db: Executor, workspaceId: string, entryId: string, changes: Partial<Omit<EntryRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>): Promise<void> {
@@ -162,20 +167,10 @@ export interface FieldValueRow {
   entry_id: string
 }
 
-const insertFieldValue = prepare((db, workspaceId: string, fieldId: string, value: string, entryId: string) =>
-  db.insertInto('entry_field_values').values({ workspace_id: workspaceId, field_id: fieldId, value, entry_id: entryId }),
-)
+const insertFieldValueRows = prepareInsert<FieldValueRow & { workspace_id: string }>('entry_field_values', ['workspace_id', 'field_id', 'value', 'entry_id'])
 
 export async function insertFieldValues(db: Executor, workspaceId: string, rows: readonly FieldValueRow[]): Promise<void> {
-  if (rows.length === 1) await insertFieldValue(db, workspaceId, rows[0]!.field_id, rows[0]!.value, rows[0]!.entry_id)
-  else {
-    for (const chunk of chunks(rows, ROWS_PER_INSERT * 4)) {
-      await db
-        .insertInto('entry_field_values')
-        .values(chunk.map((r) => ({ workspace_id: workspaceId, ...r })))
-        .execute()
-    }
-  }
+  for (const chunk of chunks(rows, ROWS_PER_INSERT * 4)) await insertFieldValueRows(db, chunk.map((r) => ({ workspace_id: workspaceId, ...r })))
 }
 
 /** Forgets the lookup rows of some fields of one entry (before writing their new values). */
@@ -193,13 +188,10 @@ const CHANGE_COLUMNS = [
   'workspace_id', 'id', 'entry_id', 'list_id', 'from_status_id', 'from_status_name', 'to_status_id', 'to_status_name', 'changed_at', 'user_id', 'api_key_id',
 ] as const satisfies ReadonlyArray<keyof EntryStatusChangeRow>
 
-const insertChangeRow = prepare((db, ...values: unknown[]) =>
-  db.insertInto('entry_status_changes').values(Object.fromEntries(CHANGE_COLUMNS.map((column, i) => [column, values[i]])) as unknown as EntryStatusChangeRow),
-)
+const insertChangeRows = prepareInsert<EntryStatusChangeRow>('entry_status_changes', CHANGE_COLUMNS)
 
 export async function insertStatusChanges(db: Executor, rows: readonly EntryStatusChangeRow[]): Promise<void> {
-  if (rows.length === 1) await insertChangeRow(db, ...CHANGE_COLUMNS.map((column) => rows[0]![column]))
-  else for (const chunk of chunks(rows, ROWS_PER_INSERT)) await db.insertInto('entry_status_changes').values(chunk).execute()
+  for (const chunk of chunks(rows, ROWS_PER_INSERT)) await insertChangeRows(db, chunk)
 }
 
 export async function listStatusChanges(db: Executor, workspaceId: string, entryId: string, limit: number, offset: number) {

@@ -181,6 +181,19 @@ export async function findConnectionFromStatus(db: Executor, workspaceId: string
   return (await connectionFromStatus(db, workspaceId, statusId))[0]
 }
 
+/**
+ * The connections these statuses start, by status (a batch of new entries asks once for all of them).
+ * A status starts at most one connection.
+ */
+export async function findConnectionsFromStatuses(db: Executor, workspaceId: string, statusIds: readonly string[]): Promise<Map<string, ListConnectionRow>> {
+  if (statusIds.length === 0) return new Map()
+  const rows =
+    statusIds.length === 1
+      ? await connectionFromStatus(db, workspaceId, statusIds[0]!)
+      : await db.selectFrom('list_connections').selectAll().where('workspace_id', '=', workspaceId).where('from_status_id', 'in', [...statusIds]).execute()
+  return new Map(rows.map((row) => [row.from_status_id, row]))
+}
+
 export async function findConnectionToStatus(db: Executor, workspaceId: string, statusId: string): Promise<ListConnectionRow | undefined> {
   return db.selectFrom('list_connections').selectAll().where('workspace_id', '=', workspaceId).where('to_status_id', '=', statusId).executeTakeFirst()
 }

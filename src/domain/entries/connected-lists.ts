@@ -6,7 +6,7 @@
 import type { Executor } from '../../db/dialect.js'
 import * as q from '../../db/queries/entries.js'
 import { findConnectionFromStatus } from '../../db/queries/lists.js'
-import type { EntryRow, StatusRow } from '../../db/schema.js'
+import type { EntryRow, ListConnectionRow, StatusRow } from '../../db/schema.js'
 import type { Actor } from '../actor.js'
 import { Problems } from '../errors.js'
 import { checkFieldValue, emptyReferences, type FieldDefinition } from '../fields/field-types.js'
@@ -48,9 +48,25 @@ export async function followConnection(
   store: Store,
 ): Promise<void> {
   if (entry.next_entry_id !== null) return
+  await fireConnection(trx, actor, entry, await findConnectionFromStatus(trx, actor.workspaceId, status.id), now, lock, visited, store)
+}
+
+/**
+ * Fires `rule` (the rule of the status `entry` just entered, already looked up; undefined when that
+ * status starts none) for `entry`. See followConnection.
+ */
+export async function fireConnection(
+  trx: Executor,
+  actor: Actor,
+  entry: EntryRow,
+  rule: ListConnectionRow | undefined,
+  now: number,
+  lock: boolean,
+  visited: ReadonlySet<string>,
+  store: Store,
+): Promise<void> {
+  if (entry.next_entry_id !== null || !rule || visited.has(rule.to_list_id)) return
   const ws = actor.workspaceId
-  const rule = await findConnectionFromStatus(trx, ws, status.id)
-  if (!rule || visited.has(rule.to_list_id)) return
   const target = await loadListDefinition(trx, ws, rule.to_list_id)
   const targetStatus = target.statuses.find((s) => s.id === rule.to_status_id)
   if (!targetStatus) return

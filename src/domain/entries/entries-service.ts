@@ -10,8 +10,8 @@ import { findUserByEmail, findUsersByIds } from '../../db/queries/workspaces.js'
 import type { EntryRow, UserRow } from '../../db/schema.js'
 import type { Actor } from '../actor.js'
 import { emailKey } from '../email-address.js'
-import { ConflictError, NotFoundError } from '../errors.js'
-import { definitionOf, loadListDefinition, type ListDefinition } from '../lists/lists-service.js'
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
+import { definitionOf, loadListDefinition, unconfirmedDefinition, type ListDefinition } from '../lists/lists-service.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs } from '../time.js'
 import { countSource, parseEntryFilter, parseSort, type EntryListQuery } from './entry-filters.js'
@@ -19,7 +19,7 @@ import { continuable, recall, remember } from './continuations.js'
 import { checkCreateEntry, checkUpdateEntry, type CreateEntryInput, type UpdateEntryInput } from './entry-input.js'
 import { verifyEntryReferences } from './entry-references.js'
 import { toEntryResource, toStatusChangeResource, type EntryResource, type StatusChangeResource } from './entry-resource.js'
-import { moveToStatus, storeNewEntries, type NewEntrySpec } from './entry-store.js'
+import { moveToStatus, StaleDefinitionError, storeNewEntries, type NewEntryItem } from './entry-store.js'
 import { fieldValueRows } from './list-field-values.js'
 
 /** A foreign key refused a write because a status or list it named was removed meanwhile. */
@@ -33,11 +33,9 @@ async function membersById(db: Executor, workspaceId: string, ids: ReadonlyArray
   return new Map((await findUsersByIds(db, workspaceId, wanted)).map((u) => [u.id, u]))
 }
 
-/** A create waiting for its batch: checked, its records found, ready to store. */
-interface CreateRequest {
-  actor: Actor
+/** A create waiting for its batch: checked against `def`, its records found, ready to store. */
+interface CreateRequest extends NewEntryItem {
   def: ListDefinition
-  spec: NewEntrySpec
 }
 
 /** Creates stored together at most: bounds how long one batch keeps the others waiting. */
@@ -102,12 +100,29 @@ export class EntriesService {
     return toEntryResource(found.entry, def, new Map(found.assignee ? [[found.assignee.id, found.assignee]] : []))
   }
 
+  /**
+   * Creates are checked against the definition this process last loaded, without reading the list
+   * first: the batch confirms its version under the list's lock. When it moved, or when the check
+   * refused the entry (a field or status it names may be new), the create starts again from the list
+   * as stored; nothing was stored the first time.
+   */
   async create(actor: Actor, listId: string, input: CreateEntryInput): Promise<EntryResource> {
-    const ws = actor.workspaceId
-    const def = await loadListDefinition(this.db.kysely, ws, listId)
+    const known = unconfirmedDefinition(actor.workspaceId, listId)
+    if (known) {
+      try {
+        return await this.#createWith(actor, known, input)
+      } catch (error) {
+        if (!(error instanceof StaleDefinitionError || error instanceof ValidationError)) throw error
+      }
+    }
+    return this.#createWith(actor, await loadListDefinition(this.db.kysely, actor.workspaceId, listId), input)
+  }
+
+  async #createWith(actor: Actor, def: ListDefinition, input: CreateEntryInput): Promise<EntryResource> {
     const draft = checkCreateEntry(def, input)
-    const assignee = await verifyEntryReferences(this.db.kysely, ws, { ...draft, refs: draft.refs })
-    const row = await this.#creates.submit({ actor, def, spec: { ...draft, assigneeId: assignee?.id ?? null } }, actor.deadline).catch(concurrentChange)
+    const assignee = await verifyEntryReferences(this.db.kysely, actor.workspaceId, { ...draft, refs: draft.refs })
+    const spec = { ...draft, assigneeId: assignee?.id ?? null }
+    const row = await this.#creates.submit({ actor, def, spec, checkedAt: def.list.definition_version }, actor.deadline).catch(concurrentChange)
     return toEntryResource(row, def, new Map(assignee ? [[assignee.id, assignee]] : []))
   }
 

@@ -3,15 +3,15 @@
 // after either, the connected-list rule of the status entered. Callers own the transaction.
 import type { Executor } from '../../db/dialect.js'
 import * as q from '../../db/queries/entries.js'
-import { findListForUpdate } from '../../db/queries/lists.js'
+import { findConnectionsFromStatuses } from '../../db/queries/lists.js'
 import type { Outcome } from '../../db/micro-batch.js'
 import type { EntryRow, EntryStatusChangeRow, StatusRow } from '../../db/schema.js'
 import type { Actor } from '../actor.js'
-import { NotFoundError, invalid } from '../errors.js'
+import { ConflictError, NotFoundError, invalid } from '../errors.js'
 import { newId } from '../ids.js'
 import type { ListDefinition } from '../lists/lists-service.js'
 import { closedAtFor } from '../lists/statuses.js'
-import { followConnection } from './connected-lists.js'
+import { fireConnection, followConnection } from './connected-lists.js'
 import { formatEntryKey } from './entry-key.js'
 import { fieldValueRows, type StoredFieldValues } from './list-field-values.js'
 
@@ -53,18 +53,31 @@ function statusChange(actor: Actor, entry: EntryRow, from: StatusRow | null, to:
 export interface NewEntryItem {
   actor: Actor
   spec: NewEntrySpec
+  /** The `definition_version` of the list whose fields and statuses `spec` was checked against. */
+  checkedAt: number
+}
+
+/**
+ * The list's fields or statuses changed after an entry was checked against them (see
+ * unconfirmedDefinition): nothing was stored for it; check it again. A 409 if it ever reached a client.
+ */
+export class StaleDefinitionError extends ConflictError {
+  constructor() {
+    super('The list changed while this request ran; retry')
+  }
 }
 
 /**
  * Inserts entries into one list, in one go: they are checked together, numbered together and written
  * with multi-row INSERTs, which is what lets many concurrent creates share one lock and one COMMIT.
  * Returns one outcome per item, in order; an item that breaks a rule (its record is gone, or is already
- * in a list that holds records once) fails alone and takes no key.
+ * in a list that holds records once) or was checked against fields and statuses that have changed
+ * since (StaleDefinitionError) fails alone and takes no key.
  *
- * The list's row is locked first (PostgreSQL; on SQLite the write lock covers it), so the duplicate
- * check and the key numbers that follow cannot race another create, in this process or another. The
- * records named are held too (see holdRecords). `visited` holds the lists a chain of connected-list
- * rules has passed through.
+ * The list's row is locked first (PostgreSQL, by counting the batch in; on SQLite the write lock covers
+ * it), so the duplicate check and the key numbers that follow cannot race another create, in this
+ * process or another. The records named are held too (see holdRecords). `visited` holds the lists a
+ * chain of connected-list rules has passed through.
  */
 export async function storeNewEntries(
   trx: Executor,
@@ -77,7 +90,11 @@ export async function storeNewEntries(
   const ws = def.list.workspace_id
   const listId = def.list.id
   const isProcess = def.list.process === 1
-  if (!(await findListForUpdate(trx, ws, listId, lock))) return items.map(() => ({ ok: false, error: new NotFoundError('list', listId) }))
+  // Counting the whole batch in first is what takes the list's row lock (see countNewEntries); the
+  // numbers of items refused below are given back before the COMMIT, under the same lock, so nobody
+  // sees them and keys stay gap-free. The common batch, where nothing is refused, needs no second trip.
+  const counter = await q.countNewEntries(trx, ws, listId, items.length, isProcess ? items.length : 0)
+  if (!counter) return items.map(() => ({ ok: false, error: new NotFoundError('list', listId) }))
 
   const outcomes: Array<Outcome<EntryRow> | undefined> = items.map(() => undefined)
   const fail = (i: number, error: unknown) => (outcomes[i] = { ok: false, error })
@@ -85,21 +102,24 @@ export async function storeNewEntries(
   const organizations = await q.holdRecords(trx, ws, 'Organization', byType('Organization'), lock)
   const contactIds = [...byType('Contact'), ...items.flatMap((item) => (item.spec.contactId === null ? [] : [item.spec.contactId]))]
   const contacts = await q.holdRecords(trx, ws, 'Contact', contactIds, lock)
-  const taken = def.list.duplicates_allowed === 1 ? new Set<string>() : await q.recordsInList(trx, ws, listId, def.list.entry_type, items.map((i) => i.spec.entryableId))
-  items.forEach(({ spec }, i) => {
+  // Read under the lock, not from `def`, which may be behind (see unconfirmedDefinition).
+  const duplicatesAllowed = counter.duplicates_allowed === 1
+  const taken = duplicatesAllowed ? new Set<string>() : await q.recordsInList(trx, ws, listId, def.list.entry_type, items.map((i) => i.spec.entryableId))
+  items.forEach(({ spec, checkedAt }, i) => {
     const exists = spec.entryableType === 'Contact' ? contacts : organizations
-    if (!exists.has(spec.entryableId)) fail(i, invalid('entryable_id', 'unknown', `is not a ${spec.entryableType.toLowerCase()} of this workspace`))
+    if (checkedAt !== counter.definition_version) fail(i, new StaleDefinitionError())
+    else if (!exists.has(spec.entryableId)) fail(i, invalid('entryable_id', 'unknown', `is not a ${spec.entryableType.toLowerCase()} of this workspace`))
     else if (spec.contactId !== null && !contacts.has(spec.contactId)) fail(i, invalid('contact_id', 'unknown', 'is not a contact of this workspace'))
     else if (taken.has(spec.entryableId)) fail(i, duplicateEntryError())
     // A batch may hold the same record twice: the first one takes it.
-    else if (def.list.duplicates_allowed === 0) taken.add(spec.entryableId)
+    else if (!duplicatesAllowed) taken.add(spec.entryableId)
   })
 
   const kept = items.flatMap((item, i) => (outcomes[i] === undefined ? [{ item, i }] : []))
+  const refused = items.length - kept.length
+  if (refused > 0) await q.countNewEntries(trx, ws, listId, -refused, isProcess ? -refused : 0)
   if (kept.length > 0) {
-    const counter = await q.countNewEntries(trx, ws, listId, kept.length, isProcess ? kept.length : 0)
-    if (!counter) throw new NotFoundError('list', listId)
-    const firstNumber = counter.last_key_number - kept.length + 1
+    const firstNumber = counter.last_key_number - items.length + 1
     const rows = kept.map(({ item: { spec } }, k) => newRow(def, spec, isProcess ? firstNumber + k : null, counter.identifier, now))
     await q.insertEntries(trx, rows)
     await q.insertFieldValues(trx, ws, rows.flatMap((row, k) => fieldValueRows(row.id, kept[k]!.item.spec.values, Object.keys(kept[k]!.item.spec.values))))
@@ -111,9 +131,12 @@ export async function storeNewEntries(
       trx,
       rows.flatMap((row, k) => (kept[k]!.item.spec.status ? [statusChange(kept[k]!.item.actor, row, null, kept[k]!.item.spec.status!, now)] : [])),
     )
+    // One look-up for the rules of every status the batch enters, not one per entry.
+    const rules = await findConnectionsFromStatuses(trx, ws, [...perStatus.keys()])
+    const chain = new Set([...visited, listId])
     for (const [k, row] of rows.entries()) {
-      const { actor, spec } = kept[k]!.item
-      if (spec.status) await followConnection(trx, actor, row, spec.status, now, lock, new Set([...visited, listId]), storeNewEntry)
+      const { actor } = kept[k]!.item
+      if (row.status_id !== null) await fireConnection(trx, actor, row, rules.get(row.status_id), now, lock, chain, storeNewEntry)
       outcomes[kept[k]!.i] = { ok: true, value: row }
     }
   }
@@ -153,7 +176,7 @@ export async function storeNewEntry(
   lock: boolean,
   visited: ReadonlySet<string> = new Set(),
 ): Promise<EntryRow> {
-  const [outcome] = await storeNewEntries(trx, def, [{ actor, spec }], now, lock, visited)
+  const [outcome] = await storeNewEntries(trx, def, [{ actor, spec, checkedAt: def.list.definition_version }], now, lock, visited)
   if (!outcome!.ok) throw outcome!.error
   return outcome!.value
 }
@@ -168,7 +191,7 @@ export async function moveToStatus(trx: Executor, actor: Actor, def: ListDefinit
   // The two counter rows are updated (and, on PostgreSQL, locked) in one order, by id, whichever way
   // the entry moves: two entries crossing between the same statuses would otherwise each hold the row
   // the other waits for, a deadlock PostgreSQL breaks only after deadlock_timeout (then retried, and
-  // a 500 once retries run out).
+  // a 503 once retries run out).
   // They come after the entry's own writes: every move holds them until its COMMIT, so the less that
   // runs after them, the less the moves of one process wait for each other.
   row.status_id = to.id

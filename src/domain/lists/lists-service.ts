@@ -13,7 +13,7 @@ import { nowMs, unixSecondsToMs } from '../time.js'
 import { checkCreateList, type CreateListInput } from './list-definition.js'
 import { planListPatch, type ListPatchPlan, type UpdateListInput } from './list-patch.js'
 import { storedFlag, storedOptions } from '../fields/stored-field.js'
-import { cachedDefinition, rememberDefinition } from './definition-cache.js'
+import { cachedDefinition, latestDefinition, rememberDefinition } from './definition-cache.js'
 import { toFieldDefinition, toListResource, type ListResource } from './list-resource.js'
 import { isClosed } from './statuses.js'
 
@@ -49,11 +49,22 @@ export async function definitionOf(db: Executor, list: ListRow): Promise<ListDef
   if (!cached) {
     const fields = await q.findFieldsOfLists(db, workspaceId, [listId])
     const statuses = list.process === 1 ? await q.findStatusesOfLists(db, workspaceId, [listId]) : []
-    cached = { version: list.definition_version, fields: fields.map(toFieldDefinition), statuses }
+    cached = { version: list.definition_version, fields: fields.map(toFieldDefinition), statuses, list }
     rememberDefinition(workspaceId, listId, cached)
-  }
+  } else cached.list = list
   // Shared with the cache: callers read these, never change them.
   return { list, fields: cached.fields, statuses: cached.statuses }
+}
+
+/**
+ * The definition this process last loaded for the list, without asking the database: it may be behind
+ * (another request or process may have changed the list since). Only for a write that confirms
+ * `list.definition_version` inside its own transaction and starts again from loadListDefinition when
+ * it moved, as creates do (storeNewEntries).
+ */
+export function unconfirmedDefinition(workspaceId: string, listId: string): ListDefinition | undefined {
+  const cached = latestDefinition(workspaceId, listId)
+  return cached && { list: cached.list, fields: cached.fields, statuses: cached.statuses }
 }
 
 function fieldRow(workspaceId: string, listId: string, field: Omit<FieldDefinition, 'id'>, position: number, now: number): ListFieldRow {
