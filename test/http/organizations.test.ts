@@ -152,6 +152,21 @@ for (const database of TEST_DATABASES) {
         const empty = await api.get(`/v1/organizations/${(await api.post('/v1/organizations', { name: 'Empty' })).body.id}/contacts`)
         assert.deepEqual(empty.body, { data: [], pagination: { end_cursor: 0, has_next_page: false, total_count: 0 } })
       })
+
+      it('takes the email and phone filters of the contacts list, checked as there', async () => {
+        const org = (await api.post('/v1/organizations', { name: 'Ixians' })).body
+        await api.post('/v1/contacts', { first_name: 'Ix', emails: ['ix@ix.test'], phone_numbers: ['+821012345678'], organization_id: org.id })
+        await api.post('/v1/contacts', { first_name: 'Outside', emails: ['out@ix.test'] })
+        const byEmail = await api.get(`/v1/organizations/${org.id}/contacts?email=IX@ix.test`)
+        assert.equal(byEmail.status, 200, byEmail.text)
+        assert.deepEqual(byEmail.body.data.map((c: { first_name: string }) => c.first_name), ['Ix'])
+        assert.equal((await api.get(`/v1/organizations/${org.id}/contacts?email=out@ix.test`)).body.pagination.total_count, 0)
+        assert.equal((await api.get(`/v1/organizations/${org.id}/contacts?phone_number=010-1234-5678`)).body.pagination.total_count, 1)
+        // Found by the fuzzer: a repeated parameter arrives as an array and used to fail as a 500.
+        const repeated = await api.get(`/v1/organizations/${org.id}/contacts?email=ix@ix.test&email=`)
+        assert.equal(repeated.status, 422, repeated.text)
+        assert.equal(repeated.body.code, 'validation_failed')
+      })
     })
 
     describe('delete', () => {

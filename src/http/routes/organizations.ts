@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf } from '../plugins/auth.js'
 import { IdParam, PageQuery, errorResponses } from '../schemas/common.js'
-import { ContactPage } from '../schemas/contacts.js'
+import { ContactPage, ListContactsQuery } from '../schemas/contacts.js'
 import { NoContent } from '../schemas/common.js'
 import {
   CreateOrganizationBody,
@@ -99,8 +99,11 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: "List an organization's contacts",
+        description: 'Takes the same `email` and `phone_number` filters as `GET /v1/contacts`.',
         params: IdParam,
-        querystring: PageQuery,
+        // The service reads the contact filters from this query, so they must be validated here too:
+        // with PageQuery a repeated `?email=` reached it unchecked as an array and failed as a 500.
+        querystring: ListContactsQuery,
         response: { 200: ContactPage, ...errorResponses({ query: true }, 404) },
       },
     },
