@@ -51,6 +51,8 @@ interface Parts {
 export interface Known {
   /** A real id for a body or query field named like `organization_id`, when one exists. */
   idFor(field: string): string | undefined
+  /** Every query parameter name of the document: a route may read one it does not declare. */
+  queryNames(): readonly string[]
 }
 
 /** Bad values for an id in a path: wrong characters, wrong length, encodings, traversal. */
@@ -160,7 +162,7 @@ export function fuzzCases(op: Operation, known: Known): fc.Arbitrary<FuzzCase> {
     const paths = fc.tuple(...op.pathParams.map(() => pathValue)).map((values) => Object.fromEntries(op.pathParams.map((p, i) => [p.name, values[i]!])))
     add(3, 'bad-path-id', fc.tuple(base, paths).map(([v, path]) => ({ path, query: v.query, body: bodyOf(v) })))
   }
-  add(op.queryParams.length > 0 ? 3 : 1, 'bad-query', fc.tuple(base, badQuery(op)).map(([v, query]) => ({ query, body: bodyOf(v) })))
+  add(op.queryParams.length > 0 ? 3 : 1, 'bad-query', fc.tuple(base, badQuery(op, known)).map(([v, query]) => ({ query, body: bodyOf(v) })))
   add(1, 'headers', fc.tuple(base, badHeaders).map(([v, headers]) => ({ query: v.query, body: bodyOf(v), headers })))
   const otherMethod = fc.constantFrom('PUT', 'PATCH', 'DELETE', 'POST', 'OPTIONS', 'GET')
   add(1, 'other-method', fc.tuple(base, otherMethod).map(([v, method]) => ({ method, query: v.query, body: bodyOf(v) })))
@@ -188,8 +190,8 @@ function malformedBody(validBody: fc.Arbitrary<Record<string, unknown> | undefin
 }
 
 /** Query strings: known parameters with bad values, repeated, bracketed, unknown ones, raw oddities. */
-function badQuery(op: Operation): fc.Arbitrary<string> {
-  const names = [...op.queryParams.map((p) => p.name), 'first', 'after', 'updated_after', 'limit', 'offset', 'sort', 'filter', '__proto__', 'constructor', 'field[name]', 'email', 'organization_id']
+function badQuery(op: Operation, known: Known): fc.Arbitrary<string> {
+  const names = [...new Set([...op.queryParams.map((p) => p.name), ...known.queryNames(), 'first', 'after', 'updated_after', 'limit', 'offset', 'sort', 'filter', '__proto__', 'constructor', 'field[name]', 'email', 'organization_id'])]
   const pair = fc.tuple(fc.constantFrom(...names), badQueryValue)
   return fc.oneof(
     fc.array(pair, { minLength: 1, maxLength: 4 }).map(encodeQuery),

@@ -59,11 +59,16 @@ export class Fuzzer {
     return this.ops.filter((op) => op.pathParams.length > 0 && !this.realParams.has(op)).map((op) => `${op.method} ${op.path}`)
   }
 
+  readonly #queryNames = new Set<string>()
   readonly #known: Known = {
     idFor: (field) => {
       const wanted = collectionForField(this.ops, field)
       for (const [id, collection] of this.records.made) if (collection === wanted) return id
       return undefined
+    },
+    queryNames: () => {
+      if (this.#queryNames.size === 0) for (const op of this.ops) for (const p of op.queryParams) this.#queryNames.add(p.name)
+      return [...this.#queryNames]
     },
   }
 
