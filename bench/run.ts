@@ -19,7 +19,7 @@ if (options.reportPath) {
     const json = join(dirname(path), 'bench', 'results.json')
     mkdirSync(dirname(json), { recursive: true })
     // NaN (a scenario with no 2xx response) is written as null by JSON; the renderers print it as '-'.
-    writeFileSync(json, JSON.stringify(results, null, 2) + '\n')
+    writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`)
     console.log(`wrote ${path} and ${json}`)
   } else console.log(`wrote ${path}`)
 }

@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.RAPPORT_BODY_LIMIT,
     // A client may pass its own request id (X-Request-Id) to correlate logs; otherwise one is made.
     requestIdHeader: 'x-request-id',
-    genReqId: () => 'req-' + newId(12),
+    genReqId: () => `req-${newId(12)}`,
     logController: new RequestLog(),
     // Relate ids are case-sensitive and paths are matched exactly; /v1/lists/ is /v1/lists.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },

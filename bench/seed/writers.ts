@@ -41,7 +41,7 @@ export function sqliteWriter(file: string): BulkWriter {
     let statement = inserts.get(table)
     if (!statement) {
       const columns = columnsOf(table)
-      statement = raw.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => '@' + c).join(', ')})`)
+      statement = raw.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`)
       inserts.set(table, statement)
     }
     return statement

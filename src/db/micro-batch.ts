@@ -79,6 +79,8 @@ export class MicroBatcher<I, O> {
       for (const item of items) item.settle({ ok: false, error })
       return
     }
-    items.forEach((item, i) => item.settle(outcomes[i] ?? { ok: false, error: new Error('batch gave no outcome for an item') }))
+    for (const [i, item] of items.entries()) {
+      item.settle(outcomes[i] ?? { ok: false, error: new Error('batch gave no outcome for an item') })
+    }
   }
 }

@@ -51,7 +51,7 @@ function withNamedStatements(pool: pg.Pool): PostgresPool {
   const nameOf = (text: string) => {
     let name = names.get(text)
     if (name === undefined) {
-      name = 'r' + createHash('sha1').update(text).digest('base64url').slice(0, 20)
+      name = `r${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`
       // The map is bounded by the number of query shapes the app has; guard against runaway growth.
       if (names.size > 10_000) names.clear()
       names.set(text, name)

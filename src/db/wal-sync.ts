@@ -18,7 +18,10 @@ export class WalSync {
 
   /** Resolves once everything committed before the call is on disk. */
   flush(): Promise<void> {
-    if (this.#running === undefined) return (this.#running = this.#start())
+    if (this.#running === undefined) {
+      this.#running = this.#start()
+      return this.#running
+    }
     // A flush already running may have started before this caller's commit: wait for the next one.
     this.#next ??= this.#running.then(
       () => this.flush(),

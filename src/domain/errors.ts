@@ -98,7 +98,7 @@ export class RequestTimeoutError extends RapportError {
  */
 export function validationMessage(details: FieldProblem[]): string {
   if (details.length === 0) return 'Validation failed'
-  return 'Validation failed: ' + details.map((d) => `${d.field} ${d.message}`).join(', ')
+  return `Validation failed: ${details.map((d) => `${d.field} ${d.message}`).join(', ')}`
 }
 
 /** Shorthand for a ValidationError about a single field. */

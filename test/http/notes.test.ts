@@ -4,7 +4,7 @@ import { operator } from '../../src/domain/actor.js'
 import { TEST_DATABASES } from '../support/databases.js'
 import { client, type ApiClient } from '../support/client.js'
 import { startTestServer, type TestServer } from '../support/server.js'
-import { findEntry, listCounts, makeEntry, makeList } from '../support/entries.js'
+import { findEntry, makeEntry, makeList } from '../support/entries.js'
 
 const NOTE_KEYS = ['body', 'created_at', 'deal_id', 'id', 'organization_id', 'updated_at', 'user']
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))

@@ -165,13 +165,17 @@ if (postgres) {
       // Half start in Contacted, so each pair crosses: one Lead -> Contacted while the other goes back.
       const back = model.filter((_, i) => i % 2 === 1)
       await Promise.all(back.map((entry, i) => patch(fixture, i, entry, { status: 'Contacted' })))
-      for (const entry of back) entry.history.push((entry.status = 'Contacted'))
+      for (const entry of back) {
+        entry.status = 'Contacted'
+        entry.history.push(entry.status)
+      }
       for (let round = 0; round < 3; round++) {
         await Promise.all(
           model.map(async (entry, i) => {
             const to = entry.status === 'Lead' ? 'Contacted' : 'Lead'
             await patch(fixture, i, entry, { status: to })
-            entry.history.push((entry.status = to))
+            entry.status = to
+            entry.history.push(to)
           }),
         )
       }

@@ -114,7 +114,11 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
 
       // Reads sent while PostgreSQL was surely down: from a moment after the stop returned to the restart.
       const during = readings.filter((r) => outages.some((o) => r.at - r.ms > o.from + 200 && r.at - r.ms < o.restart))
-      const byStatus = (rs: Reading[]) => rs.reduce<Record<string, number>>((acc, r) => ((acc[String(r.status)] = (acc[String(r.status)] ?? 0) + 1), acc), {})
+      const byStatus = (rs: Reading[]) => {
+        const counts: Record<string, number> = {}
+        for (const r of rs) counts[String(r.status)] = (counts[String(r.status)] ?? 0) + 1
+        return counts
+      }
       const codes = readings.filter((r) => r.status === 503).reduce<Record<string, number>>((acc, r) => {
         const code = String((r.body as { code?: string })?.code)
         acc[code] = (acc[code] ?? 0) + 1

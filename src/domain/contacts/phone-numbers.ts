@@ -36,7 +36,7 @@ export function normalisePhoneNumber(input: string, defaultCountryCode: string):
   }
   const e164 = international ? digits : defaultCountryCode + digits.replace(/^0/, '')
   if (e164.length < MIN_DIGITS || e164.length > MAX_DIGITS || e164.startsWith('0')) return undefined
-  return '+' + e164
+  return `+${e164}`
 }
 
 /**
@@ -44,7 +44,7 @@ export function normalisePhoneNumber(input: string, defaultCountryCode: string):
  * as a space (`?phone_number=+8210...` reads ` 8210...`), so leading spaces before a digit mean `+`.
  */
 export function normaliseLookupNumber(input: string, defaultCountryCode: string): string | undefined {
-  const restored = /^\s+\d/.test(input) ? '+' + input.trimStart() : input
+  const restored = /^\s+\d/.test(input) ? `+${input.trimStart()}` : input
   return normalisePhoneNumber(restored, defaultCountryCode)
 }
 

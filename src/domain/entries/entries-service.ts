@@ -54,7 +54,7 @@ export class EntriesService {
 
   async #storeBatch(items: ReadonlyArray<BatchItem<CreateRequest>>): Promise<Array<Outcome<EntryRow>>> {
     const byList = new Map<string, number[]>()
-    items.forEach(({ input }, i) => byList.set(input.def.list.id, [...(byList.get(input.def.list.id) ?? []), i]))
+    for (const [i, { input }] of items.entries()) byList.set(input.def.list.id, [...(byList.get(input.def.list.id) ?? []), i])
     const outcomes: Array<Outcome<EntryRow>> = []
     const now = nowMs()
     await this.db.transaction(async (trx) => {
@@ -63,7 +63,7 @@ export class EntriesService {
         const indexes = byList.get(listId)!
         const def = items[indexes[0]!]!.input.def
         const stored = await storeNewEntries(trx, def, indexes.map((i) => items[i]!.input), now, this.db.traits.supportsForUpdate)
-        indexes.forEach((i, k) => (outcomes[i] = stored[k]!))
+        for (const [k, i] of indexes.entries()) outcomes[i] = stored[k]!
       }
     })
     return outcomes

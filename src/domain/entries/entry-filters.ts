@@ -93,7 +93,10 @@ export function parseEntryFilter(def: ListDefinition, query: EntryListQuery, ass
       continue
     }
     const value = filterKey(field, text, param, problems)
-    if (value !== undefined) (filter.fieldValues ??= []).push({ fieldId: field.id, value })
+    if (value !== undefined) {
+      filter.fieldValues ??= []
+      filter.fieldValues.push({ fieldId: field.id, value })
+    }
   }
   problems.throwIfAny()
   return filter

@@ -240,7 +240,7 @@ const MAX_INDEXED_LENGTH = 200
 
 function indexKey(value: string | number): string {
   const text = typeof value === 'number' ? String(value) : value
-  return text.length <= MAX_INDEXED_LENGTH ? text : 'sha256:' + createHash('sha256').update(text).digest('hex')
+  return text.length <= MAX_INDEXED_LENGTH ? text : `sha256:${createHash('sha256').update(text).digest('hex')}`
 }
 
 /**

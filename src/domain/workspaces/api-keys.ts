@@ -21,7 +21,7 @@ export function hashApiKey(key: string): string {
 
 /** The first characters, shown by `keys list` so a person can tell keys apart without seeing one. */
 export function keyHint(key: string): string {
-  return key.slice(0, HINT_LENGTH) + '…'
+  return `${key.slice(0, HINT_LENGTH)}…`
 }
 
 export function isWellFormedKey(key: string): boolean {

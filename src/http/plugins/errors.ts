@@ -84,7 +84,7 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): ErrorB
     // A path parameter that cannot be an id names nothing that exists: 404, like any unknown id.
     if (fastifyError.validationContext === 'params') return errorBody(request, 404, 'not_found', 'Not found')
     const details = fastifyError.validation.map((e) => problemFromAjv(e, fastifyError.validationContext))
-    const message = 'Validation failed: ' + details.map((d) => `${d.field} ${d.message}`).join(', ')
+    const message = `Validation failed: ${details.map((d) => `${d.field} ${d.message}`).join(', ')}`
     return errorBody(request, 422, 'validation_failed', message, details)
   }
   if (isUnavailable(error)) return errorBody(request, 503, 'service_unavailable', 'The database is unavailable; retry shortly')
@@ -112,7 +112,7 @@ function clientErrorOf(error: Error & { code?: string }): [number, string, strin
 export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return
   const [status, reason, code, message] = clientErrorOf(error)
-  const requestId = 'req-' + newId(12)
+  const requestId = `req-${newId(12)}`
   this.log.debug({ err: error, request_id: requestId }, 'client error')
   const body = JSON.stringify({ status, code, message, request_id: requestId })
   if (socket.writable) {

@@ -6,6 +6,7 @@ import fp from 'fastify-plugin'
 import { ValidationError } from '../../domain/errors.js'
 
 /** NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this pattern exists to find.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /** How deep the walk goes; a deeper body is refused by the schemas anyway, and the walk must not overflow. */

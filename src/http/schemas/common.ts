@@ -79,7 +79,7 @@ const BODY_ERRORS = [400, 413, 415, 422] as const
  */
 export function errorResponses(options: { body?: boolean; query?: boolean }, ...extra: number[]): Record<number, TSchema> {
   const statuses = new Set<number>([...COMMON_ERRORS, ...extra])
-  if (options.body) BODY_ERRORS.forEach((s) => statuses.add(s))
+  if (options.body) for (const s of BODY_ERRORS) statuses.add(s)
   if (options.query) statuses.add(422)
   const out: Record<number, TSchema> = {}
   for (const status of [...statuses].sort()) {

@@ -23,6 +23,7 @@ export const INJECTIONS = [
   '"><img src=x onerror=alert(1)>',
   'javascript:alert(1)',
   '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally.
   '${7*7}',
   '%s%s%s%n',
   '../../../../etc/passwd',
@@ -91,7 +92,7 @@ export const deepValue: fc.Arbitrary<unknown> = fc
 
 /** The JSON text of a value nested `depth` times, built as text (JSON.stringify itself would overflow). */
 export function deepJsonText(depth: number, kind: 'array' | 'object'): string {
-  return kind === 'array' ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)
+  return kind === 'array' ? '['.repeat(depth) + ']'.repeat(depth) : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
 }
 
 /** Numbers at the edges of what JSON, JavaScript and the databases hold. */
@@ -107,6 +108,7 @@ export const edgeNumber: fc.Arbitrary<number> = fc.constantFrom(
   -(2 ** 63),
   2 ** 64,
   Number.MIN_VALUE,
+  // biome-ignore lint/correctness/noPrecisionLoss: a literal past double precision, on purpose.
   123456789.123456789,
 )
 

@@ -179,7 +179,10 @@ export async function runLoad(
   const totalWeight = operations.reduce((sum, op) => sum + op.weight, 0)
   const choose = () => {
     let r = Math.random() * totalWeight
-    for (const op of operations) if ((r -= op.weight) < 0) return op
+    for (const op of operations) {
+      r -= op.weight
+      if (r < 0) return op
+    }
     return operations[0]!
   }
   const result: LoadResult = { requests: 0, errors: [], errorCount: 0, byOperation: {} }

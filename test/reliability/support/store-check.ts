@@ -33,14 +33,20 @@ export async function checkStore(env: Record<string, string>): Promise<{ problem
     for (const v of values) {
       if (!ids.has(v.entry_id)) problems.push(`entry_field_values row for missing entry ${v.entry_id}`)
       let set = stored.get(v.entry_id)
-      if (!set) stored.set(v.entry_id, (set = new Set()))
+      if (!set) {
+        set = new Set()
+        stored.set(v.entry_id, set)
+      }
       set.add(`${v.field_id}=${v.value}`)
     }
     const historyOf = new Map<string, typeof changes>()
     for (const c of changes) {
       if (!ids.has(c.entry_id)) problems.push(`status history row for missing entry ${c.entry_id}`)
       let rows = historyOf.get(c.entry_id)
-      if (!rows) historyOf.set(c.entry_id, (rows = []))
+      if (!rows) {
+        rows = []
+        historyOf.set(c.entry_id, rows)
+      }
       rows.push(c)
     }
 
