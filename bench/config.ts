@@ -48,9 +48,11 @@ function positive(name: string, value: string | undefined, fallback: number): nu
 
 export function loadBenchOptions(env: Record<string, string | undefined> = process.env): BenchOptions {
   const sizes = env.BENCH_SIZES ? list(env.BENCH_SIZES).map(parseSize) : DEFAULT_SIZES
-  if (sizes.some((s, i) => s <= 0 || (i > 0 && s <= sizes[i - 1]!))) throw new Error('BENCH_SIZES: sizes must be positive and ascending')
+  if (sizes.some((s, i) => s <= 0 || (i > 0 && s <= sizes[i - 1]!)))
+    throw new Error('BENCH_SIZES: sizes must be positive and ascending')
   const databases = (env.BENCH_DBS ? list(env.BENCH_DBS) : ['sqlite', 'postgres']) as DatabaseName[]
-  for (const name of databases) if (name !== 'sqlite' && name !== 'postgres') throw new Error(`BENCH_DBS: unknown database ${name}`)
+  for (const name of databases)
+    if (name !== 'sqlite' && name !== 'postgres') throw new Error(`BENCH_DBS: unknown database ${name}`)
   return {
     sizes,
     databases,

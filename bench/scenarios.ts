@@ -54,7 +54,9 @@ const pick = <T>(items: readonly T[], random: () => number): T => items[Math.flo
 function pageOf(size: number) {
   return (body: unknown) => {
     const data = (body as { data?: unknown[] }).data
-    return Array.isArray(data) && data.length === size ? undefined : `expected a page of ${size}, got ${Array.isArray(data) ? data.length : 'no data'}`
+    return Array.isArray(data) && data.length === size
+      ? undefined
+      : `expected a page of ${size}, got ${Array.isArray(data) ? data.length : 'no data'}`
   }
 }
 
@@ -68,7 +70,11 @@ function statusWalker(ctx: ScenarioContext): () => Request {
   return () => {
     const entry = ctx.sample[turn++ % ctx.sample.length]!
     entry.statusIndex = (entry.statusIndex + 1) % ctx.fixture.statuses.length
-    return { method: 'PATCH', path: `${entriesPath(ctx)}/${entry.id}`, body: JSON.stringify({ status: ctx.fixture.statuses[entry.statusIndex]!.name }) }
+    return {
+      method: 'PATCH',
+      path: `${entriesPath(ctx)}/${entry.id}`,
+      body: JSON.stringify({ status: ctx.fixture.statuses[entry.statusIndex]!.name }),
+    }
   }
 }
 
@@ -84,14 +90,22 @@ function createEntry(ctx: ScenarioContext): Request {
     list_fields: [
       { name: fields.tier.name, value: pick(TIER_OPTIONS, ctx.random) },
       { name: fields.score.name, value: Math.floor(ctx.random() * 10_000) },
-      { name: fields.closeDate.name, value: `2026-0${1 + Math.floor(ctx.random() * 9)}-1${Math.floor(ctx.random() * 10)}` },
+      {
+        name: fields.closeDate.name,
+        value: `2026-0${1 + Math.floor(ctx.random() * 9)}-1${Math.floor(ctx.random() * 10)}`,
+      },
     ],
   }
   return { method: 'POST', path: entriesPath(ctx), body: JSON.stringify(body) }
 }
 
 export const SCENARIOS: Scenario[] = [
-  { name: 'get', title: 'retrieve one entry by id (random ids)', creates: false, requests: (ctx) => () => getById(ctx) },
+  {
+    name: 'get',
+    title: 'retrieve one entry by id (random ids)',
+    creates: false,
+    requests: (ctx) => () => getById(ctx),
+  },
   {
     name: 'list-first',
     title: 'list first=100, after=0',
@@ -103,14 +117,20 @@ export const SCENARIOS: Scenario[] = [
     name: 'list-deep',
     title: 'list first=100, after=total-100',
     creates: false,
-    requests: (ctx) => () => ({ method: 'GET', path: `${entriesPath(ctx)}?first=${PAGE}&after=${Math.max(0, ctx.total - PAGE)}` }),
+    requests: (ctx) => () => ({
+      method: 'GET',
+      path: `${entriesPath(ctx)}?first=${PAGE}&after=${Math.max(0, ctx.total - PAGE)}`,
+    }),
     expect: (body, ctx) => pageOf(Math.min(PAGE, ctx.total))(body),
   },
   {
     name: 'filter-status',
     title: 'list first=100, status=<one of five>',
     creates: false,
-    requests: (ctx) => () => ({ method: 'GET', path: `${entriesPath(ctx)}?first=${PAGE}&status=${encodeURIComponent(ctx.fixture.statuses[1]!.name)}` }),
+    requests: (ctx) => () => ({
+      method: 'GET',
+      path: `${entriesPath(ctx)}?first=${PAGE}&status=${encodeURIComponent(ctx.fixture.statuses[1]!.name)}`,
+    }),
   },
   {
     name: 'filter-field',
@@ -134,5 +154,10 @@ export const SCENARIOS: Scenario[] = [
       }
     },
   },
-  { name: 'create', title: 'create an entry with three list fields', creates: true, requests: (ctx) => () => createEntry(ctx) },
+  {
+    name: 'create',
+    title: 'create an entry with three list fields',
+    creates: true,
+    requests: (ctx) => () => createEntry(ctx),
+  },
 ]

@@ -83,7 +83,10 @@ async function probe(url: string, key: string, scenario: Scenario, ctx: Scenario
     ...(request.body ? { body: request.body } : {}),
   })
   const text = await response.text()
-  if (!response.ok) throw new Error(`${scenario.name}: ${request.method} ${request.path} answered ${response.status}: ${text.slice(0, 500)}`)
+  if (!response.ok)
+    throw new Error(
+      `${scenario.name}: ${request.method} ${request.path} answered ${response.status}: ${text.slice(0, 500)}`,
+    )
   const problem = scenario.expect?.(JSON.parse(text), ctx)
   if (problem) throw new Error(`${scenario.name}: ${problem}`)
 }
@@ -111,14 +114,24 @@ async function runDatabase(name: DatabaseName, options: BenchOptions, log: Log):
       log(`${name} ${size}: seeded ${added} entries in ${seedS.toFixed(1)} s (${current} in the list, invariants hold)`)
 
       const bare = await measureBare(options)
-      log(`${name} ${size}: bare Fastify ${Math.round(bare.rps)} req/s, p50 ${bare.p50.toFixed(2)} ms, p99 ${bare.p99.toFixed(2)} ms`)
+      log(
+        `${name} ${size}: bare Fastify ${Math.round(bare.rps)} req/s, p50 ${bare.p50.toFixed(2)} ms, p99 ${bare.p99.toFixed(2)} ms`,
+      )
       const server = await spawnRapport({
-        env: { ...database.env, RAPPORT_RATE_LIMIT: '0', LOG_LEVEL: options.logLevel, RAPPORT_DB_POOL_SIZE: String(options.connections) },
+        env: {
+          ...database.env,
+          RAPPORT_RATE_LIMIT: '0',
+          LOG_LEVEL: options.logLevel,
+          RAPPORT_DB_POOL_SIZE: String(options.connections),
+        },
       })
       const sizeResult: SizeResult = { database: name, size: current, seedS, bare, scenarios: [] }
       try {
         const sample = await sampleEntries(db, fixture)
-        const watched: Watched = { pid: server.pid, ...(database.postgresDatabase ? { postgresDatabase: database.postgresDatabase } : {}) }
+        const watched: Watched = {
+          pid: server.pid,
+          ...(database.postgresDatabase ? { postgresDatabase: database.postgresDatabase } : {}),
+        }
         const settings: LoadSettings = {
           url: server.url,
           connections: options.connections,
@@ -135,7 +148,11 @@ async function runDatabase(name: DatabaseName, options: BenchOptions, log: Log):
             scenario: scenario.name,
             title: scenario.title,
             rssMiB,
-            ratio: { rps: ratio(result.rps, bare.rps), p50: ratio(result.p50, bare.p50), p99: ratio(result.p99, bare.p99) },
+            ratio: {
+              rps: ratio(result.rps, bare.rps),
+              p50: ratio(result.p50, bare.p50),
+              p99: ratio(result.p99, bare.p99),
+            },
           }
           if (scenario.creates) {
             current = (await verifyInvariants(db, fixture)).entries
@@ -168,5 +185,12 @@ export async function runBench(options: BenchOptions, log: Log = (m) => console.
   const machine = await machineInfo(options.databases, options.postgresAdminUrl)
   const sizes: SizeResult[] = []
   for (const name of options.databases) sizes.push(...(await runDatabase(name, options, log)))
-  return { options, machine, startedAt, wallS: (performance.now() - started) / 1000, loadAtEnd: Math.round(os.loadavg()[0]! * 100) / 100, sizes }
+  return {
+    options,
+    machine,
+    startedAt,
+    wallS: (performance.now() - started) / 1000,
+    loadAtEnd: Math.round(os.loadavg()[0]! * 100) / 100,
+    sizes,
+  }
 }

@@ -42,7 +42,15 @@ export interface AppDeps {
 }
 
 /** The `/v1` resources, one plugin each. */
-const V1_ROUTES = [listsRoutes, entriesRoutes, contactsRoutes, organizationsRoutes, customFieldsRoutes, notesRoutes, usersRoutes]
+const V1_ROUTES = [
+  listsRoutes,
+  entriesRoutes,
+  contactsRoutes,
+  organizationsRoutes,
+  customFieldsRoutes,
+  notesRoutes,
+  usersRoutes,
+]
 
 /**
  * Node's socket-level limits against slow clients, derived from the request timeout (0: Node's defaults).
@@ -97,7 +105,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(inputTextPlugin)
   await app.register(openapiPlugin)
   await app.register(authPlugin)
-  await app.register(limitsPlugin, { limit: config.RAPPORT_RATE_LIMIT, windowSeconds: config.RAPPORT_RATE_LIMIT_WINDOW_S })
+  await app.register(limitsPlugin, {
+    limit: config.RAPPORT_RATE_LIMIT,
+    windowSeconds: config.RAPPORT_RATE_LIMIT_WINDOW_S,
+  })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

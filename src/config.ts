@@ -28,13 +28,22 @@ export const ConfigSchema = Type.Object({
     default: 30000,
     description: 'A request that takes longer is answered 503 and its transaction rolled back (0: no limit)',
   }),
-  RAPPORT_DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10, description: 'PostgreSQL connections per process' }),
+  RAPPORT_DB_POOL_SIZE: Type.Integer({
+    minimum: 1,
+    maximum: 1000,
+    default: 10,
+    description: 'PostgreSQL connections per process',
+  }),
   RAPPORT_RATE_LIMIT: Type.Integer({
     minimum: 0,
     default: 6000,
     description: 'Requests per API key per window, counted in each process (0 turns rate limiting off)',
   }),
-  RAPPORT_RATE_LIMIT_WINDOW_S: Type.Integer({ minimum: 1, default: 60, description: 'Length of the rate-limit window in seconds' }),
+  RAPPORT_RATE_LIMIT_WINDOW_S: Type.Integer({
+    minimum: 1,
+    default: 60,
+    description: 'Length of the rate-limit window in seconds',
+  }),
   RAPPORT_DEFAULT_COUNTRY_CODE: Type.String({
     pattern: '^[0-9]{1,3}$',
     default: '82',

@@ -33,9 +33,14 @@ describe('bench smoke run', () => {
       for (const s of size.scenarios) {
         assert.ok(Number.isFinite(s.rps) && s.rps >= 0, `${size.database} ${s.scenario}: throughput is a number`)
         assert.ok(Number.isFinite(s.ratio.rps), `${size.database} ${s.scenario}: throughput ratio is a number`)
-        if (s.ok > 0) assert.ok(Number.isFinite(s.p50) && Number.isFinite(s.p99), `${size.database} ${s.scenario}: latencies are numbers`)
+        if (s.ok > 0)
+          assert.ok(
+            Number.isFinite(s.p50) && Number.isFinite(s.p99),
+            `${size.database} ${s.scenario}: latencies are numbers`,
+          )
       }
-      for (const s of size.scenarios.filter((s) => s.scenario === 'create' || s.scenario === 'mixed')) assert.equal(s.keysGapFree, true)
+      for (const s of size.scenarios.filter((s) => s.scenario === 'create' || s.scenario === 'mixed'))
+        assert.equal(s.keysGapFree, true)
     }
     assert.match(renderTable(results), /bare Fastify/)
     assert.match(renderMarkdown(results, ''), /## Results[\s\S]*\| get \|/)

@@ -39,7 +39,8 @@ export function groupOf(url: string, functionName: string): string {
 
 function label(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame
-  const where = url === '' ? '' : ` ${url.replace(/^.*node_modules\//, '').replace(/^.*\/(dist|src)\//, '$1/')}:${lineNumber + 1}`
+  const where =
+    url === '' ? '' : ` ${url.replace(/^.*node_modules\//, '').replace(/^.*\/(dist|src)\//, '$1/')}:${lineNumber + 1}`
   return `${functionName || '(anonymous)'}${where}`
 }
 
@@ -75,5 +76,10 @@ export function summarise(path: string, topN = 25): ProfileSummary {
       inclusive.set(name, (inclusive.get(name) ?? 0) + ms)
     }
   })
-  return { busyMs: busy, groups: top(groups, topN), functions: top(functions, topN), inclusive: top(inclusive, topN * 3) }
+  return {
+    busyMs: busy,
+    groups: top(groups, topN),
+    functions: top(functions, topN),
+    inclusive: top(inclusive, topN * 3),
+  }
 }

@@ -40,9 +40,22 @@ function operations(db: Db, fixture: Fixture, sample: SampledEntry[], orgIds: st
   return [
     { name: 'get', run: async (i) => services.entries.get(await auth(), list, entry(i).id) },
     { name: 'list-first', run: async () => services.entries.list(await auth(), list, { first: 100, after: 0 }) },
-    { name: 'list-deep', run: async () => services.entries.list(await auth(), list, { first: 100, after: total - 100 }) },
-    { name: 'filter-status', run: async () => services.entries.list(await auth(), list, { first: 100, status: [fixture.statuses[1]!.name] }) },
-    { name: 'filter-field', run: async () => services.entries.list(await auth(), list, { first: 100, [`field[${fixture.fields.tier.name}]` as const]: TIER_OPTIONS[2] } as EntryListQuery) },
+    {
+      name: 'list-deep',
+      run: async () => services.entries.list(await auth(), list, { first: 100, after: total - 100 }),
+    },
+    {
+      name: 'filter-status',
+      run: async () => services.entries.list(await auth(), list, { first: 100, status: [fixture.statuses[1]!.name] }),
+    },
+    {
+      name: 'filter-field',
+      run: async () =>
+        services.entries.list(await auth(), list, {
+          first: 100,
+          [`field[${fixture.fields.tier.name}]` as const]: TIER_OPTIONS[2],
+        } as EntryListQuery),
+    },
     {
       name: 'create',
       run: async () =>
@@ -92,7 +105,10 @@ async function explain(database: BenchDatabase, query: LoggedQuery): Promise<str
     await client.query('begin')
     const result = await client.query(`explain (analyze, buffers) ${query.sql}`, query.parameters)
     await client.query('rollback')
-    return (isRead ? '' : '    (write, rolled back)\n') + result.rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN']}`).join('\n')
+    return (
+      (isRead ? '' : '    (write, rolled back)\n') +
+      result.rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN']}`).join('\n')
+    )
   } catch (error) {
     await client.query('rollback').catch(() => {})
     return `    (could not explain: ${(error as Error).message})`
@@ -125,8 +141,10 @@ for (const name of options.databases) {
       const totalMs = (performance.now() - started) / CALLS
       const queries = perCall.flat()
       const dbMs = queries.reduce((sum, q) => sum + q.ms, 0) / CALLS
-      console.log(`\n=== ${name} ${size.toLocaleString('en-US')} ${op.name}: ${(queries.length / CALLS).toFixed(1)} statements per request, ` +
-        `${(totalMs * 1000).toFixed(0)} us per request, of which ${(dbMs * 1000).toFixed(0)} us in the database driver`)
+      console.log(
+        `\n=== ${name} ${size.toLocaleString('en-US')} ${op.name}: ${(queries.length / CALLS).toFixed(1)} statements per request, ` +
+          `${(totalMs * 1000).toFixed(0)} us per request, of which ${(dbMs * 1000).toFixed(0)} us in the database driver`,
+      )
       const byText = new Map<string, { n: number; ms: number; last: LoggedQuery }>()
       for (const q of queries) {
         const entry = byText.get(q.sql) ?? { n: 0, ms: 0, last: q }

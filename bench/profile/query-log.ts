@@ -28,7 +28,10 @@ export function installQueryLog(): void {
   if (installed) return
   installed = true
   const probe = new BetterSqlite3(':memory:')
-  const statementProto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown>
+  const statementProto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >
   probe.close()
   for (const method of ['all', 'run', 'get'] as const) {
     const original = statementProto[method]!

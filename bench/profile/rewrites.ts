@@ -28,23 +28,37 @@ async function time(k: Kysely<Database>, c: Candidate): Promise<{ ms: number; ro
   return { ms: (performance.now() - started) / RUNS, rows }
 }
 
-const ids = (rows: unknown[]) => rows.map((r) => (r as { id?: string; count?: unknown }).id ?? String((r as { count?: unknown }).count)).join(',')
+const ids = (rows: unknown[]) =>
+  rows.map((r) => (r as { id?: string; count?: unknown }).id ?? String((r as { count?: unknown }).count)).join(',')
 
 function groups(f: Fixture, total: number): Array<{ title: string; candidates: Candidate[] }> {
   const ws = f.workspaceId
   const list = f.listId
   const field = f.fields.tier.id
   const value = TIER_OPTIONS[2]!
-  const listed = (k: Kysely<Database>) => k.selectFrom('entries').where('workspace_id', '=', ws).where('list_id', '=', list)
+  const listed = (k: Kysely<Database>) =>
+    k.selectFrom('entries').where('workspace_id', '=', ws).where('list_id', '=', list)
   const inField = (k: Kysely<Database>) =>
-    k.selectFrom('entry_field_values').select('entry_id').where('workspace_id', '=', ws).where('field_id', '=', field).where('value', '=', value)
+    k
+      .selectFrom('entry_field_values')
+      .select('entry_id')
+      .where('workspace_id', '=', ws)
+      .where('field_id', '=', field)
+      .where('value', '=', value)
   return [
     {
       title: `deep page: first=100, after=${total - 100}`,
       candidates: [
         {
           name: 'now: select * ... order by updated_at desc, id desc limit 100 offset n',
-          run: (k) => listed(k).selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(100).offset(total - 100).execute(),
+          run: (k) =>
+            listed(k)
+              .selectAll()
+              .orderBy('updated_at', 'desc')
+              .orderBy('id', 'desc')
+              .limit(100)
+              .offset(total - 100)
+              .execute(),
         },
         {
           name: 'deferred join: offset over the covering index (ids only), then fetch 100 rows',
@@ -54,7 +68,15 @@ function groups(f: Fixture, total: number): Array<{ title: string; candidates: C
               .selectAll()
               .where('workspace_id', '=', ws)
               .where('id', 'in', (eb) =>
-                eb.selectFrom('entries').select('id').where('workspace_id', '=', ws).where('list_id', '=', list).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(100).offset(total - 100),
+                eb
+                  .selectFrom('entries')
+                  .select('id')
+                  .where('workspace_id', '=', ws)
+                  .where('list_id', '=', list)
+                  .orderBy('updated_at', 'desc')
+                  .orderBy('id', 'desc')
+                  .limit(100)
+                  .offset(total - 100),
               )
               .orderBy('updated_at', 'desc')
               .orderBy('id', 'desc')
@@ -64,14 +86,26 @@ function groups(f: Fixture, total: number): Array<{ title: string; candidates: C
     },
     {
       title: 'first page for reference: first=100, after=0',
-      candidates: [{ name: 'now', run: (k) => listed(k).selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(100).execute() }],
+      candidates: [
+        {
+          name: 'now',
+          run: (k) => listed(k).selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(100).execute(),
+        },
+      ],
     },
     {
       title: `field filter page: field[Tier]=${value}, first=100`,
       candidates: [
         {
           name: 'now: id in (select entry_id from entry_field_values ...)',
-          run: (k) => listed(k).selectAll().where('id', 'in', inField(k)).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(100).execute(),
+          run: (k) =>
+            listed(k)
+              .selectAll()
+              .where('id', 'in', inField(k))
+              .orderBy('updated_at', 'desc')
+              .orderBy('id', 'desc')
+              .limit(100)
+              .execute(),
         },
         {
           name: 'exists (... where entry_id = entries.id): walks the list in order, probes the lookup key',
@@ -99,11 +133,21 @@ function groups(f: Fixture, total: number): Array<{ title: string; candidates: C
     {
       title: 'field filter total_count',
       candidates: [
-        { name: 'now: count(*) from entries where ... id in (lookup)', run: (k) => listed(k).select(sql<number>`count(*)`.as('count')).where('id', 'in', inField(k)).execute() },
+        {
+          name: 'now: count(*) from entries where ... id in (lookup)',
+          run: (k) => listed(k).select(sql<number>`count(*)`.as('count')).where('id', 'in', inField(k)).execute(),
+        },
         {
           // A list field belongs to one list, and its lookup rows to that list's entries (one per entry and value).
           name: 'count(*) from entry_field_values alone (index-only)',
-          run: (k) => k.selectFrom('entry_field_values').select(sql<number>`count(*)`.as('count')).where('workspace_id', '=', ws).where('field_id', '=', field).where('value', '=', value).execute(),
+          run: (k) =>
+            k
+              .selectFrom('entry_field_values')
+              .select(sql<number>`count(*)`.as('count'))
+              .where('workspace_id', '=', ws)
+              .where('field_id', '=', field)
+              .where('value', '=', value)
+              .execute(),
         },
       ],
     },
@@ -118,10 +162,17 @@ async function commitTimes(db: Db, fixture: Fixture): Promise<string[]> {
     const started = performance.now()
     for (let i = 0; i < RUNS * 5; i++) {
       await db.transaction(async (trx) => {
-        await trx.updateTable('lists').set({ updated_at: Date.now() }).where('workspace_id', '=', fixture.workspaceId).where('id', '=', fixture.listId).execute()
+        await trx
+          .updateTable('lists')
+          .set({ updated_at: Date.now() })
+          .where('workspace_id', '=', fixture.workspaceId)
+          .where('id', '=', fixture.listId)
+          .execute()
       })
     }
-    lines.push(`  one-row transaction with synchronous=${mode}: ${(((performance.now() - started) / (RUNS * 5)) * 1000).toFixed(0)} us per commit`)
+    lines.push(
+      `  one-row transaction with synchronous=${mode}: ${(((performance.now() - started) / (RUNS * 5)) * 1000).toFixed(0)} us per commit`,
+    )
   }
   await sql.raw('pragma synchronous = FULL').execute(db.kysely)
   return lines

@@ -37,18 +37,32 @@ for (const name of options.databases) {
     for (const scenario of SCENARIOS.filter((s) => names.includes(s.name))) {
       const file = `${name}-${scenario.name}.cpuprofile`
       const server = await spawnRapport({
-        env: { ...database.env, RAPPORT_RATE_LIMIT: '0', LOG_LEVEL: options.logLevel, RAPPORT_DB_POOL_SIZE: String(options.connections) },
+        env: {
+          ...database.env,
+          RAPPORT_RATE_LIMIT: '0',
+          LOG_LEVEL: options.logLevel,
+          RAPPORT_DB_POOL_SIZE: String(options.connections),
+        },
         nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${file}`],
       })
       const ctx: ScenarioContext = { fixture, total: size, sample, orgIds: state.orgIds, random: prng(1) }
-      const settings = { url: server.url, connections: options.connections, durationS: options.durationS, headers: { authorization: `Bearer ${fixture.apiKey}` } }
+      const settings = {
+        url: server.url,
+        connections: options.connections,
+        durationS: options.durationS,
+        headers: { authorization: `Bearer ${fixture.apiKey}` },
+      }
       await drive({ ...settings, durationS: options.warmupS }, scenario.requests(ctx))
       const result = await drive(settings, scenario.requests(ctx))
       await server.stop()
       const summary = summarise(join(dir, file))
       const perRequestUs = (summary.busyMs * 1000) / (result.ok + 1e-9)
-      console.log(`\n=== ${name} ${size} ${scenario.name}: ${Math.round(result.rps)}/s; server busy ${Math.round(summary.busyMs)} ms over the whole profile`)
-      console.log(`(profile includes start-up and warm-up; about ${Math.round(perRequestUs)} us of server CPU per measured request)`)
+      console.log(
+        `\n=== ${name} ${size} ${scenario.name}: ${Math.round(result.rps)}/s; server busy ${Math.round(summary.busyMs)} ms over the whole profile`,
+      )
+      console.log(
+        `(profile includes start-up and warm-up; about ${Math.round(perRequestUs)} us of server CPU per measured request)`,
+      )
       const pct = (ms: number) => `${((100 * ms) / summary.busyMs).toFixed(1).padStart(5)}%`
       console.log('-- self time by package / source folder')
       for (const [k, v] of summary.groups) console.log(`${pct(v)}  ${k}`)

@@ -33,7 +33,8 @@ export async function machineInfo(databases: readonly DatabaseName[], postgresAd
     versions.sqlite = `SQLite ${(db.prepare('select sqlite_version() as v').get() as { v: string }).v} (better-sqlite3, WAL; every commit flushed to disk before it is acknowledged)`
     db.close()
   }
-  if (databases.includes('postgres')) versions.postgres = `${await postgresVersion(postgresAdminUrl)} (same machine, default settings)`
+  if (databases.includes('postgres'))
+    versions.postgres = `${await postgresVersion(postgresAdminUrl)} (same machine, default settings)`
   return {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,

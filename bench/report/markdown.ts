@@ -7,10 +7,15 @@ import { SCENARIOS } from '../scenarios.js'
 import { checkTargets } from './targets.js'
 import { HEADER, resultRows } from './table.js'
 
-export const PROFILE_MARKER = '<!-- Everything below this line is written by hand and kept when `npm run bench` rewrites the file. -->'
+export const PROFILE_MARKER =
+  '<!-- Everything below this line is written by hand and kept when `npm run bench` rewrites the file. -->'
 
 const table = (header: string[], rows: string[][]) =>
-  [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i < 3 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
+  [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i < 3 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n')
 
 function keptTail(path: string): string {
   if (!existsSync(path)) return ''
@@ -22,7 +27,9 @@ function keptTail(path: string): string {
 export function renderMarkdown(results: BenchResults, existingPath = results.options.reportPath ?? ''): string {
   const { options: o, machine: m } = results
   const sizes = o.sizes.map((s) => s.toLocaleString('en-US')).join(', ')
-  const seedLines = results.sizes.map((s) => `${s.database} ${s.size.toLocaleString('en-US')}: ${s.seedS.toFixed(1)} s`).join('; ')
+  const seedLines = results.sizes
+    .map((s) => `${s.database} ${s.size.toLocaleString('en-US')}: ${s.seedS.toFixed(1)} s`)
+    .join('; ')
   const targets = checkTargets(results)
   const lines = [
     '# Benchmarks',
@@ -44,7 +51,7 @@ export function renderMarkdown(results: BenchResults, existingPath = results.opt
     '  list fields on every entry: a select, a number and a date). The workspace grows from one size to the next in the same run.',
     '- Seeding (fastest correct path): the workspace, members and process are made through the domain services; entries,',
     '  organizations and contacts are then bulk-inserted in transactions of 10,000 entries with every index and foreign key on.',
-    '  Rows are built by the domain\'s own functions (`formatEntryKey`, `fieldValueRows`, `closedAtFor`); each transaction takes',
+    "  Rows are built by the domain's own functions (`formatEntryKey`, `fieldValueRows`, `closedAtFor`); each transaction takes",
     '  its key numbers from `lists.last_key_number` with the same `UPDATE ... RETURNING` the entries service uses and raises',
     '  `lists.entry_count` and `statuses.entry_count` by what it adds, and writes the `entry_field_values` lookup rows and the',
     '  creation row of `entry_status_changes` for every entry. SQLite: better-sqlite3 prepared statements per row',
@@ -59,11 +66,11 @@ export function renderMarkdown(results: BenchResults, existingPath = results.opt
     `- Server: \`bin/rapport.js serve\` from the compiled dist/ (built first if older than src/), as deployed, with`,
     `  RAPPORT_RATE_LIMIT=0, LOG_LEVEL=${o.logLevel},`,
     `  RAPPORT_DB_POOL_SIZE=${o.connections} (PostgreSQL). RSS is the server process's peak (VmHWM reset before, and VmRSS sampled`,
-    '  every 100 ms, during the measured part), from /proc; PostgreSQL\'s own processes are not included.',
+    "  every 100 ms, during the measured part), from /proc; PostgreSQL's own processes are not included.",
     '- Bare Fastify: one GET route returning a fixed 5-key JSON document through a response schema, no logging.',
     '- The 2 cores are shared by the server, the load generator and (for PostgreSQL) the database server.',
     `- 1-minute load average at the start of the run ${m.loadAtStart}, at the end ${results.loadAtEnd}: anything else running on`,
-    '  the machine (other sessions\' test suites share it) lowers bare Fastify and Rapport alike, which is why the ratios matter.',
+    "  the machine (other sessions' test suites share it) lowers bare Fastify and Rapport alike, which is why the ratios matter.",
     '',
     '| scenario | what is sent |',
     '| --- | --- |',
@@ -98,7 +105,7 @@ export function renderMarkdown(results: BenchResults, existingPath = results.opt
     '| `BENCH_CONNECTIONS` | `10` | concurrent connections (also the PostgreSQL pool size) |',
     '| `BENCH_SCENARIOS` | all | comma-separated scenario names from the table above |',
     '| `BENCH_POSTGRES_URL` | `DATABASE_URL`, else `postgres://postgres@127.0.0.1:5432/test` | server on which a throw-away database is created and dropped |',
-    '| `BENCH_LOG_LEVEL` | `warn` | Rapport\'s log level in the server process |',
+    "| `BENCH_LOG_LEVEL` | `warn` | Rapport's log level in the server process |",
     '| `BENCH_REPORT` | `docs/benchmarks.md` | where to write this report (`0`: do not write) |',
     '',
     'The figures of this run are also in `docs/bench/results.json`; `BENCH_RENDER=docs/bench/results.json npm run bench`',

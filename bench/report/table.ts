@@ -14,14 +14,38 @@ export interface TableRow {
   cells: string[]
 }
 
-export const HEADER = ['db', 'entries', 'scenario', 'req/s', 'x bare', 'p50 ms', 'x bare', 'p99 ms', 'x bare', 'RSS MiB', 'non-2xx']
+export const HEADER = [
+  'db',
+  'entries',
+  'scenario',
+  'req/s',
+  'x bare',
+  'p50 ms',
+  'x bare',
+  'p99 ms',
+  'x bare',
+  'RSS MiB',
+  'non-2xx',
+]
 
 /** The rows of the results table, shared by the terminal and Markdown renderings. */
 export function resultRows(results: BenchResults): string[][] {
   const rows: string[][] = []
   for (const size of results.sizes) {
     const b = size.bare
-    rows.push([size.database, fmt.size(size.size), 'bare Fastify', fmt.rps(b.rps), '1.00', fmt.ms(b.p50), '1.00', fmt.ms(b.p99), '1.00', '', String(b.failures)])
+    rows.push([
+      size.database,
+      fmt.size(size.size),
+      'bare Fastify',
+      fmt.rps(b.rps),
+      '1.00',
+      fmt.ms(b.p50),
+      '1.00',
+      fmt.ms(b.p99),
+      '1.00',
+      '',
+      String(b.failures),
+    ])
     for (const s of size.scenarios) {
       rows.push([
         size.database,
@@ -47,7 +71,8 @@ export function renderTable(results: BenchResults): string {
   const line = (r: string[]) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
   const out = [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)]
   out.push('', 'targets:')
-  for (const t of checkTargets(results)) out.push(`  ${t.met === null ? '?   ' : t.met ? 'met ' : 'MISS'} ${t.database.padEnd(8)} ${t.target}: ${t.reached}`)
+  for (const t of checkTargets(results))
+    out.push(`  ${t.met === null ? '?   ' : t.met ? 'met ' : 'MISS'} ${t.database.padEnd(8)} ${t.target}: ${t.reached}`)
   out.push('', `total wall time ${(results.wallS / 60).toFixed(1)} min`)
   return out.join('\n')
 }

@@ -23,15 +23,37 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     const smallest = sizes[0]
     const largest = sizes[sizes.length - 1]
     const at = (size: SizeResult | undefined) => (size ? `at ${size.size.toLocaleString('en-US')}` : '')
-    const add = (target: string, value: number | undefined, reached: (v: number) => string, ok: (v: number) => boolean) =>
-      checks.push({ database, target, reached: typeof value !== 'number' || Number.isNaN(value) ? 'not measured' : reached(value), met: typeof value !== 'number' || Number.isNaN(value) ? null : ok(value) })
+    const add = (
+      target: string,
+      value: number | undefined,
+      reached: (v: number) => string,
+      ok: (v: number) => boolean,
+    ) =>
+      checks.push({
+        database,
+        target,
+        reached: typeof value !== 'number' || Number.isNaN(value) ? 'not measured' : reached(value),
+        met: typeof value !== 'number' || Number.isNaN(value) ? null : ok(value),
+      })
 
     const worst = (scenario: string) => {
-      const ratios = sizes.map((s) => find(scenario, s)?.ratio.rps).filter((r): r is number => typeof r === 'number' && !Number.isNaN(r))
+      const ratios = sizes
+        .map((s) => find(scenario, s)?.ratio.rps)
+        .filter((r): r is number => typeof r === 'number' && !Number.isNaN(r))
       return ratios.length === 0 ? undefined : Math.min(...ratios)
     }
-    add('retrieve by id >= 0.5x bare throughput (every size)', worst('get'), (v) => `${v.toFixed(2)}x (lowest over sizes)`, (v) => v >= 0.5)
-    add('list page of 100 >= 0.2x bare throughput (every size)', worst('list-first'), (v) => `${v.toFixed(2)}x (lowest over sizes)`, (v) => v >= 0.2)
+    add(
+      'retrieve by id >= 0.5x bare throughput (every size)',
+      worst('get'),
+      (v) => `${v.toFixed(2)}x (lowest over sizes)`,
+      (v) => v >= 0.5,
+    )
+    add(
+      'list page of 100 >= 0.2x bare throughput (every size)',
+      worst('list-first'),
+      (v) => `${v.toFixed(2)}x (lowest over sizes)`,
+      (v) => v >= 0.2,
+    )
     const first = find('list-first', largest)
     const deep = find('list-deep', largest)
     add(

@@ -54,7 +54,13 @@ async function addRecords(writer: BulkWriter, fixture: Fixture, state: SeedState
 }
 
 /** Adds entries (and records for them) until the list holds `target`; `current` is what it holds now. */
-export async function growTo(writer: BulkWriter, fixture: Fixture, state: SeedState, current: number, target: number): Promise<number> {
+export async function growTo(
+  writer: BulkWriter,
+  fixture: Fixture,
+  state: SeedState,
+  current: number,
+  target: number,
+): Promise<number> {
   await addRecords(writer, fixture, state, Math.max(1, Math.ceil(target / ENTRIES_PER_ORGANIZATION)))
   let added = 0
   while (current + added < target) {

@@ -18,7 +18,15 @@ import { PROCESS_IDENTIFIER, TIER_OPTIONS, type Fixture } from './workspace.js'
 
 /** Columns of every table the seed writes, with the PostgreSQL type of each (for unnest arrays). */
 export const TABLES = {
-  organizations: { workspace_id: 'text', id: 'text', name: 'text', description: 'text', custom_fields: 'text', created_at: 'int8', updated_at: 'int8' },
+  organizations: {
+    workspace_id: 'text',
+    id: 'text',
+    name: 'text',
+    description: 'text',
+    custom_fields: 'text',
+    created_at: 'int8',
+    updated_at: 'int8',
+  },
   organization_domains: { workspace_id: 'text', domain: 'text', organization_id: 'text', position: 'int4' },
   contacts: {
     workspace_id: 'text',
@@ -92,8 +100,21 @@ export function prng(seed: number): () => number {
 /** An organization with one domain, and one contact of it with one email. */
 export function recordRows(fixture: Fixture, n: number, at: number) {
   const ws = fixture.workspaceId
-  const org: OrganizationRow = { workspace_id: ws, id: newId(), name: `Company ${n}`, description: null, custom_fields: '{}', created_at: at, updated_at: at }
-  const domain: OrganizationDomainRow = { workspace_id: ws, domain: `company${n}.example`, organization_id: org.id, position: 0 }
+  const org: OrganizationRow = {
+    workspace_id: ws,
+    id: newId(),
+    name: `Company ${n}`,
+    description: null,
+    custom_fields: '{}',
+    created_at: at,
+    updated_at: at,
+  }
+  const domain: OrganizationDomainRow = {
+    workspace_id: ws,
+    domain: `company${n}.example`,
+    organization_id: org.id,
+    position: 0,
+  }
   const contact: ContactRow = {
     workspace_id: ws,
     id: newId(),
@@ -106,7 +127,13 @@ export function recordRows(fixture: Fixture, n: number, at: number) {
     created_at: at,
     updated_at: at,
   }
-  const email: ContactEmailRow = { workspace_id: ws, email_key: `person${n}@company${n}.example`, email: `person${n}@company${n}.example`, contact_id: contact.id, position: 0 }
+  const email: ContactEmailRow = {
+    workspace_id: ws,
+    email_key: `person${n}@company${n}.example`,
+    email: `person${n}@company${n}.example`,
+    contact_id: contact.id,
+    position: 0,
+  }
   return { org, domain, contact, email }
 }
 

@@ -21,18 +21,29 @@ export async function verifyInvariants(db: Db, fixture: Fixture): Promise<ListFa
 
 async function check(k: Transaction<Database>, fixture: Fixture): Promise<ListFacts> {
   const ws = fixture.workspaceId
-  const list = await k.selectFrom('lists').select(['last_key_number', 'entry_count']).where('workspace_id', '=', ws).where('id', '=', fixture.listId).executeTakeFirstOrThrow()
+  const list = await k
+    .selectFrom('lists')
+    .select(['last_key_number', 'entry_count'])
+    .where('workspace_id', '=', ws)
+    .where('id', '=', fixture.listId)
+    .executeTakeFirstOrThrow()
   const keys = await k
     .selectFrom('entries')
-    .select([sql<number>`count(*)`.as('n'), sql<number>`min(key_number)`.as('lo'), sql<number>`max(key_number)`.as('hi')])
+    .select([
+      sql<number>`count(*)`.as('n'),
+      sql<number>`min(key_number)`.as('lo'),
+      sql<number>`max(key_number)`.as('hi'),
+    ])
     .where('workspace_id', '=', ws)
     .where('list_id', '=', fixture.listId)
     .executeTakeFirstOrThrow()
   const n = Number(keys.n)
   const problems: string[] = []
   // key_number is unique per list (entries_by_key), so n keys between 1 and n are exactly 1..n.
-  if (n > 0 && (Number(keys.lo) !== 1 || Number(keys.hi) !== n)) problems.push(`keys are not gap-free: ${n} entries hold ${keys.lo}..${keys.hi}`)
-  if (Number(list.last_key_number) !== n) problems.push(`lists.last_key_number is ${list.last_key_number}, ${n} entries exist`)
+  if (n > 0 && (Number(keys.lo) !== 1 || Number(keys.hi) !== n))
+    problems.push(`keys are not gap-free: ${n} entries hold ${keys.lo}..${keys.hi}`)
+  if (Number(list.last_key_number) !== n)
+    problems.push(`lists.last_key_number is ${list.last_key_number}, ${n} entries exist`)
   if (Number(list.entry_count) !== n) problems.push(`lists.entry_count is ${list.entry_count}, ${n} entries exist`)
 
   const byStatus = await k
@@ -42,10 +53,16 @@ async function check(k: Transaction<Database>, fixture: Fixture): Promise<ListFa
     .where('list_id', '=', fixture.listId)
     .groupBy('status_id')
     .execute()
-  const kept = await k.selectFrom('statuses').select(['id', 'name', 'entry_count']).where('workspace_id', '=', ws).where('list_id', '=', fixture.listId).execute()
+  const kept = await k
+    .selectFrom('statuses')
+    .select(['id', 'name', 'entry_count'])
+    .where('workspace_id', '=', ws)
+    .where('list_id', '=', fixture.listId)
+    .execute()
   for (const status of kept) {
     const real = Number(byStatus.find((s) => s.status_id === status.id)?.n ?? 0)
-    if (Number(status.entry_count) !== real) problems.push(`statuses.entry_count of ${status.name} is ${status.entry_count}, ${real} entries hold it`)
+    if (Number(status.entry_count) !== real)
+      problems.push(`statuses.entry_count of ${status.name} is ${status.entry_count}, ${real} entries hold it`)
   }
 
   const fieldIds = Object.values(fixture.fields).map((f) => f.id)
@@ -55,7 +72,8 @@ async function check(k: Transaction<Database>, fixture: Fixture): Promise<ListFa
     .where('workspace_id', '=', ws)
     .where('field_id', 'in', fieldIds)
     .executeTakeFirstOrThrow()
-  if (Number(values.n) !== 3 * n) problems.push(`${values.n} entry_field_values rows for ${n} entries with three fields each`)
+  if (Number(values.n) !== 3 * n)
+    problems.push(`${values.n} entry_field_values rows for ${n} entries with three fields each`)
   const created = await k
     .selectFrom('entry_status_changes')
     .select(sql<number>`count(*)`.as('n'))

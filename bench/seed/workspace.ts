@@ -8,7 +8,18 @@ import { loadListDefinition } from '../../src/domain/lists/lists-service.js'
 import { createServices } from '../../src/domain/services.js'
 
 export const PROCESS_IDENTIFIER = 'DEAL'
-export const TIER_OPTIONS = ['Bronze', 'Silver', 'Gold', 'Platinum', 'Diamond', 'Ruby', 'Emerald', 'Sapphire', 'Pearl', 'Opal']
+export const TIER_OPTIONS = [
+  'Bronze',
+  'Silver',
+  'Gold',
+  'Platinum',
+  'Diamond',
+  'Ruby',
+  'Emerald',
+  'Sapphire',
+  'Pearl',
+  'Opal',
+]
 export const MEMBER_COUNT = 10
 
 export interface StatusFixture {
@@ -41,7 +52,9 @@ export async function prepareWorkspace(db: Db): Promise<Fixture> {
   const actor = operator(boot.workspace.id)
   const memberIds: string[] = []
   for (let i = 0; i < MEMBER_COUNT; i++) {
-    memberIds.push((await services.members.create(actor, { name: `Member ${i}`, email: `member${i}@bench.example` })).id)
+    memberIds.push(
+      (await services.members.create(actor, { name: `Member ${i}`, email: `member${i}@bench.example` })).id,
+    )
   }
   const list = await services.lists.create(actor, {
     name: 'Deals',

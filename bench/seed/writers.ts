@@ -41,7 +41,9 @@ export function sqliteWriter(file: string): BulkWriter {
     let statement = inserts.get(table)
     if (!statement) {
       const columns = columnsOf(table)
-      statement = raw.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`)
+      statement = raw.prepare(
+        `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+      )
       inserts.set(table, statement)
     }
     return statement
@@ -49,7 +51,9 @@ export function sqliteWriter(file: string): BulkWriter {
   const takeKeys = raw.prepare(
     'update lists set last_key_number = last_key_number + @n, entry_count = entry_count + @n where workspace_id = @ws and id = @list returning last_key_number',
   )
-  const countStatus = raw.prepare('update statuses set entry_count = entry_count + @n where workspace_id = @ws and id = @status')
+  const countStatus = raw.prepare(
+    'update statuses set entry_count = entry_count + @n where workspace_id = @ws and id = @status',
+  )
   const tx: BulkTransaction = {
     async insert(table, rows) {
       const statement = insertFor(table)
@@ -107,7 +111,11 @@ export async function postgresWriter(url: string): Promise<BulkWriter> {
       return Number(result.rows[0].last_key_number) - n
     },
     async countStatus(ws, status, n) {
-      await client.query('update statuses set entry_count = entry_count + $1 where workspace_id = $2 and id = $3', [n, ws, status])
+      await client.query('update statuses set entry_count = entry_count + $1 where workspace_id = $2 and id = $3', [
+        n,
+        ws,
+        status,
+      ])
     },
   }
   return {

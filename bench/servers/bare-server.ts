@@ -4,7 +4,13 @@
 // over IPC; exits when the parent says 'stop' or goes away.
 import Fastify from 'fastify'
 
-const DOCUMENT = { id: 'QrhZvA8sYt', key: 'DEAL-1', status: 'Started', one_time_value_cents: 0, created_at: '2025-04-29T22:52:52.818Z' }
+const DOCUMENT = {
+  id: 'QrhZvA8sYt',
+  key: 'DEAL-1',
+  status: 'Started',
+  one_time_value_cents: 0,
+  created_at: '2025-04-29T22:52:52.818Z',
+}
 
 const app = Fastify({ logger: false })
 app.get(

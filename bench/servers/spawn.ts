@@ -32,13 +32,17 @@ async function freePort(): Promise<number> {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      )
     })
   })
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))))
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  )
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>, how: () => void): Promise<void> {
@@ -65,7 +69,11 @@ export async function spawnBare(options: SpawnOptions = {}): Promise<RunningServ
       resolve(message.port!)
     })
   })
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stopChild(child, exited, () => child.send('stop')) }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    stop: () => stopChild(child, exited, () => child.send('stop')),
+  }
 }
 
 export async function spawnRapport(options: SpawnOptions = {}): Promise<RunningServer> {
@@ -86,7 +94,10 @@ export async function spawnRapport(options: SpawnOptions = {}): Promise<RunningS
       child.kill('SIGKILL')
       throw new Error('rapport serve did not answer in time')
     }
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok) break
     await new Promise((resolve) => setTimeout(resolve, 50))
   }

@@ -82,7 +82,11 @@ export function run(argv: string[]): void {
       if (code >= 0) process.exitCode = code
     },
     (error: unknown) => {
-      if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      if (
+        error instanceof UsageError ||
+        error instanceof ConfigError ||
+        (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ) {
         console.error(`rapport: ${(error as Error).message}`)
         process.exitCode = 2
       } else if (error instanceof RapportError) {

@@ -26,7 +26,11 @@ export async function serve(): Promise<void> {
     await setup.close()
   }
   const { workspace, newKey } = boot
-  const db = await openDatabase({ ...where, poolSize: config.RAPPORT_DB_POOL_SIZE, statementTimeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS })
+  const db = await openDatabase({
+    ...where,
+    poolSize: config.RAPPORT_DB_POOL_SIZE,
+    statementTimeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS,
+  })
   if (newKey) {
     const seeded = config.RAPPORT_API_KEY !== undefined
     console.log(

@@ -18,7 +18,10 @@ export interface CommandContext {
  * Opens the database the environment names, brings its schema up to date (unless `migrate` is false),
  * runs `work`, closes it.
  */
-export async function withDatabase<T>(work: (context: CommandContext) => Promise<T>, options = { migrate: true }): Promise<T> {
+export async function withDatabase<T>(
+  work: (context: CommandContext) => Promise<T>,
+  options = { migrate: true },
+): Promise<T> {
   const config = loadConfig()
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RAPPORT_DATA_DIR, poolSize: 2 })
   try {
@@ -38,8 +41,11 @@ export async function chooseWorkspace(db: Db, workspaceId: string | undefined): 
   if (workspaceId !== undefined) return service.get(workspaceId)
   const all = await service.list()
   if (all.length === 1) return all[0]!
-  if (all.length === 0) throw new UsageError('No workspace yet: run `rapport serve` once, or `rapport workspaces create --name <name>`')
-  throw new UsageError(`There are ${all.length} workspaces: name one with --workspace <id> (see \`rapport workspaces list\`)`)
+  if (all.length === 0)
+    throw new UsageError('No workspace yet: run `rapport serve` once, or `rapport workspaces create --name <name>`')
+  throw new UsageError(
+    `There are ${all.length} workspaces: name one with --workspace <id> (see \`rapport workspaces list\`)`,
+  )
 }
 
 /** Prints rows as aligned columns. */
@@ -50,7 +56,11 @@ export function printTable(rows: Array<Record<string, string>>): void {
   }
   const columns = Object.keys(rows[0]!)
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length)))
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd()
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()
   console.log(line(columns))
   for (const row of rows) console.log(line(columns.map((c) => row[c] ?? '')))
 }

@@ -60,7 +60,10 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Db> {
   if (options.databaseUrl) {
     const { openPostgres } = await import('./postgres.js')
-    return openPostgres(options.databaseUrl, { poolSize: options.poolSize, statementTimeoutMs: options.statementTimeoutMs })
+    return openPostgres(options.databaseUrl, {
+      poolSize: options.poolSize,
+      statementTimeoutMs: options.statementTimeoutMs,
+    })
   }
   const { openSqlite } = await import('./sqlite.js')
   const path = await import('node:path')

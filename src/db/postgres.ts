@@ -38,7 +38,6 @@ export interface PostgresOptions {
   statementTimeoutMs?: number | undefined
 }
 
-
 /**
  * The pool as Kysely sees it, with the hot queries made by prepare() (marked PREPARED_MARK) sent as
  * named prepared statements (named by a hash of their text): each connection parses and plans them once
@@ -80,7 +79,8 @@ function withNamedStatements(pool: pg.Pool): PostgresPool {
 
 /** Opens a pool on `url`. Nothing is connected until the first query. */
 export function openPostgres(url: string, options: PostgresOptions = {}): Db {
-  const timeout = options.statementTimeoutMs !== undefined && options.statementTimeoutMs > 0 ? options.statementTimeoutMs : undefined
+  const timeout =
+    options.statementTimeoutMs !== undefined && options.statementTimeoutMs > 0 ? options.statementTimeoutMs : undefined
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? DEFAULT_POOL_SIZE,

@@ -34,7 +34,9 @@ interface Template {
  * const rows = await findKey(db, hash)
  * ```
  */
-export function prepare<A extends unknown[], R>(build: (db: Db, ...args: A) => Compilable<R>): (db: Db, ...args: A) => Promise<R[]> {
+export function prepare<A extends unknown[], R>(
+  build: (db: Db, ...args: A) => Compilable<R>,
+): (db: Db, ...args: A) => Promise<R[]> {
   const templates = new Map<unknown, Template>()
   return async (db: Db, ...args: A): Promise<R[]> => {
     // The SQL depends only on the dialect; transactions and pools of one dialect share a template.
@@ -63,7 +65,10 @@ export function prepare<A extends unknown[], R>(build: (db: Db, ...args: A) => C
  * Kysely on every batch cost more than running it. Callers keep the row count bounded (chunks), which
  * bounds the number of templates and of PostgreSQL's named statements.
  */
-export function prepareInsert<Row>(table: keyof Database & string, columns: ReadonlyArray<keyof Row & string>): (db: Db, rows: readonly Row[]) => Promise<void> {
+export function prepareInsert<Row>(
+  table: keyof Database & string,
+  columns: ReadonlyArray<keyof Row & string>,
+): (db: Db, rows: readonly Row[]) => Promise<void> {
   const byCount = new Map<number, (db: Db, ...values: unknown[]) => Promise<unknown[]>>()
   return async (db: Db, rows: readonly Row[]): Promise<void> => {
     const n = rows.length
@@ -71,7 +76,9 @@ export function prepareInsert<Row>(table: keyof Database & string, columns: Read
     let insert = byCount.get(n)
     if (insert === undefined) {
       insert = prepare((db, ...values: unknown[]) => {
-        const built = Array.from({ length: n }, (_, r) => Object.fromEntries(columns.map((column, c) => [column, values[r * columns.length + c]])))
+        const built = Array.from({ length: n }, (_, r) =>
+          Object.fromEntries(columns.map((column, c) => [column, values[r * columns.length + c]])),
+        )
         return db.insertInto(table).values(built as never)
       })
       byCount.set(n, insert)

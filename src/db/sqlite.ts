@@ -199,7 +199,8 @@ export function openSqlite(file: string): Db {
   return {
     kysely,
     traits: TRAITS,
-    transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>, deadline?: Deadline) => groupCommit.run(work, deadline),
+    transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>, deadline?: Deadline) =>
+      groupCommit.run(work, deadline),
     async ping() {
       raw.prepare('select 1').get()
     },

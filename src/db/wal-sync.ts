@@ -34,7 +34,8 @@ export class WalSync {
     this.#next = undefined
     try {
       const fd = this.#open()
-      if (fd !== undefined) await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())))
+      if (fd !== undefined)
+        await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())))
     } finally {
       this.#running = undefined
     }

@@ -29,13 +29,19 @@ for (const database of TEST_DATABASES) {
       await expect401({ authorization: 'Bearer short' })
       await expect401({ authorization: `Bearer ${'x'.repeat(300)}` })
     })
-    it('answers 401 for an unknown key', async () => expect401({ authorization: 'Bearer rpk_thisKeyDoesNotExistAnywhere000' }))
+    it('answers 401 for an unknown key', async () =>
+      expect401({ authorization: 'Bearer rpk_thisKeyDoesNotExistAnywhere000' }))
     it('answers 401 on POST too, before reading the body', async () => {
-      const res = await client(server, 'rpk_thisKeyDoesNotExistAnywhere000').post('/v1/users', { name: 'x', email: 'x@y.zz' })
+      const res = await client(server, 'rpk_thisKeyDoesNotExistAnywhere000').post('/v1/users', {
+        name: 'x',
+        email: 'x@y.zz',
+      })
       assert.equal(res.status, 401)
     })
     it('accepts the key case-insensitively on the scheme (bearer)', async () => {
-      const res = await client(server, null).get('/v1/users', { headers: { authorization: `bearer ${server.workspace.key}` } })
+      const res = await client(server, null).get('/v1/users', {
+        headers: { authorization: `bearer ${server.workspace.key}` },
+      })
       assert.equal(res.status, 200)
     })
     it('fails a revoked key from the very next request', async () => {
@@ -59,7 +65,10 @@ for (const database of TEST_DATABASES) {
       const seeded = 'my-ci-key-0123456789'
       await server.services.workspaces.createKey(server.workspace.id, { key: seeded })
       assert.equal((await client(server, seeded).get('/v1/users')).status, 200)
-      await assert.rejects(server.services.workspaces.createKey(server.workspace.id, { key: seeded }), /already been taken/)
+      await assert.rejects(
+        server.services.workspaces.createKey(server.workspace.id, { key: seeded }),
+        /already been taken/,
+      )
     })
     it('needs no key for /healthz, /openapi.json and /docs', async () => {
       const api = client(server, null)

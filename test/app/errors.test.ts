@@ -42,7 +42,10 @@ for (const database of TEST_DATABASES) {
     const api = () => client(server, server.workspace.key)
 
     it('400 for malformed JSON', async () => {
-      const res = await api().request('POST', '/v1/users', { raw: '{"name": "x",', headers: { 'content-type': 'application/json' } })
+      const res = await api().request('POST', '/v1/users', {
+        raw: '{"name": "x",',
+        headers: { 'content-type': 'application/json' },
+      })
       assertErrorShape(res, 400, 'malformed_json')
     })
     it('401 for a missing key', async () => {
@@ -68,7 +71,10 @@ for (const database of TEST_DATABASES) {
     it('answers requests Node cannot parse in the error shape, and closes the connection', async () => {
       const garbled = await rawExchange(server.url, 'GET /v1/users HTTP/1.1\r\nHost: x\r\nNot a header line\r\n\r\n')
       assertErrorShape(garbled, 400, 'bad_request')
-      const huge = await rawExchange(server.url, `GET /v1/users HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`)
+      const huge = await rawExchange(
+        server.url,
+        `GET /v1/users HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      )
       assertErrorShape(huge, 431, 'headers_too_large')
     })
     it('422 for text that cannot be stored as sent, in the body or the query, and nothing stored (found by the fuzzer)', async () => {
@@ -77,7 +83,9 @@ for (const database of TEST_DATABASES) {
       for (const name of ['a\u0000b', 'a\ud800b', '\udc00', 'x\ud83d']) {
         const res = await api().post('/v1/users', { name, email: 'odd-text@example.com' })
         assertErrorShape(res, 422, 'validation_failed')
-        assert.deepEqual(res.body.details, [{ field: 'name', code: 'invalid_characters', message: 'contains a NUL character or an unpaired surrogate' }])
+        assert.deepEqual(res.body.details, [
+          { field: 'name', code: 'invalid_characters', message: 'contains a NUL character or an unpaired surrogate' },
+        ])
       }
       assertErrorShape(await api().get('/v1/users?updated_after=1&note=a%00b'), 422, 'validation_failed')
       assert.equal((await api().get('/v1/users')).body.pagination.total_count, before)
@@ -92,8 +100,19 @@ for (const database of TEST_DATABASES) {
       assertErrorShape(res, 413, 'payload_too_large')
     })
     it('415 for a write that is not JSON', async () => {
-      assertErrorShape(await api().request('POST', '/v1/users', { raw: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported_media_type')
-      assertErrorShape(await api().request('POST', '/v1/users', { raw: 'hello', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type')
+      assertErrorShape(
+        await api().request('POST', '/v1/users', {
+          raw: 'name=x',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+        415,
+        'unsupported_media_type',
+      )
+      assertErrorShape(
+        await api().request('POST', '/v1/users', { raw: 'hello', headers: { 'content-type': 'text/plain' } }),
+        415,
+        'unsupported_media_type',
+      )
     })
     it('422 with per-field details for a body that breaks the schema', async () => {
       const res = await api().post('/v1/users', { name: 5 })
@@ -108,7 +127,11 @@ for (const database of TEST_DATABASES) {
     it('422 for a body that is not an object', async () => {
       assertErrorShape(await api().post('/v1/users', [1, 2]), 422, 'validation_failed')
       assertErrorShape(await api().post('/v1/users', 'text'), 422, 'validation_failed')
-      assertErrorShape(await api().request('POST', '/v1/users', { headers: { 'content-type': 'application/json' } }), 422, 'validation_failed')
+      assertErrorShape(
+        await api().request('POST', '/v1/users', { headers: { 'content-type': 'application/json' } }),
+        422,
+        'validation_failed',
+      )
     })
     it('422 with a Rails-style phrase for a taken email', async () => {
       assert.equal((await api().post('/v1/users', { name: 'A', email: 'dup@example.com' })).status, 201)
@@ -118,9 +141,13 @@ for (const database of TEST_DATABASES) {
       assert.deepEqual(res.body.details, [{ field: 'email', code: 'taken', message: 'has already been taken' }])
     })
     it('does not fail a GET or DELETE that sends Content-Type: application/json and no body', async () => {
-      const res = await api().get('/v1/users', { headers: { 'content-type': 'application/json', accept: 'application/json' } })
+      const res = await api().get('/v1/users', {
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+      })
       assert.equal(res.status, 200)
-      const del = await api().request('DELETE', '/v1/users/NoSuchUser1', { headers: { 'content-type': 'application/json' } })
+      const del = await api().request('DELETE', '/v1/users/NoSuchUser1', {
+        headers: { 'content-type': 'application/json' },
+      })
       assert.equal(del.status, 404) // not 400: the empty body is fine, the route is what is missing
     })
     it('passes a client request id through', async () => {

@@ -56,7 +56,7 @@ for (const database of TEST_DATABASES) {
     })
     after(async () => server?.close())
 
-    it("answers 404 for every id of another workspace on every route, and changes nothing", async () => {
+    it('answers 404 for every id of another workspace on every route, and changes nothing', async () => {
       const { contact, organization, field, note } = b
       const calls: Array<[string, string, unknown?]> = [
         ['GET', `/v1/contacts/${contact.id}`],
@@ -82,14 +82,23 @@ for (const database of TEST_DATABASES) {
       }
       // Everything of workspace B is still there, unchanged.
       const contactNow = (await theirs.get(`/v1/contacts/${contact.id}`)).body
-      assert.deepEqual([contactNow.title, contactNow.emails, contactNow.phone_numbers], [null, ['hidden@theirs.test'], ['010-7777-8888']])
+      assert.deepEqual(
+        [contactNow.title, contactNow.emails, contactNow.phone_numbers],
+        [null, ['hidden@theirs.test'], ['010-7777-8888']],
+      )
       const orgNow = (await theirs.get(`/v1/organizations/${organization.id}`)).body
       assert.deepEqual([orgNow.name, orgNow.domains], ['Theirs', ['theirs.test']])
       assert.equal((await theirs.get(`/v1/custom_fields/${field.id}`)).body.name, 'Secret')
       assert.equal((await theirs.get(`/v1/notes/${note.id}`)).body.body, 'private')
     })
     it("never lists or finds another workspace's records", async () => {
-      for (const path of ['/v1/contacts', '/v1/organizations', '/v1/custom_fields', '/v1/notes', `/v1/notes?organization_id=${b.organization.id}`]) {
+      for (const path of [
+        '/v1/contacts',
+        '/v1/organizations',
+        '/v1/custom_fields',
+        '/v1/notes',
+        `/v1/notes?organization_id=${b.organization.id}`,
+      ]) {
         assert.deepEqual((await mine.get(path)).body.pagination.total_count, 0, path)
       }
       assert.equal((await mine.get('/v1/contacts?email=hidden@theirs.test')).body.pagination.total_count, 0)
@@ -98,12 +107,26 @@ for (const database of TEST_DATABASES) {
     it("refuses references to another workspace's records", async () => {
       const byId = await mine.post('/v1/contacts', { first_name: 'Mine', organization_id: b.organization.id })
       assert.equal(byId.status, 422)
-      assert.deepEqual(byId.body.details.map((d: { field: string }) => d.field), ['organization_id'])
+      assert.deepEqual(
+        byId.body.details.map((d: { field: string }) => d.field),
+        ['organization_id'],
+      )
       assert.equal((await mine.post('/v1/notes', { organization_id: b.organization.id, body: 'x' })).status, 422)
-      const unknownField = await mine.post('/v1/contacts', { first_name: 'Mine', custom_fields: [{ name: 'Secret', value: 's' }] })
+      const unknownField = await mine.post('/v1/contacts', {
+        first_name: 'Mine',
+        custom_fields: [{ name: 'Secret', value: 's' }],
+      })
       assert.equal(unknownField.status, 422)
-      await mine.post('/v1/custom_fields', { name: 'Buddy', model: 'contact', data_type: 'contact', accepts_multiple_values: false })
-      const foreignContact = await mine.post('/v1/contacts', { first_name: 'Mine', custom_fields: [{ name: 'Buddy', value: b.contact.id }] })
+      await mine.post('/v1/custom_fields', {
+        name: 'Buddy',
+        model: 'contact',
+        data_type: 'contact',
+        accepts_multiple_values: false,
+      })
+      const foreignContact = await mine.post('/v1/contacts', {
+        first_name: 'Mine',
+        custom_fields: [{ name: 'Buddy', value: b.contact.id }],
+      })
       assert.equal(foreignContact.status, 422)
     })
     it('keeps emails, domains and field names unique per workspace only', async () => {

@@ -59,7 +59,9 @@ for (const database of TEST_DATABASES) {
     const LIMIT = 5
     let server: TestServer
     before(async () => {
-      server = await startTestServer(database, { env: { RAPPORT_RATE_LIMIT: String(LIMIT), RAPPORT_RATE_LIMIT_WINDOW_S: '60' } })
+      server = await startTestServer(database, {
+        env: { RAPPORT_RATE_LIMIT: String(LIMIT), RAPPORT_RATE_LIMIT_WINDOW_S: '60' },
+      })
     })
     after(async () => server?.close())
 
@@ -68,7 +70,12 @@ for (const database of TEST_DATABASES) {
       const api = client(server, key)
       for (let i = 1; i <= LIMIT; i++) {
         // Errors count too: a 404 route and a 422 spend the budget like a 200.
-        const res = i === 2 ? await api.get('/v1/nothing-here') : i === 3 ? await api.post('/v1/users', {}) : await api.get('/v1/users')
+        const res =
+          i === 2
+            ? await api.get('/v1/nothing-here')
+            : i === 3
+              ? await api.post('/v1/users', {})
+              : await api.get('/v1/users')
         assert.equal(res.headers.get('ratelimit-policy'), `"default";q=${LIMIT};w=60`)
         const field = rateLimitField(res)
         assert.equal(field.r, LIMIT - i)
@@ -77,13 +84,20 @@ for (const database of TEST_DATABASES) {
       const refused = await api.get('/v1/users')
       assertErrorShape(refused, 429, 'rate_limited')
       const retryAfter = Number(refused.headers.get('retry-after'))
-      assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After: ${refused.headers.get('retry-after')}`)
+      assert.ok(
+        Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60,
+        `Retry-After: ${refused.headers.get('retry-after')}`,
+      )
       assert.equal(rateLimitField(refused).r, 0)
       assert.equal(rateLimitField(refused).t, retryAfter)
       // A refused write changes nothing.
       const write = await api.post('/v1/users', { name: 'Late', email: 'late@example.com' })
       assertErrorShape(write, 429, 'rate_limited')
-      const members = await server.db.kysely.selectFrom('users').select('email').where('email', '=', 'late@example.com').execute()
+      const members = await server.db.kysely
+        .selectFrom('users')
+        .select('email')
+        .where('email', '=', 'late@example.com')
+        .execute()
       assert.deepEqual(members, [])
     })
     it('counts each key on its own, in every workspace', async () => {
@@ -161,10 +175,20 @@ for (const database of TEST_DATABASES) {
     after(async () => server?.close())
 
     const memberCount = async () =>
-      Number((await server.db.kysely.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+      Number(
+        (
+          await server.db.kysely
+            .selectFrom('users')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
 
     it('answers a quick request as usual', async () => {
-      const res = await client(server, server.workspace.key).post('/v1/users', { name: 'Quick', email: 'quick@example.com' })
+      const res = await client(server, server.workspace.key).post('/v1/users', {
+        name: 'Quick',
+        email: 'quick@example.com',
+      })
       assert.equal(res.status, 201)
     })
     it('answers 503 request_timeout for a write stuck behind the database, and saves nothing', async () => {
@@ -172,7 +196,10 @@ for (const database of TEST_DATABASES) {
       const release = await blockMembers(server, database, TIMEOUT_MS * 3)
       let res: ApiResponse
       try {
-        res = await client(server, server.workspace.key).post('/v1/users', { name: 'Stuck', email: 'stuck@example.com' })
+        res = await client(server, server.workspace.key).post('/v1/users', {
+          name: 'Stuck',
+          email: 'stuck@example.com',
+        })
       } finally {
         await release()
       }
@@ -180,7 +207,12 @@ for (const database of TEST_DATABASES) {
       // The stuck work resumes once the database is free: it must not write now.
       await sleep(100)
       assert.equal(await memberCount(), before)
-      assert.equal((await client(server, server.workspace.key).get('/v1/users?first=100')).body.data.some((m: { email: string }) => m.email === 'stuck@example.com'), false)
+      assert.equal(
+        (await client(server, server.workspace.key).get('/v1/users?first=100')).body.data.some(
+          (m: { email: string }) => m.email === 'stuck@example.com',
+        ),
+        false,
+      )
     })
     it('answers 503 request_timeout for a read stuck behind the database', async () => {
       const release = await blockMembers(server, database, TIMEOUT_MS * 3)
@@ -207,7 +239,12 @@ for (const database of TEST_DATABASES) {
       )
       for (let waited = 0; !received.includes('\r\n\r\n{') && waited < TIMEOUT_MS * 10; waited += 50) await sleep(50)
       assert.match(received, /^HTTP\/1\.1 503 /)
-      const json = JSON.parse(received.slice(received.indexOf('\r\n\r\n') + 4).replace(/^[0-9a-f]+\r\n/, '').split('\r\n')[0]!)
+      const json = JSON.parse(
+        received
+          .slice(received.indexOf('\r\n\r\n') + 4)
+          .replace(/^[0-9a-f]+\r\n/, '')
+          .split('\r\n')[0]!,
+      )
       assert.equal(json.code, 'request_timeout')
       socket.write(body.slice(10))
       await sleep(200)

@@ -20,7 +20,11 @@ for (const database of TEST_DATABASES) {
       const { body: doc } = await client(server, null).get('/openapi.json')
       assert.equal(doc.openapi, '3.1.0')
       assert.ok(doc.components.schemas.ErrorBody, 'the error body is a named schema')
-      assert.deepEqual(doc.components.securitySchemes.bearerKey, { type: 'http', scheme: 'bearer', description: 'An API key' })
+      assert.deepEqual(doc.components.securitySchemes.bearerKey, {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'An API key',
+      })
       const routes = server.app.printRoutes({ commonPrefix: false })
       let operations = 0
       for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
@@ -32,7 +36,11 @@ for (const database of TEST_DATABASES) {
           const success = Object.keys(op.responses).filter((s) => s.startsWith('2'))
           assert.equal(success.length, 1, `${method} ${path} documents one success status`)
           if (path.includes('{')) assert.ok(op.responses['404'], `${method} ${path} documents 404`)
-          if (op.requestBody) assert.ok(op.responses['422'] && op.responses['415'] && op.responses['400'], `${method} ${path} documents body errors`)
+          if (op.requestBody)
+            assert.ok(
+              op.responses['422'] && op.responses['415'] && op.responses['400'],
+              `${method} ${path} documents body errors`,
+            )
         }
       }
       assert.ok(operations >= 3, `only ${operations} operations documented`)

@@ -11,7 +11,10 @@ import { createTestDatabase } from '../support/server.js'
 const BIN = fileURLToPath(new URL('../../bin/rapport.js', import.meta.url))
 
 function rapport(env: Record<string, string>, ...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' }, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' },
+    encoding: 'utf8',
+  })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -57,7 +60,8 @@ for (const database of TEST_DATABASES) {
       child.stdout.on('data', (chunk) => (out += chunk))
       child.stderr.on('data', (chunk) => (out += chunk))
       const deadline = Date.now() + 20_000
-      while (!/listening at (http:\/\/[\d.:]+)/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+      while (!/listening at (http:\/\/[\d.:]+)/.test(out) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50))
       const base = /listening at (http:\/\/[\d.:]+)/.exec(out)?.[1]
       const key = /(rpk_[A-Za-z0-9]{40})/.exec(out)?.[1]
       assert.ok(base, out)
@@ -91,18 +95,36 @@ for (const database of TEST_DATABASES) {
     it('on SIGTERM finishes a request already in flight, then closes the database and exits 0', async () => {
       const seed = 'drain-test-key-0123456789'
       const child = spawn(process.execPath, [BIN, 'serve'], {
-        env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '', PORT: '0', LOG_LEVEL: 'info', RAPPORT_API_KEY: seed },
+        env: {
+          ...process.env,
+          ...env,
+          DATABASE_URL: env.DATABASE_URL ?? '',
+          PORT: '0',
+          LOG_LEVEL: 'info',
+          RAPPORT_API_KEY: seed,
+        },
       })
       let out = ''
       child.stdout.on('data', (chunk) => (out += chunk))
       const deadline = Date.now() + 20_000
-      while (!/listening at (http:\/\/[\d.:]+)/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+      while (!/listening at (http:\/\/[\d.:]+)/.test(out) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50))
       const base = new URL(/listening at (http:\/\/[\d.:]+)/.exec(out)![1]!)
       const body = JSON.stringify({ name: 'Drained', email: 'drained@example.com' })
       // Half the body now, SIGTERM, then the rest: the request is in flight when the signal arrives.
       const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
         const req = httpRequest(
-          { host: base.hostname, port: base.port, path: '/v1/users', method: 'POST', headers: { authorization: `Bearer ${seed}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          {
+            host: base.hostname,
+            port: base.port,
+            path: '/v1/users',
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${seed}`,
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
           (res) => {
             let text = ''
             res.on('data', (c) => (text += c))
@@ -139,7 +161,10 @@ for (const database of TEST_DATABASES) {
       const listed = rapport(env, 'keys', 'list')
       assert.match(listed.stdout, new RegExp(`${id}\\s+ci\\s+rpk_`))
       assert.equal(rapport(env, 'keys', 'revoke', id!).code, 0)
-      assert.match(rapport(env, 'keys', 'list').stdout, new RegExp(`${id}.*\\d{4}-\\d{2}-\\d{2}T.*\\d{4}-\\d{2}-\\d{2}T`))
+      assert.match(
+        rapport(env, 'keys', 'list').stdout,
+        new RegExp(`${id}.*\\d{4}-\\d{2}-\\d{2}T.*\\d{4}-\\d{2}-\\d{2}T`),
+      )
       assert.equal(rapport(env, 'keys', 'revoke', id!).code, 1, 'a revoked key cannot be revoked again')
     })
     it('creates workspaces, and then needs --workspace', () => {

@@ -27,9 +27,18 @@ if (postgres) {
     const member = () => {
       const id = newId()
       const now = Date.now()
-      return { workspace_id: server.workspace.id, id, name: 'M', email: `${id}@example.com`, email_key: `${id}@example.com`, created_at: now, updated_at: now }
+      return {
+        workspace_id: server.workspace.id,
+        id,
+        name: 'M',
+        email: `${id}@example.com`,
+        email_key: `${id}@example.com`,
+        created_at: now,
+        updated_at: now,
+      }
     }
-    const exists = async (id: string) => (await server.db.kysely.selectFrom('users').select('id').where('id', '=', id).execute()).length === 1
+    const exists = async (id: string) =>
+      (await server.db.kysely.selectFrom('users').select('id').where('id', '=', id).execute()).length === 1
 
     it('fails the transaction as unavailable, stores nothing of it, and the next one runs on a new session', async () => {
       const row = member()

@@ -22,9 +22,18 @@ for (const database of TEST_DATABASES) {
     const member = () => {
       const id = newId()
       const now = Date.now()
-      return { workspace_id: server.workspace.id, id, name: 'M', email: `${id}@example.com`, email_key: `${id}@example.com`, created_at: now, updated_at: now }
+      return {
+        workspace_id: server.workspace.id,
+        id,
+        name: 'M',
+        email: `${id}@example.com`,
+        email_key: `${id}@example.com`,
+        created_at: now,
+        updated_at: now,
+      }
     }
-    const exists = async (id: string) => (await server.db.kysely.selectFrom('users').select('id').where('id', '=', id).execute()).length === 1
+    const exists = async (id: string) =>
+      (await server.db.kysely.selectFrom('users').select('id').where('id', '=', id).execute()).length === 1
 
     it('lets work within its deadline run and commit', async () => {
       const row = member()
@@ -68,7 +77,10 @@ for (const database of TEST_DATABASES) {
       const deadline = deadlineIn(60_000)
       deadline.expired = true
       const row = member()
-      await assert.rejects(server.db.transaction((trx) => trx.insertInto('users').values(row).execute(), deadline), DeadlineExceededError)
+      await assert.rejects(
+        server.db.transaction((trx) => trx.insertInto('users').values(row).execute(), deadline),
+        DeadlineExceededError,
+      )
       assert.equal(await exists(row.id), false)
     })
     it('leaves work outside any deadline alone', async () => {

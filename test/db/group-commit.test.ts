@@ -58,9 +58,11 @@ describe('sqlite: group commit', () => {
     const seen: number[] = []
     await Promise.all(
       ['d1', 'd2', 'd3'].map((id) =>
-        db.transaction((trx) => insert(trx, id)).then(() => {
-          seen.push((reader.prepare('select count(*) as n from workspaces where id = ?').get(id) as { n: number }).n)
-        }),
+        db
+          .transaction((trx) => insert(trx, id))
+          .then(() => {
+            seen.push((reader.prepare('select count(*) as n from workspaces where id = ?').get(id) as { n: number }).n)
+          }),
       ),
     )
     reader.close()

@@ -11,7 +11,14 @@ const fields: FieldDefinition[] = [
 describe('custom field values', () => {
   it('applies changes: values replace, null removes, others are kept', () => {
     const stored = { f1: 'Atreides', f2: ['a'] }
-    const next = applyChanges(stored, new Map<string, string | string[] | null>([['f1', null], ['f2', ['a', 'b']], ['f3', 'new']]))
+    const next = applyChanges(
+      stored,
+      new Map<string, string | string[] | null>([
+        ['f1', null],
+        ['f2', ['a', 'b']],
+        ['f3', 'new'],
+      ]),
+    )
     assert.deepEqual(next, { f2: ['a', 'b'], f3: 'new' })
     assert.deepEqual(stored, { f1: 'Atreides', f2: ['a'] }, 'the stored document is not changed in place')
   })

@@ -25,7 +25,22 @@ describe('domain normalisation', () => {
     assert.equal(normaliseDomain('Bücher.DE'), 'xn--bcher-kva.de')
   })
   it('refuses what is not a domain', () => {
-    for (const input of ['', '   ', 'relate', 'localhost', '1.2.3.4', 'http://', 'relate .so', '-relate.so', 'relate-.so', 'rel_ate.so', 'relate.s', `${'a'.repeat(64)}.so`, 'relate..so', 'www.']) {
+    for (const input of [
+      '',
+      '   ',
+      'relate',
+      'localhost',
+      '1.2.3.4',
+      'http://',
+      'relate .so',
+      '-relate.so',
+      'relate-.so',
+      'rel_ate.so',
+      'relate.s',
+      `${'a'.repeat(64)}.so`,
+      'relate..so',
+      'www.',
+    ]) {
       assert.equal(normaliseDomain(input), undefined, JSON.stringify(input))
     }
   })
@@ -42,6 +57,9 @@ describe('domain normalisation', () => {
       { domain: 'relate.so', path: 'domains[0]' },
       { domain: 'relate.kr', path: 'domains[3]' },
     ])
-    assert.deepEqual(problems.list.map((p) => p.field), ['domains[1]'])
+    assert.deepEqual(
+      problems.list.map((p) => p.field),
+      ['domains[1]'],
+    )
   })
 })

@@ -5,7 +5,10 @@ import { toIso } from '../../src/domain/time.js'
 
 describe('toIso', () => {
   it('writes exactly what Date#toISOString writes, whatever came before', () => {
-    const ms = fc.oneof(fc.integer({ min: 0, max: 253402300799999 }), fc.integer({ min: 1745900000000, max: 1746100000000 }))
+    const ms = fc.oneof(
+      fc.integer({ min: 0, max: 253402300799999 }),
+      fc.integer({ min: 1745900000000, max: 1746100000000 }),
+    )
     fc.assert(
       fc.property(fc.array(ms, { minLength: 1, maxLength: 20 }), (values) => {
         for (const value of values) assert.equal(toIso(value), new Date(value).toISOString())

@@ -9,7 +9,19 @@ const ID = /^[A-Za-z0-9]{10}$/
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 /** Lets the clock move on, so an updated_at written next is strictly later. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
-const CONTACT_KEYS = ['created_at', 'custom_fields', 'emails', 'first_name', 'id', 'last_name', 'name', 'organization_id', 'phone_numbers', 'title', 'updated_at']
+const CONTACT_KEYS = [
+  'created_at',
+  'custom_fields',
+  'emails',
+  'first_name',
+  'id',
+  'last_name',
+  'name',
+  'organization_id',
+  'phone_numbers',
+  'title',
+  'updated_at',
+]
 
 for (const database of TEST_DATABASES) {
   describe(`${database.name}: contacts`, () => {
@@ -26,7 +38,12 @@ for (const database of TEST_DATABASES) {
 
     describe('create and retrieve', () => {
       it('creates a contact and answers 201 with the flat object', async () => {
-        const res = await api.post('/v1/contacts', { first_name: 'Paul', last_name: 'Atreides', emails: ['Paul@Atreid.es'], title: ' Duke ' })
+        const res = await api.post('/v1/contacts', {
+          first_name: 'Paul',
+          last_name: 'Atreides',
+          emails: ['Paul@Atreid.es'],
+          title: ' Duke ',
+        })
         assert.equal(res.status, 201, res.text)
         assert.deepEqual(Object.keys(res.body).sort(), CONTACT_KEYS)
         assert.match(res.body.id, ID)
@@ -48,11 +65,19 @@ for (const database of TEST_DATABASES) {
         assert.equal(byEmail.body.name, null)
         const byName = await api.post('/v1/contacts', { name: 'Leto  Atreides II' })
         assert.equal(byName.status, 201, byName.text)
-        assert.deepEqual([byName.body.first_name, byName.body.last_name, byName.body.name], ['Leto', 'Atreides II', 'Leto  Atreides II'])
+        assert.deepEqual(
+          [byName.body.first_name, byName.body.last_name, byName.body.name],
+          ['Leto', 'Atreides II', 'Leto  Atreides II'],
+        )
       })
       it('422 when there is neither a first name nor a valid email, writing nothing', async () => {
         const before = await total()
-        for (const body of [{}, { last_name: 'Nobody' }, { first_name: '  ', emails: [] }, { emails: ['not-an-email'] }]) {
+        for (const body of [
+          {},
+          { last_name: 'Nobody' },
+          { first_name: '  ', emails: [] },
+          { emails: ['not-an-email'] },
+        ]) {
           const res = await api.post('/v1/contacts', body)
           assert.equal(res.status, 422, JSON.stringify(body))
           assert.ok(fields(res).includes('first_name'), res.text)
@@ -60,7 +85,9 @@ for (const database of TEST_DATABASES) {
         }
         const bad = await api.post('/v1/contacts', { first_name: 'Ok', emails: ['ok@valid.test', 'nope'] })
         assert.equal(bad.status, 422)
-        assert.deepEqual(bad.body.details, [{ field: 'emails[1]', code: 'invalid', message: 'is not a valid email: "nope"' }])
+        assert.deepEqual(bad.body.details, [
+          { field: 'emails[1]', code: 'invalid', message: 'is not a valid email: "nope"' },
+        ])
         assert.equal(await total(), before)
         assert.equal((await api.get('/v1/contacts?email=ok@valid.test')).body.data.length, 0)
       })
@@ -109,7 +136,11 @@ for (const database of TEST_DATABASES) {
       })
       it('"auto" makes an organization named after a new domain, then reuses it', async () => {
         const orgsBefore = (await api.get('/v1/organizations')).body.pagination.total_count
-        const first = await api.post('/v1/contacts', { first_name: 'Stilgar', emails: ['stilgar@sietch-tabr.test'], organization_id: 'auto' })
+        const first = await api.post('/v1/contacts', {
+          first_name: 'Stilgar',
+          emails: ['stilgar@sietch-tabr.test'],
+          organization_id: 'auto',
+        })
         assert.equal(first.status, 201, first.text)
         const org = (await api.get(`/v1/organizations/${first.body.organization_id}`)).body
         assert.equal(org.name, 'sietch-tabr.test')
@@ -131,9 +162,18 @@ for (const database of TEST_DATABASES) {
         const a = (await api.post('/v1/organizations', { name: 'Org A', domains: ['org-a.test'] })).body
         const b = (await api.post('/v1/organizations', { name: 'Org B' })).body
         const contact = (await api.post('/v1/contacts', { first_name: 'Mover', organization_id: b.id })).body
-        assert.equal((await api.patch(`/v1/contacts/${contact.id}`, { organization_id: a.id })).body.organization_id, a.id)
-        assert.equal((await api.patch(`/v1/contacts/${contact.id}`, { organization_id: null })).body.organization_id, null)
-        const auto = await api.patch(`/v1/contacts/${contact.id}`, { emails: ['mover@org-a.test'], organization_id: 'auto' })
+        assert.equal(
+          (await api.patch(`/v1/contacts/${contact.id}`, { organization_id: a.id })).body.organization_id,
+          a.id,
+        )
+        assert.equal(
+          (await api.patch(`/v1/contacts/${contact.id}`, { organization_id: null })).body.organization_id,
+          null,
+        )
+        const auto = await api.patch(`/v1/contacts/${contact.id}`, {
+          emails: ['mover@org-a.test'],
+          organization_id: 'auto',
+        })
         assert.equal(auto.body.organization_id, a.id)
       })
     })
@@ -142,24 +182,38 @@ for (const database of TEST_DATABASES) {
       it('parallel "auto" creates for one new domain make one organization and all join it', async () => {
         const orgsBefore = (await api.get('/v1/organizations')).body.pagination.total_count
         const results = await Promise.all(
-          Array.from({ length: 8 }, (_, i) => api.post('/v1/contacts', { emails: [`p${i}@race-auto.test`], organization_id: 'auto' })),
+          Array.from({ length: 8 }, (_, i) =>
+            api.post('/v1/contacts', { emails: [`p${i}@race-auto.test`], organization_id: 'auto' }),
+          ),
         )
         for (const res of results) assert.equal(res.status, 201, res.text)
         assert.equal(new Set(results.map((r) => r.body.organization_id)).size, 1)
         assert.equal((await api.get('/v1/organizations')).body.pagination.total_count, orgsBefore + 1)
       })
       it('parallel creates with one email: one wins, the others get 422 `has already been taken`, never a 500', async () => {
-        const results = await Promise.all(Array.from({ length: 8 }, () => api.post('/v1/contacts', { emails: ['race@email.test'] })))
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () => api.post('/v1/contacts', { emails: ['race@email.test'] })),
+        )
         assert.deepEqual(results.map((r) => r.status).sort(), [201, 422, 422, 422, 422, 422, 422, 422])
-        for (const res of results.filter((r) => r.status === 422)) assert.ok(res.text.includes('has already been taken'), res.text)
+        for (const res of results.filter((r) => r.status === 422))
+          assert.ok(res.text.includes('has already been taken'), res.text)
       })
     })
 
     describe('update', () => {
       it('adds emails and phone numbers instead of replacing them', async () => {
-        const c = (await api.post('/v1/contacts', { first_name: 'Jessica', emails: ['jessica@bene.test'], phone_numbers: ['010-1111-2222'] })).body
+        const c = (
+          await api.post('/v1/contacts', {
+            first_name: 'Jessica',
+            emails: ['jessica@bene.test'],
+            phone_numbers: ['010-1111-2222'],
+          })
+        ).body
         await tick()
-        const res = await api.patch(`/v1/contacts/${c.id}`, { emails: ['JESSICA@bene.test', 'lady@bene.test'], phone_numbers: ['+82 10 1111 2222', '02-555-0101'] })
+        const res = await api.patch(`/v1/contacts/${c.id}`, {
+          emails: ['JESSICA@bene.test', 'lady@bene.test'],
+          phone_numbers: ['+82 10 1111 2222', '02-555-0101'],
+        })
         assert.equal(res.status, 200, res.text)
         assert.deepEqual(res.body.emails, ['jessica@bene.test', 'lady@bene.test'])
         assert.deepEqual(res.body.phone_numbers, ['010-1111-2222', '02-555-0101'])
@@ -170,7 +224,10 @@ for (const database of TEST_DATABASES) {
         const first = (await api.patch(`/v1/contacts/${c.id}`, { first_name: 'Feyd-' })).body
         assert.deepEqual([first.first_name, first.last_name, first.name], ['Feyd-', 'Rautha', 'Feyd- Rautha'])
         const full = (await api.patch(`/v1/contacts/${c.id}`, { name: 'Feyd-Rautha Harkonnen' })).body
-        assert.deepEqual([full.first_name, full.last_name, full.name], ['Feyd-Rautha', 'Harkonnen', 'Feyd-Rautha Harkonnen'])
+        assert.deepEqual(
+          [full.first_name, full.last_name, full.name],
+          ['Feyd-Rautha', 'Harkonnen', 'Feyd-Rautha Harkonnen'],
+        )
         const cleared = (await api.patch(`/v1/contacts/${c.id}`, { last_name: null, title: 'na-Baron' })).body
         assert.deepEqual([cleared.last_name, cleared.name, cleared.title], [null, 'Feyd-Rautha', 'na-Baron'])
       })
@@ -208,7 +265,12 @@ for (const database of TEST_DATABASES) {
 
     describe('removing emails and numbers', () => {
       it('removes the listed emails in any case and ignores others', async () => {
-        const c = (await api.post('/v1/contacts', { first_name: 'Usul', emails: ['paul@arrak.is', 'usul@arrak.is', 'muaddib@arrak.is'] })).body
+        const c = (
+          await api.post('/v1/contacts', {
+            first_name: 'Usul',
+            emails: ['paul@arrak.is', 'usul@arrak.is', 'muaddib@arrak.is'],
+          })
+        ).body
         const res = await api.delete(`/v1/contacts/${c.id}/emails`, { emails: ['USUL@arrak.is', 'nobody@arrak.is'] })
         assert.equal(res.status, 200, res.text)
         assert.deepEqual(res.body.emails, ['paul@arrak.is', 'muaddib@arrak.is'])
@@ -224,7 +286,9 @@ for (const database of TEST_DATABASES) {
         assert.equal((await api.delete(`/v1/contacts/${c.id}/emails`, {})).status, 422)
       })
       it('removes phone numbers written in any form', async () => {
-        const c = (await api.post('/v1/contacts', { first_name: 'Thufir', phone_numbers: ['010-3333-4444', '031-123-4567'] })).body
+        const c = (
+          await api.post('/v1/contacts', { first_name: 'Thufir', phone_numbers: ['010-3333-4444', '031-123-4567'] })
+        ).body
         const res = await api.delete(`/v1/contacts/${c.id}/phone_numbers`, { phone_numbers: ['+821033334444'] })
         assert.equal(res.status, 200)
         assert.deepEqual(res.body.phone_numbers, ['031-123-4567'])
@@ -240,7 +304,11 @@ for (const database of TEST_DATABASES) {
         for (const email of ['exact@lookup.test', 'EXACT@Lookup.TEST', ' exact@lookup.test ']) {
           const res = await api.get(`/v1/contacts?email=${encodeURIComponent(email)}`)
           assert.equal(res.status, 200)
-          assert.deepEqual(res.body.data.map((c: { id: string }) => c.id), [target.id], email)
+          assert.deepEqual(
+            res.body.data.map((c: { id: string }) => c.id),
+            [target.id],
+            email,
+          )
           assert.deepEqual(res.body.pagination, { end_cursor: 1, has_next_page: false, total_count: 1 })
         }
         const none = await api.get('/v1/contacts?email=nobody@lookup.test')
@@ -249,24 +317,48 @@ for (const database of TEST_DATABASES) {
       })
       it('?email= finds an address with + even when the + is not URL-encoded', async () => {
         const target = (await api.post('/v1/contacts', { emails: ['paul+crm@lookup.test'] })).body
-        assert.deepEqual((await api.get('/v1/contacts?email=paul+crm@lookup.test')).body.data.map((c: { id: string }) => c.id), [target.id])
-        assert.deepEqual((await api.get('/v1/contacts?email=paul%2Bcrm%40lookup.test')).body.data.map((c: { id: string }) => c.id), [target.id])
+        assert.deepEqual(
+          (await api.get('/v1/contacts?email=paul+crm@lookup.test')).body.data.map((c: { id: string }) => c.id),
+          [target.id],
+        )
+        assert.deepEqual(
+          (await api.get('/v1/contacts?email=paul%2Bcrm%40lookup.test')).body.data.map((c: { id: string }) => c.id),
+          [target.id],
+        )
       })
       it('?phone_number= matches every written form of the number', async () => {
         const target = (await api.post('/v1/contacts', { first_name: 'Phone', phone_numbers: ['010-9876-5432'] })).body
         await api.post('/v1/contacts', { first_name: 'Other', phone_numbers: ['010-9876-5433'] })
-        for (const number of ['+821098765432', '01098765432', '010-9876-5432', '010 9876 5432', '+82 (0)10-9876-5432', '00821098765432']) {
+        for (const number of [
+          '+821098765432',
+          '01098765432',
+          '010-9876-5432',
+          '010 9876 5432',
+          '+82 (0)10-9876-5432',
+          '00821098765432',
+        ]) {
           const res = await api.get(`/v1/contacts?phone_number=${encodeURIComponent(number)}`)
-          assert.deepEqual(res.body.data.map((c: { id: string }) => c.id), [target.id], number)
+          assert.deepEqual(
+            res.body.data.map((c: { id: string }) => c.id),
+            [target.id],
+            number,
+          )
         }
         // Clients that do not encode the + send a space in its place.
-        assert.deepEqual((await api.get('/v1/contacts?phone_number=+821098765432')).body.data.map((c: { id: string }) => c.id), [target.id])
+        assert.deepEqual(
+          (await api.get('/v1/contacts?phone_number=+821098765432')).body.data.map((c: { id: string }) => c.id),
+          [target.id],
+        )
         assert.equal((await api.get('/v1/contacts?phone_number=not-a-number')).body.pagination.total_count, 0)
         assert.equal((await api.get('/v1/contacts?phone_number=01098765431')).body.pagination.total_count, 0)
       })
       it('a stored +82 number is found by its national form', async () => {
-        const target = (await api.post('/v1/contacts', { first_name: 'Intl', phone_numbers: ['+82 10-5555-6666'] })).body
-        assert.deepEqual((await api.get('/v1/contacts?phone_number=010-5555-6666')).body.data.map((c: { id: string }) => c.id), [target.id])
+        const target = (await api.post('/v1/contacts', { first_name: 'Intl', phone_numbers: ['+82 10-5555-6666'] }))
+          .body
+        assert.deepEqual(
+          (await api.get('/v1/contacts?phone_number=010-5555-6666')).body.data.map((c: { id: string }) => c.id),
+          [target.id],
+        )
       })
       it('pages and filters by updated_after like every list', async () => {
         const all = await api.all('/v1/contacts')
@@ -282,7 +374,8 @@ for (const database of TEST_DATABASES) {
 
     describe('delete', () => {
       it('answers 204 with no body and frees the emails', async () => {
-        const c = (await api.post('/v1/contacts', { emails: ['gone@delete.test'], phone_numbers: ['010-0000-1111'] })).body
+        const c = (await api.post('/v1/contacts', { emails: ['gone@delete.test'], phone_numbers: ['010-0000-1111'] }))
+          .body
         const res = await api.delete(`/v1/contacts/${c.id}`)
         assert.equal(res.status, 204)
         assert.equal(res.text, '')
@@ -314,12 +407,36 @@ for (const database of TEST_DATABASES) {
         assert.equal((await api.get(`/v1/contacts/${keep.id}`)).status, 200)
       })
       it('takes the contact out of `contact` custom fields that named it', async () => {
-        const single = (await api.post('/v1/custom_fields', { name: 'Mentor', model: 'contact', data_type: 'contact', accepts_multiple_values: false })).body
-        const multi = (await api.post('/v1/custom_fields', { name: 'Allies', model: 'organization', data_type: 'contact', accepts_multiple_values: true })).body
+        const single = (
+          await api.post('/v1/custom_fields', {
+            name: 'Mentor',
+            model: 'contact',
+            data_type: 'contact',
+            accepts_multiple_values: false,
+          })
+        ).body
+        const multi = (
+          await api.post('/v1/custom_fields', {
+            name: 'Allies',
+            model: 'organization',
+            data_type: 'contact',
+            accepts_multiple_values: true,
+          })
+        ).body
         const doomed = (await api.post('/v1/contacts', { first_name: 'Jamis' })).body
         const friend = (await api.post('/v1/contacts', { first_name: 'Friend' })).body
-        const student = (await api.post('/v1/contacts', { first_name: 'Student', custom_fields: [{ name: 'Mentor', value: doomed.id }] })).body
-        const org = (await api.post('/v1/organizations', { name: 'Sietch', custom_fields: [{ name: 'Allies', value: [doomed.id, friend.id] }] })).body
+        const student = (
+          await api.post('/v1/contacts', {
+            first_name: 'Student',
+            custom_fields: [{ name: 'Mentor', value: doomed.id }],
+          })
+        ).body
+        const org = (
+          await api.post('/v1/organizations', {
+            name: 'Sietch',
+            custom_fields: [{ name: 'Allies', value: [doomed.id, friend.id] }],
+          })
+        ).body
         assert.equal(student.custom_fields[single.id].value, doomed.id)
         await tick()
         assert.equal((await api.delete(`/v1/contacts/${doomed.id}`)).status, 204)

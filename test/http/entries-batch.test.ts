@@ -22,10 +22,23 @@ for (const database of TEST_DATABASES) {
     after(async () => server?.close())
 
     const create = (listId: string, entryableId: string, extra: Record<string, unknown> = {}) =>
-      server.services.entries.create(actor, listId, { entryable_id: entryableId, entryable_type: 'Organization', status: 'Started', ...VALUES, ...extra })
+      server.services.entries.create(actor, listId, {
+        entryable_id: entryableId,
+        entryable_type: 'Organization',
+        status: 'Started',
+        ...VALUES,
+        ...extra,
+      })
 
     it('numbers a batch gap-free, lets the first of two entries of one record win, and fails only the bad ones', async () => {
-      const p = await createList(api, { name: 'Once', process: true, entry_type: 'Organization', identifier: 'B', duplicates_allowed: false, fields: [{ name: 'N', data_type: 'number' }] })
+      const p = await createList(api, {
+        name: 'Once',
+        process: true,
+        entry_type: 'Organization',
+        identifier: 'B',
+        duplicates_allowed: false,
+        fields: [{ name: 'N', data_type: 'number' }],
+      })
       const orgs = await Promise.all(Array.from({ length: 30 }, () => createOrganization(api)))
       const doomed = await createOrganization(api)
       await api.delete(`/v1/organizations/${doomed.id}`)
@@ -35,12 +48,23 @@ for (const database of TEST_DATABASES) {
         create(p.id, doomed.id), // a record deleted before its create runs
       ])
       const ok = results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<any>).value)
-      const failed = results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))
+      const failed = results
+        .filter((r) => r.status === 'rejected')
+        .map((r) => String((r as PromiseRejectedResult).reason))
       assert.equal(ok.length, 30)
       assert.equal(failed.length, 2)
-      assert.ok(failed.some((m) => m.includes('has already been taken')), failed.join('\n'))
-      assert.ok(failed.some((m) => m.includes('entryable_id')), failed.join('\n'))
-      assert.deepEqual(ok.map((e) => Number(e.key.split('-')[1])).sort((a, b) => a - b), Array.from({ length: 30 }, (_, i) => i + 1))
+      assert.ok(
+        failed.some((m) => m.includes('has already been taken')),
+        failed.join('\n'),
+      )
+      assert.ok(
+        failed.some((m) => m.includes('entryable_id')),
+        failed.join('\n'),
+      )
+      assert.deepEqual(
+        ok.map((e) => Number(e.key.split('-')[1])).sort((a, b) => a - b),
+        Array.from({ length: 30 }, (_, i) => i + 1),
+      )
       const listed = await api.all(`/v1/lists/${p.id}/entries`)
       assert.equal(listed.length, 30)
       assert.equal((await api.get(`/v1/lists/${p.id}/entries?first=0&created_after=0`)).body.pagination.total_count, 30)
@@ -48,18 +72,39 @@ for (const database of TEST_DATABASES) {
       assert.equal((await api.get(`/v1/lists/${p.id}/entries?field[N]=7`)).body.data[0].entryable_id, orgs[7]!.id)
       for (const e of listed.slice(0, 3)) {
         const history = (await api.get(`/v1/lists/${p.id}/entries/${e.id}/status_changes`)).body.data
-        assert.deepEqual(history.map((h: any) => [h.from_status, h.to_status]), [[null, 'Started']])
+        assert.deepEqual(
+          history.map((h: any) => [h.from_status, h.to_status]),
+          [[null, 'Started']],
+        )
       }
     })
 
     it('stores a batch that spans lists, each numbered on its own', async () => {
-      const a = await createList(api, { name: 'A', process: true, entry_type: 'Organization', identifier: 'A', duplicates_allowed: true })
-      const b = await createList(api, { name: 'B', process: true, entry_type: 'Organization', identifier: 'BB', duplicates_allowed: true })
+      const a = await createList(api, {
+        name: 'A',
+        process: true,
+        entry_type: 'Organization',
+        identifier: 'A',
+        duplicates_allowed: true,
+      })
+      const b = await createList(api, {
+        name: 'B',
+        process: true,
+        entry_type: 'Organization',
+        identifier: 'BB',
+        duplicates_allowed: true,
+      })
       const org = await createOrganization(api)
       const made = await Promise.all(Array.from({ length: 20 }, (_, i) => create(i % 2 === 0 ? a.id : b.id, org.id)))
       const keys = made.map((e: any) => e.key)
-      assert.deepEqual(keys.filter((k: string) => k.startsWith('A-')).sort(), Array.from({ length: 10 }, (_, i) => `A-${i + 1}`).sort())
-      assert.deepEqual(keys.filter((k: string) => k.startsWith('BB-')).sort(), Array.from({ length: 10 }, (_, i) => `BB-${i + 1}`).sort())
+      assert.deepEqual(
+        keys.filter((k: string) => k.startsWith('A-')).sort(),
+        Array.from({ length: 10 }, (_, i) => `A-${i + 1}`).sort(),
+      )
+      assert.deepEqual(
+        keys.filter((k: string) => k.startsWith('BB-')).sort(),
+        Array.from({ length: 10 }, (_, i) => `BB-${i + 1}`).sort(),
+      )
     })
   })
 }

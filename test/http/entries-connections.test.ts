@@ -16,9 +16,19 @@ for (const database of TEST_DATABASES) {
     before(async () => {
       server = await startTestServer(database)
       api = client(server, server.workspace.key)
-      prospects = await createList(api, { template: 'prospects', fields: [{ name: 'Budget', data_type: 'number' }, { name: 'Only here', data_type: 'text' }] })
+      prospects = await createList(api, {
+        template: 'prospects',
+        fields: [
+          { name: 'Budget', data_type: 'number' },
+          { name: 'Only here', data_type: 'text' },
+        ],
+      })
       pipeline = await createList(api, { template: 'pipeline', fields: [{ name: 'Budget', data_type: 'number' }] })
-      const rule = await api.post(`/v1/lists/${prospects.id}/connections`, { from_status: 'Qualified', to_list_id: pipeline.id, to_status: 'Meeting scheduled' })
+      const rule = await api.post(`/v1/lists/${prospects.id}/connections`, {
+        from_status: 'Qualified',
+        to_list_id: pipeline.id,
+        to_status: 'Meeting scheduled',
+      })
       assert.equal(rule.status, 201, rule.text)
     })
     after(async () => server?.close())
@@ -28,15 +38,20 @@ for (const database of TEST_DATABASES) {
     it('fires when an entry enters the status: a new entry at the target status, next_entry_id set, values carried', async () => {
       const member = await createMember(api)
       const org = await createOrganization(api)
-      const e = (await api.post(`/v1/lists/${prospects.id}/entries`, {
-        entryable_id: org.id,
-        entryable_type: 'Organization',
-        status: 'Working',
-        ...VALUES,
-        one_time_value_cents: 7700,
-        assignee_email: member.email,
-        list_fields: [{ name: 'Budget', value: 5000 }, { name: 'Only here', value: 'stays' }],
-      })).body
+      const e = (
+        await api.post(`/v1/lists/${prospects.id}/entries`, {
+          entryable_id: org.id,
+          entryable_type: 'Organization',
+          status: 'Working',
+          ...VALUES,
+          one_time_value_cents: 7700,
+          assignee_email: member.email,
+          list_fields: [
+            { name: 'Budget', value: 5000 },
+            { name: 'Only here', value: 'stays' },
+          ],
+        })
+      ).body
       assert.equal(e.next_entry_id, null)
       const moved = await api.patch(`/v1/lists/${prospects.id}/entries/${e.id}`, { status: 'Qualified' })
       assert.equal(moved.status, 200, moved.text)
@@ -47,14 +62,30 @@ for (const database of TEST_DATABASES) {
       assert.match(next.key, /^DEAL-\d+$/)
       assert.equal(next.one_time_value_cents, 7700)
       assert.equal(next.assignee.id, member.id)
-      assert.deepEqual(Object.values(next.list_fields).map((f: any) => [f.name, f.value]), [['Contact', null], ['Budget', 5000]])
+      assert.deepEqual(
+        Object.values(next.list_fields).map((f: any) => [f.name, f.value]),
+        [
+          ['Contact', null],
+          ['Budget', 5000],
+        ],
+      )
       const history = (await api.get(`/v1/lists/${pipeline.id}/entries/${next.id}/status_changes`)).body.data
-      assert.deepEqual(history.map((h: any) => [h.from_status, h.to_status]), [[null, 'Meeting scheduled']])
+      assert.deepEqual(
+        history.map((h: any) => [h.from_status, h.to_status]),
+        [[null, 'Meeting scheduled']],
+      )
     })
 
     it('fires once and only once per entry', async () => {
       const org = await createOrganization(api)
-      const e = (await api.post(`/v1/lists/${prospects.id}/entries`, { entryable_id: org.id, entryable_type: 'Organization', status: 'Working', ...VALUES })).body
+      const e = (
+        await api.post(`/v1/lists/${prospects.id}/entries`, {
+          entryable_id: org.id,
+          entryable_type: 'Organization',
+          status: 'Working',
+          ...VALUES,
+        })
+      ).body
       const first = (await api.patch(`/v1/lists/${prospects.id}/entries/${e.id}`, { status: 'Qualified' })).body
       await api.patch(`/v1/lists/${prospects.id}/entries/${e.id}`, { status: 'Working' })
       const again = (await api.patch(`/v1/lists/${prospects.id}/entries/${e.id}`, { status: 'Qualified' })).body
@@ -65,29 +96,91 @@ for (const database of TEST_DATABASES) {
 
     it('fires when an entry is created in the status', async () => {
       const org = await createOrganization(api)
-      const e = (await api.post(`/v1/lists/${prospects.id}/entries`, { entryable_id: org.id, entryable_type: 'Organization', status: 'Qualified', ...VALUES })).body
+      const e = (
+        await api.post(`/v1/lists/${prospects.id}/entries`, {
+          entryable_id: org.id,
+          entryable_type: 'Organization',
+          status: 'Qualified',
+          ...VALUES,
+        })
+      ).body
       assert.ok(e.next_entry_id)
       assert.equal((await api.get(`/v1/lists/${pipeline.id}/entries/${e.next_entry_id}`)).body.entryable_id, org.id)
     })
 
-    it('reuses the record\'s entry where the target allows no duplicates', async () => {
+    it("reuses the record's entry where the target allows no duplicates", async () => {
       const org = await createOrganization(api)
-      const existing = (await api.post(`/v1/lists/${pipeline.id}/entries`, { entryable_id: org.id, entryable_type: 'Organization', status: 'Closing', ...VALUES })).body
-      const e = (await api.post(`/v1/lists/${prospects.id}/entries`, { entryable_id: org.id, entryable_type: 'Organization', status: 'Qualified', ...VALUES })).body
+      const existing = (
+        await api.post(`/v1/lists/${pipeline.id}/entries`, {
+          entryable_id: org.id,
+          entryable_type: 'Organization',
+          status: 'Closing',
+          ...VALUES,
+        })
+      ).body
+      const e = (
+        await api.post(`/v1/lists/${prospects.id}/entries`, {
+          entryable_id: org.id,
+          entryable_type: 'Organization',
+          status: 'Qualified',
+          ...VALUES,
+        })
+      ).body
       assert.equal(e.next_entry_id, existing.id)
-      assert.equal((await api.get(`/v1/lists/${pipeline.id}/entries/${existing.id}`)).body.status, 'Closing', 'the existing entry is not moved')
+      assert.equal(
+        (await api.get(`/v1/lists/${pipeline.id}/entries/${existing.id}`)).body.status,
+        'Closing',
+        'the existing entry is not moved',
+      )
       assert.equal((await entries(pipeline.id)).filter((x) => x.entryable_id === org.id).length, 1)
     })
 
     it('follows chains, and stops where rules form a cycle', async () => {
-      const a = await createList(api, { name: 'A', process: true, entry_type: 'Organization', identifier: 'A', duplicates_allowed: true })
-      const b = await createList(api, { name: 'B', process: true, entry_type: 'Organization', identifier: 'B', duplicates_allowed: true })
-      const c = await createList(api, { name: 'C', process: true, entry_type: 'Organization', identifier: 'C', duplicates_allowed: true })
-      await api.post(`/v1/lists/${a.id}/connections`, { from_status: 'Completed', to_list_id: b.id, to_status: 'Completed' })
-      await api.post(`/v1/lists/${b.id}/connections`, { from_status: 'Completed', to_list_id: c.id, to_status: 'Completed' })
-      await api.post(`/v1/lists/${c.id}/connections`, { from_status: 'Completed', to_list_id: a.id, to_status: 'Started' })
+      const a = await createList(api, {
+        name: 'A',
+        process: true,
+        entry_type: 'Organization',
+        identifier: 'A',
+        duplicates_allowed: true,
+      })
+      const b = await createList(api, {
+        name: 'B',
+        process: true,
+        entry_type: 'Organization',
+        identifier: 'B',
+        duplicates_allowed: true,
+      })
+      const c = await createList(api, {
+        name: 'C',
+        process: true,
+        entry_type: 'Organization',
+        identifier: 'C',
+        duplicates_allowed: true,
+      })
+      await api.post(`/v1/lists/${a.id}/connections`, {
+        from_status: 'Completed',
+        to_list_id: b.id,
+        to_status: 'Completed',
+      })
+      await api.post(`/v1/lists/${b.id}/connections`, {
+        from_status: 'Completed',
+        to_list_id: c.id,
+        to_status: 'Completed',
+      })
+      await api.post(`/v1/lists/${c.id}/connections`, {
+        from_status: 'Completed',
+        to_list_id: a.id,
+        to_status: 'Started',
+      })
       const org = await createOrganization(api)
-      const e = (await api.post(`/v1/lists/${a.id}/entries`, { entryable_id: org.id, entryable_type: 'Organization', status: 'Completed', ...VALUES })).body
+      const e = (
+        await api.post(`/v1/lists/${a.id}/entries`, {
+          entryable_id: org.id,
+          entryable_type: 'Organization',
+          status: 'Completed',
+          ...VALUES,
+        })
+      ).body
       const inB = (await api.get(`/v1/lists/${b.id}/entries/${e.next_entry_id}`)).body
       assert.equal(inB.status, 'Completed')
       const inC = (await api.get(`/v1/lists/${c.id}/entries/${inB.next_entry_id}`)).body
@@ -99,7 +192,13 @@ for (const database of TEST_DATABASES) {
     it('makes nothing when the move is refused', async () => {
       const org = await createOrganization(api)
       const before = (await entries(pipeline.id)).length
-      const res = await api.post(`/v1/lists/${prospects.id}/entries`, { entryable_id: org.id, entryable_type: 'Organization', status: 'Qualified', ...VALUES, assignee_email: 'ghost@example.com' })
+      const res = await api.post(`/v1/lists/${prospects.id}/entries`, {
+        entryable_id: org.id,
+        entryable_type: 'Organization',
+        status: 'Qualified',
+        ...VALUES,
+        assignee_email: 'ghost@example.com',
+      })
       assert.equal(res.status, 422)
       assert.equal((await entries(pipeline.id)).length, before)
     })

@@ -24,7 +24,11 @@ for (const database of TEST_DATABASES) {
       api = client(server, server.workspace.key)
       member = await createMember(api)
       p = await createList(api, {
-        name: 'Filtered', process: true, entry_type: 'Organization', identifier: 'F', duplicates_allowed: true,
+        name: 'Filtered',
+        process: true,
+        entry_type: 'Organization',
+        identifier: 'F',
+        duplicates_allowed: true,
         fields: [
           { name: 'Tier', data_type: 'select', accepts_multiple_values: false, options: ['Gold', 'Silver', 'Bronze'] },
           { name: 'Tags', data_type: 'select', accepts_multiple_values: true, options: ['x', 'y'] },
@@ -56,7 +60,8 @@ for (const database of TEST_DATABASES) {
       }
       // Touch some so updated_at differs from created_at order.
       all = await api.all(`/v1/lists/${p.id}/entries`)
-      for (const e of all.slice(0, 5)) await api.patch(`/v1/lists/${p.id}/entries/${e.id}`, { one_time_value_cents: e.one_time_value_cents + 1 })
+      for (const e of all.slice(0, 5))
+        await api.patch(`/v1/lists/${p.id}/entries/${e.id}`, { one_time_value_cents: e.one_time_value_cents + 1 })
       all = await api.all(`/v1/lists/${p.id}/entries`)
     })
     after(async () => server?.close())
@@ -86,7 +91,10 @@ for (const database of TEST_DATABASES) {
     })
 
     it('filters by assignee, entryable, contact', async () => {
-      await expectFilter(`assignee_email=${encodeURIComponent(member.email.toUpperCase())}`, (e) => e.assignee?.id === member.id)
+      await expectFilter(
+        `assignee_email=${encodeURIComponent(member.email.toUpperCase())}`,
+        (e) => e.assignee?.id === member.id,
+      )
       await expectFilter(`entryable_id=${orgs[1]!.id}`, (e) => e.entryable_id === orgs[1]!.id)
       await expectFilter(`contact_id=${contact.id}`, (e) => e.contact_id === contact.id)
       await expectFilter('entryable_type=Organization', () => true)
@@ -112,7 +120,13 @@ for (const database of TEST_DATABASES) {
       await expectFilter('field[Size]=3', (e) => value(e, 'Size') === 3)
       await expectFilter('field[Size]=3.0', (e) => value(e, 'Size') === 3)
       await expectFilter('field[Due]=2025-06-01', (e) => value(e, 'Due') === '2025-06-01')
-      await expectFilter('field[Tier]=Silver&field[Tags]=y&status_type=active', (e) => value(e, 'Tier') === 'Silver' && value(e, 'Tags').includes('y') && ['Started', 'In progress'].includes(e.status))
+      await expectFilter(
+        'field[Tier]=Silver&field[Tags]=y&status_type=active',
+        (e) =>
+          value(e, 'Tier') === 'Silver' &&
+          value(e, 'Tags').includes('y') &&
+          ['Started', 'In progress'].includes(e.status),
+      )
     })
 
     it('sorts by each column, both ways, nulls last, with the id tie-break', async () => {
@@ -124,7 +138,8 @@ for (const database of TEST_DATABASES) {
           const [a, b] = [key(got[i - 1]), key(got[i])]
           if (a === null) assert.equal(b, null, `${sort}: nulls come last`)
           else if (b !== null && a !== b) assert.ok(desc ? a > b : a < b, `${sort}: ${a} then ${b}`)
-          else if (a === b) assert.ok(desc ? got[i - 1].id > got[i].id : got[i - 1].id < got[i].id, `${sort}: id tie-break`)
+          else if (a === b)
+            assert.ok(desc ? got[i - 1].id > got[i].id : got[i - 1].id < got[i].id, `${sort}: id tie-break`)
         }
       }
       await check('created_at', (e) => e.created_at)
@@ -138,7 +153,10 @@ for (const database of TEST_DATABASES) {
       await check('closed_at', (e) => e.closed_at)
       await check('-closed_at', (e) => e.closed_at)
       const byDefault = await everything('')
-      assert.deepEqual(byDefault.map((e) => e.id), (await everything('sort=-updated_at')).map((e) => e.id))
+      assert.deepEqual(
+        byDefault.map((e) => e.id),
+        (await everything('sort=-updated_at')).map((e) => e.id),
+      )
     })
 
     it('gives the same order page by page as in one page, in both halves of the set (pages read from the end)', async () => {
@@ -160,7 +178,10 @@ for (const database of TEST_DATABASES) {
       for (;;) {
         const page = await query(`status_type=active&sort=key&first=7&after=${after}`)
         seen.push(...page.data.map((e: any) => e.id))
-        assert.equal(page.pagination.total_count, all.filter((e) => ['Started', 'In progress'].includes(e.status)).length)
+        assert.equal(
+          page.pagination.total_count,
+          all.filter((e) => ['Started', 'In progress'].includes(e.status)).length,
+        )
         if (!page.pagination.has_next_page) break
         after = page.pagination.end_cursor
       }
@@ -169,7 +190,12 @@ for (const database of TEST_DATABASES) {
     })
 
     it('continues a page from the last row of the page before, so rows changed meanwhile are neither repeated nor skipped', async () => {
-      const list = await createList(api, { name: 'Continued', process: false, entry_type: 'Organization', fields: [{ name: 'Note', data_type: 'text' }] })
+      const list = await createList(api, {
+        name: 'Continued',
+        process: false,
+        entry_type: 'Organization',
+        fields: [{ name: 'Note', data_type: 'text' }],
+      })
       for (const org of await Promise.all(Array.from({ length: 30 }, () => createOrganization(api)))) {
         await api.post(`/v1/lists/${list.id}/entries`, { entryable_id: org.id, entryable_type: 'Organization' })
       }
@@ -177,14 +203,22 @@ for (const database of TEST_DATABASES) {
       const page1 = (await api.get(`/v1/lists/${list.id}/entries?first=10&after=0`)).body
       // An entry of the third page changes: in the default order (updated_at desc) it moves to the top,
       // which shifts every later position by one.
-      const moved = await api.patch(`/v1/lists/${list.id}/entries/${before[25]}`, { list_fields: [{ name: 'Note', value: 'changed' }] })
+      const moved = await api.patch(`/v1/lists/${list.id}/entries/${before[25]}`, {
+        list_fields: [{ name: 'Note', value: 'changed' }],
+      })
       assert.equal(moved.status, 200)
       const page2 = (await api.get(`/v1/lists/${list.id}/entries?first=10&after=${page1.pagination.end_cursor}`)).body
       const page3 = (await api.get(`/v1/lists/${list.id}/entries?first=10&after=${page2.pagination.end_cursor}`)).body
       const seen = [...page1.data, ...page2.data, ...page3.data].map((e: any) => e.id)
       assert.equal(new Set(seen).size, seen.length, 'no entry shown twice')
-      assert.deepEqual(page2.data.map((e: any) => e.id), before.slice(10, 20))
-      assert.deepEqual(page3.data.map((e: any) => e.id), before.slice(20, 30).filter((id: string) => id !== before[25]))
+      assert.deepEqual(
+        page2.data.map((e: any) => e.id),
+        before.slice(10, 20),
+      )
+      assert.deepEqual(
+        page3.data.map((e: any) => e.id),
+        before.slice(20, 30).filter((id: string) => id !== before[25]),
+      )
     })
 
     it('answers 422 for unknown filters and bad values', async () => {

@@ -20,8 +20,14 @@ for (const database of TEST_DATABASES) {
       server = await startTestServer(database)
       api = client(server, server.workspace.key)
       org = (await api.post('/v1/organizations', { name: 'Atreides' })).body
-      deal = await makeEntry(api, await makeList(api, { process: true, entryType: 'Organization' }), { type: 'Organization', id: org.id })
-      listEntry = await makeEntry(api, await makeList(api, { process: false, entryType: 'Organization' }), { type: 'Organization', id: org.id })
+      deal = await makeEntry(api, await makeList(api, { process: true, entryType: 'Organization' }), {
+        type: 'Organization',
+        id: org.id,
+      })
+      listEntry = await makeEntry(api, await makeList(api, { process: false, entryType: 'Organization' }), {
+        type: 'Organization',
+        id: org.id,
+      })
     })
     after(async () => server?.close())
 
@@ -38,12 +44,17 @@ for (const database of TEST_DATABASES) {
       assert.deepEqual((await api.get(`/v1/notes/${res.body.id}`)).body, res.body)
     })
     it('shows the member who owns the key as the author', async () => {
-      const member = await server.services.members.create(operator(server.workspace.id), { name: 'Jessica', email: 'jessica@bene.test' })
+      const member = await server.services.members.create(operator(server.workspace.id), {
+        name: 'Jessica',
+        email: 'jessica@bene.test',
+      })
       const { key } = await server.services.workspaces.createKey(server.workspace.id, { userId: member.id })
       const res = await client(server, key).post('/v1/notes', { organization_id: org.id, body: 'by Jessica' })
       assert.equal(res.status, 201)
       assert.deepEqual(res.body.user, { id: member.id, name: 'Jessica', email: 'jessica@bene.test' })
-      const listed = (await api.get(`/v1/notes?organization_id=${org.id}`)).body.data.find((n: { id: string }) => n.id === res.body.id)
+      const listed = (await api.get(`/v1/notes?organization_id=${org.id}`)).body.data.find(
+        (n: { id: string }) => n.id === res.body.id,
+      )
       assert.equal(listed.user.email, 'jessica@bene.test')
     })
     it('takes a deal_id that is a process entry', async () => {
@@ -85,7 +96,10 @@ for (const database of TEST_DATABASES) {
       assert.equal(moved.status, 422)
       assert.deepEqual(fields(moved), ['organization_id'])
       assert.equal((await api.get(`/v1/notes/${note.id}`)).body.body, 'this is an edited note')
-      assert.equal((await api.patch(`/v1/notes/${note.id}`, { organization_id: org.id, body: 'same org is fine' })).status, 200)
+      assert.equal(
+        (await api.patch(`/v1/notes/${note.id}`, { organization_id: org.id, body: 'same org is fine' })).status,
+        200,
+      )
       assert.equal((await api.patch(`/v1/notes/${note.id}`, { body: '' })).status, 422)
       assert.equal((await api.patch(`/v1/notes/${note.id}`, { deal_id: listEntry })).status, 422)
     })
@@ -95,7 +109,10 @@ for (const database of TEST_DATABASES) {
       const mine = await api.all<{ id: string; organization_id: string }>(`/v1/notes?organization_id=${org.id}`)
       assert.ok(mine.length > 0)
       assert.ok(mine.every((n) => n.organization_id === org.id))
-      assert.deepEqual((await api.all<{ id: string }>(`/v1/notes?organization_id=${other.id}`)).map((n) => n.id), [theirs.id])
+      assert.deepEqual(
+        (await api.all<{ id: string }>(`/v1/notes?organization_id=${other.id}`)).map((n) => n.id),
+        [theirs.id],
+      )
       const all = await api.get('/v1/notes')
       assert.equal(all.body.pagination.total_count, mine.length + 1)
       assert.equal((await api.get('/v1/notes?organization_id=NoSuchOrg0')).body.pagination.total_count, 0)
@@ -113,7 +130,9 @@ for (const database of TEST_DATABASES) {
       const contactOrg = (await api.post('/v1/organizations', { name: 'Deal holder' })).body
       const process = await makeList(api, { process: true, entryType: 'Organization' })
       const otherDeal = await makeEntry(api, process, { type: 'Organization', id: contactOrg.id })
-      const note = (await api.post('/v1/notes', { organization_id: org.id, body: 'about another org', deal_id: otherDeal })).body
+      const note = (
+        await api.post('/v1/notes', { organization_id: org.id, body: 'about another org', deal_id: otherDeal })
+      ).body
       assert.equal((await api.delete(`/v1/organizations/${contactOrg.id}`)).status, 204)
       assert.equal(await findEntry(api, process, otherDeal), undefined)
       assert.equal((await api.get(`/v1/notes/${note.id}`)).body.deal_id, null)

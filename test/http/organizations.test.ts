@@ -69,9 +69,20 @@ for (const database of TEST_DATABASES) {
         assert.equal((await api.post('/v1/organizations', { name: 'Free', domains: ['free.test'] })).status, 201)
       })
       it('the integration retry without `domains` succeeds with the rest of the request', async () => {
-        await api.post('/v1/custom_fields', { name: 'Category', model: 'organization', data_type: 'select', options: ['Startup', 'Enterprise'], accepts_multiple_values: false })
+        await api.post('/v1/custom_fields', {
+          name: 'Category',
+          model: 'organization',
+          data_type: 'select',
+          options: ['Startup', 'Enterprise'],
+          accepts_multiple_values: false,
+        })
         await api.post('/v1/organizations', { name: 'First', domains: ['retry.test'] })
-        const body = { name: 'Second', description: 'again', domains: ['retry.test'], custom_fields: [{ name: 'Category', value: 'Startup' }] }
+        const body = {
+          name: 'Second',
+          description: 'again',
+          domains: ['retry.test'],
+          custom_fields: [{ name: 'Category', value: 'Startup' }],
+        }
         const clash = await api.post('/v1/organizations', body)
         assert.equal(clash.status, 422)
         const { domains: _dropped, ...retry } = body
@@ -79,7 +90,9 @@ for (const database of TEST_DATABASES) {
         assert.equal(res.status, 201, res.text)
         assert.equal(res.body.name, 'Second')
         assert.deepEqual(res.body.domains, [])
-        assert.deepEqual(Object.values(res.body.custom_fields), [{ name: 'Category', data_type: 'select', value: 'Startup' }])
+        assert.deepEqual(Object.values(res.body.custom_fields), [
+          { name: 'Category', data_type: 'select', value: 'Startup' },
+        ])
       })
       it('answers 404 for unknown ids on every route', async () => {
         assert.equal((await api.get('/v1/organizations/NoSuchOrg0')).status, 404)
@@ -92,7 +105,11 @@ for (const database of TEST_DATABASES) {
 
     describe('concurrent writes', () => {
       it('parallel creates with one domain: one wins, the others get the `same organization domain` 422', async () => {
-        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => api.post('/v1/organizations', { name: `Racer ${i}`, domains: ['race-domain.test'] })))
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            api.post('/v1/organizations', { name: `Racer ${i}`, domains: ['race-domain.test'] }),
+          ),
+        )
         assert.deepEqual(results.map((r) => r.status).sort(), [201, 422, 422, 422, 422, 422, 422, 422])
         for (const res of results.filter((r) => r.status === 422)) assert.match(res.text, /same organization domain/i)
       })
@@ -102,7 +119,11 @@ for (const database of TEST_DATABASES) {
       it('adds domains, keeps the existing ones, and changes name and description', async () => {
         const org = (await api.post('/v1/organizations', { name: 'Ix', domains: ['ix.test'], description: 'old' })).body
         await tick()
-        const res = await api.patch(`/v1/organizations/${org.id}`, { name: 'Ix Federation', domains: ['IX.test', 'ix-federation.test'], description: null })
+        const res = await api.patch(`/v1/organizations/${org.id}`, {
+          name: 'Ix Federation',
+          domains: ['IX.test', 'ix-federation.test'],
+          description: null,
+        })
         assert.equal(res.status, 200, res.text)
         assert.equal(res.body.name, 'Ix Federation')
         assert.equal(res.body.description, null)
@@ -127,8 +148,12 @@ for (const database of TEST_DATABASES) {
         assert.deepEqual(fields(res), ['domains[0]', 'name'])
       })
       it('removes domains given in any written form', async () => {
-        const org = (await api.post('/v1/organizations', { name: 'Giedi', domains: ['giedi.test', 'giedi-prime.test'] })).body
-        const res = await api.delete(`/v1/organizations/${org.id}/domains`, { domains: ['https://www.Giedi.test/', 'unknown.test'] })
+        const org = (
+          await api.post('/v1/organizations', { name: 'Giedi', domains: ['giedi.test', 'giedi-prime.test'] })
+        ).body
+        const res = await api.delete(`/v1/organizations/${org.id}/domains`, {
+          domains: ['https://www.Giedi.test/', 'unknown.test'],
+        })
         assert.equal(res.status, 200, res.text)
         assert.deepEqual(res.body.domains, ['giedi-prime.test'])
         assert.equal((await api.post('/v1/organizations', { domains: ['giedi.test'] })).status, 201)
@@ -140,7 +165,8 @@ for (const database of TEST_DATABASES) {
       it('lists them in the list envelope with the default page of 25', async () => {
         const org = (await api.post('/v1/organizations', { name: 'Fremen' })).body
         const other = (await api.post('/v1/organizations', { name: 'Not Fremen' })).body
-        for (let i = 0; i < 27; i++) await api.post('/v1/contacts', { first_name: `Fremen ${i}`, organization_id: org.id })
+        for (let i = 0; i < 27; i++)
+          await api.post('/v1/contacts', { first_name: `Fremen ${i}`, organization_id: org.id })
         await api.post('/v1/contacts', { first_name: 'Outsider', organization_id: other.id })
         const res = await api.get(`/v1/organizations/${org.id}/contacts`)
         assert.equal(res.status, 200)
@@ -149,19 +175,36 @@ for (const database of TEST_DATABASES) {
         assert.ok(res.body.data.every((c: { organization_id: string }) => c.organization_id === org.id))
         const all = await api.all(`/v1/organizations/${org.id}/contacts`)
         assert.equal(all.length, 27)
-        const empty = await api.get(`/v1/organizations/${(await api.post('/v1/organizations', { name: 'Empty' })).body.id}/contacts`)
+        const empty = await api.get(
+          `/v1/organizations/${(await api.post('/v1/organizations', { name: 'Empty' })).body.id}/contacts`,
+        )
         assert.deepEqual(empty.body, { data: [], pagination: { end_cursor: 0, has_next_page: false, total_count: 0 } })
       })
 
       it('takes the email and phone filters of the contacts list, checked as there', async () => {
         const org = (await api.post('/v1/organizations', { name: 'Ixians' })).body
-        await api.post('/v1/contacts', { first_name: 'Ix', emails: ['ix@ix.test'], phone_numbers: ['+821012345678'], organization_id: org.id })
+        await api.post('/v1/contacts', {
+          first_name: 'Ix',
+          emails: ['ix@ix.test'],
+          phone_numbers: ['+821012345678'],
+          organization_id: org.id,
+        })
         await api.post('/v1/contacts', { first_name: 'Outside', emails: ['out@ix.test'] })
         const byEmail = await api.get(`/v1/organizations/${org.id}/contacts?email=IX@ix.test`)
         assert.equal(byEmail.status, 200, byEmail.text)
-        assert.deepEqual(byEmail.body.data.map((c: { first_name: string }) => c.first_name), ['Ix'])
-        assert.equal((await api.get(`/v1/organizations/${org.id}/contacts?email=out@ix.test`)).body.pagination.total_count, 0)
-        assert.equal((await api.get(`/v1/organizations/${org.id}/contacts?phone_number=010-1234-5678`)).body.pagination.total_count, 1)
+        assert.deepEqual(
+          byEmail.body.data.map((c: { first_name: string }) => c.first_name),
+          ['Ix'],
+        )
+        assert.equal(
+          (await api.get(`/v1/organizations/${org.id}/contacts?email=out@ix.test`)).body.pagination.total_count,
+          0,
+        )
+        assert.equal(
+          (await api.get(`/v1/organizations/${org.id}/contacts?phone_number=010-1234-5678`)).body.pagination
+            .total_count,
+          1,
+        )
         // Found by the fuzzer: a repeated parameter arrives as an array and used to fail as a 500.
         const repeated = await api.get(`/v1/organizations/${org.id}/contacts?email=ix@ix.test&email=`)
         assert.equal(repeated.status, 422, repeated.text)

@@ -44,7 +44,8 @@ for (const database of TEST_DATABASES) {
     })
     it('makes ids that are unique and do not follow each other', async () => {
       const ids: string[] = []
-      for (let i = 0; i < 20; i++) ids.push((await api.post('/v1/users', { name: `U${i}`, email: `u${i}@ids.test` })).body.id)
+      for (let i = 0; i < 20; i++)
+        ids.push((await api.post('/v1/users', { name: `U${i}`, email: `u${i}@ids.test` })).body.id)
       assert.equal(new Set(ids).size, ids.length)
       for (const id of ids) assert.match(id, ID)
       // Neighbours share no long common prefix: ids are random, not counters.

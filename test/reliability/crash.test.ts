@@ -42,7 +42,9 @@ for (const database of TEST_DATABASES) {
       await fresh?.drop()
     })
 
-    it(`keeps every acknowledged write whole through ${KILLS} SIGKILLs under load`, { timeout: TIMEOUT_MS }, async (t) => {
+    it(`keeps every acknowledged write whole through ${KILLS} SIGKILLs under load`, {
+      timeout: TIMEOUT_MS,
+    }, async (t) => {
       server = await startServerProcess(fresh.env)
       const serverErrors: string[] = []
       const fixture = await makeEntryFixture(client(server, TEST_API_KEY))
@@ -85,11 +87,26 @@ for (const database of TEST_DATABASES) {
         `outcomes ${JSON.stringify(f.outcomes)}`,
       ]
       for (const line of lines) t.diagnostic(line)
-      const problems = [...load.problems, ...verified.problems, ...store.problems, ...serverErrors.map((e) => `server logged: ${e.slice(0, 500)}`)]
+      const problems = [
+        ...load.problems,
+        ...verified.problems,
+        ...store.problems,
+        ...serverErrors.map((e) => `server logged: ${e.slice(0, 500)}`),
+      ]
       if (deadlocks > 0) problems.push(`PostgreSQL broke ${deadlocks} deadlocks between the load's writes`)
-      assert.deepEqual(problems, [], `${problems.length} problems:\n${problems.slice(0, 40).join('\n')}\n${lines.join('\n')}`)
-      assert.ok(f.creates.acknowledged > 0 && f.moves.acknowledged > 0 && f.fieldWrites.acknowledged > 0, 'the load ran')
-      assert.ok(load.entries.some((e) => e.carried), 'some entry entered the connected status')
+      assert.deepEqual(
+        problems,
+        [],
+        `${problems.length} problems:\n${problems.slice(0, 40).join('\n')}\n${lines.join('\n')}`,
+      )
+      assert.ok(
+        f.creates.acknowledged > 0 && f.moves.acknowledged > 0 && f.fieldWrites.acknowledged > 0,
+        'the load ran',
+      )
+      assert.ok(
+        load.entries.some((e) => e.carried),
+        'some entry entered the connected status',
+      )
       assert.ok(cut.reduce((a, b) => a + b, 0) > 0, 'at least one kill cut a request under way')
     })
   })

@@ -14,25 +14,53 @@ import { closeRawClient } from './support/raw-client.js'
 
 const error = { $ref: 'ErrorBody#' }
 const object = { type: 'object', additionalProperties: true }
-const label = { type: 'object', required: ['label'], properties: { label: { type: 'string', minLength: 1, maxLength: 20 } }, examples: [{ label: 'abc' }] }
+const label = {
+  type: 'object',
+  required: ['label'],
+  properties: { label: { type: 'string', minLength: 1, maxLength: 20 } },
+  examples: [{ label: 'abc' }],
+}
 const meta = { tags: ['Made up'], summary: 'made up' }
 
 const brokenRoutes: FastifyPluginAsync = async (app) => {
   // Writes first, validates after: a 422 that leaves a member behind.
-  app.post('/writes-then-refuses', { schema: { ...meta, body: label, response: { 201: object, 422: error } } }, async (request, reply) => {
-    const text = (request.body as { label: string }).label
-    await app.services.members.create(actorOf(request), { name: 'Left behind', email: `${newId()}@example.com` })
-    if (/[^a-z]/.test(text)) throw new ValidationError([{ field: 'label', code: 'invalid', message: 'must be lower-case letters' }])
-    return reply.code(201).send({ label: text })
-  })
+  app.post(
+    '/writes-then-refuses',
+    { schema: { ...meta, body: label, response: { 201: object, 422: error } } },
+    async (request, reply) => {
+      const text = (request.body as { label: string }).label
+      await app.services.members.create(actorOf(request), { name: 'Left behind', email: `${newId()}@example.com` })
+      if (/[^a-z]/.test(text))
+        throw new ValidationError([{ field: 'label', code: 'invalid', message: 'must be lower-case letters' }])
+      return reply.code(201).send({ label: text })
+    },
+  )
   // A valid parameter that crashes the handler.
-  app.get('/crashes', { schema: { ...meta, querystring: { type: 'object', properties: { n: { type: 'integer', minimum: 0, maximum: 1000 } } }, response: { 200: object } } }, async (request) => {
-    if (((request.query as { n?: number }).n ?? 0) > 300) throw new Error('boom')
-    return { ok: true }
-  })
+  app.get(
+    '/crashes',
+    {
+      schema: {
+        ...meta,
+        querystring: { type: 'object', properties: { n: { type: 'integer', minimum: 0, maximum: 1000 } } },
+        response: { 200: object },
+      },
+    },
+    async (request) => {
+      if (((request.query as { n?: number }).n ?? 0) > 300) throw new Error('boom')
+      return { ok: true }
+    },
+  )
   // An error sent by hand, not in the error shape.
-  app.get('/odd-errors/:id', { schema: { ...meta, params: { type: 'object', properties: { id: { type: 'string' } } }, response: { 200: object, 404: object } } }, async (_request, reply) =>
-    reply.code(404).send({ error: 'nope' }),
+  app.get(
+    '/odd-errors/:id',
+    {
+      schema: {
+        ...meta,
+        params: { type: 'object', properties: { id: { type: 'string' } } },
+        response: { 200: object, 404: object },
+      },
+    },
+    async (_request, reply) => reply.code(404).send({ error: 'nope' }),
   )
   // Answers a create with what was sent, but stores something else.
   const stored = new Map<string, string>()
@@ -42,10 +70,20 @@ const brokenRoutes: FastifyPluginAsync = async (app) => {
     stored.set(id, text.toUpperCase())
     return reply.code(201).send({ id, label: text })
   })
-  app.get('/forgetful/:id', { schema: { ...meta, params: { type: 'object', properties: { id: { type: 'string' } } }, response: { 200: object, 404: error } } }, async (request) => {
-    const { id } = request.params as { id: string }
-    return { id, label: stored.get(id) ?? '' }
-  })
+  app.get(
+    '/forgetful/:id',
+    {
+      schema: {
+        ...meta,
+        params: { type: 'object', properties: { id: { type: 'string' } } },
+        response: { 200: object, 404: error },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string }
+      return { id, label: stored.get(id) ?? '' }
+    },
+  )
 }
 
 after(() => closeRawClient())
@@ -74,7 +112,10 @@ if (database) {
     }
 
     it('reports a rejected request that changed the database', async () => {
-      await failsWith(fuzz('POST', '/v1/writes-then-refuses'), /a rejected 422 validation_failed changed the database: users \d+→\d+/)
+      await failsWith(
+        fuzz('POST', '/v1/writes-then-refuses'),
+        /a rejected 422 validation_failed changed the database: users \d+→\d+/,
+      )
     })
     it('reports a 5xx', async () => {
       await failsWith(fuzz('GET', '/v1/crashes'), /answered 500/)

@@ -32,16 +32,27 @@ for (const database of TEST_DATABASES) {
     })
     after(async () => server?.close())
 
-    it('finds no 5xx, only well-formed 4xx, no write from a rejected request, on every operation', { timeout: TIMEOUT_MS }, async (t) => {
+    it('finds no 5xx, only well-formed 4xx, no write from a rejected request, on every operation', {
+      timeout: TIMEOUT_MS,
+    }, async (t) => {
       const { ops, stats } = fuzzer
-      assert.ok(ops.some((op) => op.path.startsWith('/v1')), 'the document lists /v1 operations')
+      assert.ok(
+        ops.some((op) => op.path.startsWith('/v1')),
+        'the document lists /v1 operations',
+      )
       const perOperation = Math.max(MIN_RUNS_PER_OPERATION, Math.floor(RUNS / ops.length))
       for (const op of ops) await t.test(`${op.method} ${op.path}`, () => fuzzer.fuzzOperation(op, perOperation, SEED))
       const unresolved = fuzzer.unresolved()
-      t.diagnostic(`${database.name}: ${stats.cases} cases over ${ops.length} operations (${perOperation} each), ${stats.serverErrors} 5xx`)
+      t.diagnostic(
+        `${database.name}: ${stats.cases} cases over ${ops.length} operations (${perOperation} each), ${stats.serverErrors} 5xx`,
+      )
       t.diagnostic(`statuses ${JSON.stringify(Object.fromEntries([...stats.byStatus].sort(([a], [b]) => a - b)))}`)
       t.diagnostic(`kinds ${JSON.stringify(Object.fromEntries(stats.byKind))}`)
-      t.diagnostic(unresolved.length > 0 ? `fuzzed with bad ids only (no real record): ${unresolved.join(', ')}` : 'real ids for every path')
+      t.diagnostic(
+        unresolved.length > 0
+          ? `fuzzed with bad ids only (no real record): ${unresolved.join(', ')}`
+          : 'real ids for every path',
+      )
       assert.equal(stats.serverErrors, 0)
     })
   })

@@ -42,47 +42,106 @@ function madeUpResources(leak: Leak): FastifyPluginAsync {
       const widget = widgets.get(widgetId)
       // The leak a nested route invites: finding the child by id alone.
       if (leak === 'nested-read' && widget) return widget
-      if (!widget || widget.workspaceId !== workspaceId || widget.boxId !== boxId) throw new NotFoundError('widget', widgetId)
+      if (!widget || widget.workspaceId !== workspaceId || widget.boxId !== boxId)
+        throw new NotFoundError('widget', widgetId)
       return widget
     }
     const out = (row: Row) => ({ id: row.id, label: row.label, box_id: row.boxId ?? null })
-    const body = { type: 'object', required: ['label'], properties: { label: { type: 'string', minLength: 1 } }, examples: [{ label: 'A label' }] }
+    const body = {
+      type: 'object',
+      required: ['label'],
+      properties: { label: { type: 'string', minLength: 1 } },
+      examples: [{ label: 'A label' }],
+    }
     const schema = (extra: object) => ({ tags: ['Made up'], summary: 'made up', ...extra })
 
     if (leak !== 'no-way-to-make') {
-      app.post('/boxes', { schema: schema({ body, response: { 201: { type: 'object', additionalProperties: true }, ...errors } }) }, async (request, reply) => {
-        const row = { workspaceId: ws(request), id: newId(), label: (request.body as { label: string }).label }
-        boxes.set(row.id, row)
-        return reply.code(201).send(out(row))
-      })
+      app.post(
+        '/boxes',
+        { schema: schema({ body, response: { 201: { type: 'object', additionalProperties: true }, ...errors } }) },
+        async (request, reply) => {
+          const row = { workspaceId: ws(request), id: newId(), label: (request.body as { label: string }).label }
+          boxes.set(row.id, row)
+          return reply.code(201).send(out(row))
+        },
+      )
     }
-    app.get('/boxes/:box_id', { schema: schema({ params: { type: 'object', properties: { box_id: id } }, response: { 200: { type: 'object', additionalProperties: true }, ...errors } }) }, async (request) =>
-      out(findBox(ws(request), (request.params as { box_id: string }).box_id)),
+    app.get(
+      '/boxes/:box_id',
+      {
+        schema: schema({
+          params: { type: 'object', properties: { box_id: id } },
+          response: { 200: { type: 'object', additionalProperties: true }, ...errors },
+        }),
+      },
+      async (request) => out(findBox(ws(request), (request.params as { box_id: string }).box_id)),
     )
     const nested = { type: 'object', properties: { box_id: id, id } }
-    app.post('/boxes/:box_id/widgets', { schema: schema({ params: { type: 'object', properties: { box_id: id } }, body, response: { 201: { type: 'object', additionalProperties: true }, ...errors } }) }, async (request, reply) => {
-      const box = findBox(ws(request), (request.params as { box_id: string }).box_id)
-      const row = { workspaceId: box.workspaceId, id: newId(), boxId: box.id, label: (request.body as { label: string }).label }
-      widgets.set(row.id, row)
-      return reply.code(201).send(out(row))
-    })
-    app.get('/boxes/:box_id/widgets/:id', { schema: schema({ params: nested, response: { 200: { type: 'object', additionalProperties: true }, ...errors } }) }, async (request) => {
-      const { box_id, id: widgetId } = request.params as { box_id: string; id: string }
-      return out(findWidget(ws(request), box_id, widgetId))
-    })
-    app.delete('/boxes/:box_id/widgets/:id', { schema: schema({ params: nested, response: { 204: { type: 'null' }, ...errors } }) }, async (request, reply) => {
-      const { box_id, id: widgetId } = request.params as { box_id: string; id: string }
-      widgets.delete(findWidget(ws(request), box_id, widgetId).id)
-      return reply.code(204).send()
-    })
-    app.get('/widgets', { schema: schema({ querystring: { type: 'object', properties: { box_id: id } }, response: { 200: page, ...errors } }) }, async (request) => {
-      const workspaceId = ws(request)
-      const boxId = (request.query as { box_id?: string }).box_id
-      const rows = [...widgets.values()].filter(
-        (w) => (leak === 'list' || (leak === 'filter' && boxId !== undefined) || w.workspaceId === workspaceId) && (boxId === undefined || w.boxId === boxId),
-      )
-      return { data: rows.map(out), pagination: { end_cursor: rows.length, has_next_page: false, total_count: rows.length } }
-    })
+    app.post(
+      '/boxes/:box_id/widgets',
+      {
+        schema: schema({
+          params: { type: 'object', properties: { box_id: id } },
+          body,
+          response: { 201: { type: 'object', additionalProperties: true }, ...errors },
+        }),
+      },
+      async (request, reply) => {
+        const box = findBox(ws(request), (request.params as { box_id: string }).box_id)
+        const row = {
+          workspaceId: box.workspaceId,
+          id: newId(),
+          boxId: box.id,
+          label: (request.body as { label: string }).label,
+        }
+        widgets.set(row.id, row)
+        return reply.code(201).send(out(row))
+      },
+    )
+    app.get(
+      '/boxes/:box_id/widgets/:id',
+      {
+        schema: schema({
+          params: nested,
+          response: { 200: { type: 'object', additionalProperties: true }, ...errors },
+        }),
+      },
+      async (request) => {
+        const { box_id, id: widgetId } = request.params as { box_id: string; id: string }
+        return out(findWidget(ws(request), box_id, widgetId))
+      },
+    )
+    app.delete(
+      '/boxes/:box_id/widgets/:id',
+      { schema: schema({ params: nested, response: { 204: { type: 'null' }, ...errors } }) },
+      async (request, reply) => {
+        const { box_id, id: widgetId } = request.params as { box_id: string; id: string }
+        widgets.delete(findWidget(ws(request), box_id, widgetId).id)
+        return reply.code(204).send()
+      },
+    )
+    app.get(
+      '/widgets',
+      {
+        schema: schema({
+          querystring: { type: 'object', properties: { box_id: id } },
+          response: { 200: page, ...errors },
+        }),
+      },
+      async (request) => {
+        const workspaceId = ws(request)
+        const boxId = (request.query as { box_id?: string }).box_id
+        const rows = [...widgets.values()].filter(
+          (w) =>
+            (leak === 'list' || (leak === 'filter' && boxId !== undefined) || w.workspaceId === workspaceId) &&
+            (boxId === undefined || w.boxId === boxId),
+        )
+        return {
+          data: rows.map(out),
+          pagination: { end_cursor: rows.length, has_next_page: false, total_count: rows.length },
+        }
+      },
+    )
   }
 }
 
@@ -103,21 +162,30 @@ if (database) {
 
     it('walks nested ids, filters and lists of a resource it has never seen, and finds nothing wrong', async () => {
       // The real API is walked too; what the made-up routes add is measured against a walk of it alone.
-      const baseline = await IsolationWalk.prepare(await (async () => {
-        const server = await startTestServer(database)
-        servers.push(server)
-        return server
-      })())
-      const base = { ids: await baseline.probePathIds(), filters: await baseline.probeFilters(), lists: await baseline.probeLists() }
+      const baseline = await IsolationWalk.prepare(
+        await (async () => {
+          const server = await startTestServer(database)
+          servers.push(server)
+          return server
+        })(),
+      )
+      const base = {
+        ids: await baseline.probePathIds(),
+        filters: await baseline.probeFilters(),
+        lists: await baseline.probeLists(),
+      }
       const walk = await walkOver('none')
       assert.deepEqual(walk.unreachable, [], walk.failures())
       const { operations, probes } = await walk.probePathIds()
       // boxes/{box_id}, boxes/{box_id}/widgets (POST), widgets/{id} (GET, DELETE)
       assert.equal(operations - base.ids.operations, 4)
       assert.equal(probes - base.ids.probes, 1 + 1 + 3 + 3)
-      assert.ok((await walk.probeFilters()) - base.filters >= 1, "the box_id filter is probed")
+      assert.ok((await walk.probeFilters()) - base.filters >= 1, 'the box_id filter is probed')
       const lists = await walk.probeLists()
-      assert.deepEqual({ lists: lists.lists - base.lists.lists, reads: lists.reads - base.lists.reads }, { lists: 1, reads: 2 })
+      assert.deepEqual(
+        { lists: lists.lists - base.lists.lists, reads: lists.reads - base.lists.reads },
+        { lists: 1, reads: 2 },
+      )
     })
     it('catches a nested route that finds the child by its id alone', async () => {
       const walk = await walkOver('nested-read')

@@ -23,12 +23,21 @@ for (const database of TEST_DATABASES) {
     after(async () => server?.close())
 
     it('can give every /v1 route with a path parameter real ids, in both workspaces', () => {
-      assert.ok(walk.ops.some((op) => op.pathParams.length > 0), 'the document has /v1 routes with path parameters')
-      assert.deepEqual(walk.unreachable, [], `no way to get ids for these routes; add a recipe in test/reliability/support/records.ts\n${walk.failures()}`)
+      assert.ok(
+        walk.ops.some((op) => op.pathParams.length > 0),
+        'the document has /v1 routes with path parameters',
+      )
+      assert.deepEqual(
+        walk.unreachable,
+        [],
+        `no way to get ids for these routes; add a recipe in test/reliability/support/records.ts\n${walk.failures()}`,
+      )
     })
     it('answers 404 to A for every id of B, on every route with a path parameter, and changes nothing', async (t) => {
       const { operations, probes } = await walk.probePathIds()
-      t.diagnostic(`${database.name}: ${operations} operations with path parameters, ${probes} probes with ids of B, all refused`)
+      t.diagnostic(
+        `${database.name}: ${operations} operations with path parameters, ${probes} probes with ids of B, all refused`,
+      )
     })
     it("never answers A's filters on ids of B with B's rows", async (t) => {
       t.diagnostic(`${database.name}: ${await walk.probeFilters()} filter parameters given ids of B`)

@@ -14,7 +14,15 @@ import { client } from '../support/client.js'
 import { TEST_DATABASES } from '../support/databases.js'
 import { createPostgresDatabase, createTestDatabase } from '../support/server.js'
 import { Endpoint, send } from './support/endpoint.js'
-import { CONNECTED_STATUS, FIRST_STATUS, VALUES, fieldsByName, keyNumber, makeEntryFixture, type EntryFixture } from './support/entry-fixture.js'
+import {
+  CONNECTED_STATUS,
+  FIRST_STATUS,
+  VALUES,
+  fieldsByName,
+  keyNumber,
+  makeEntryFixture,
+  type EntryFixture,
+} from './support/entry-fixture.js'
 import { verifyEntries } from './support/entry-verify.js'
 import type { ModelEntry } from './support/entry-workload.js'
 import { startServerProcess, TEST_API_KEY, type ServerProcess } from './support/server-process.js'
@@ -66,22 +74,43 @@ if (postgres) {
       })
       assert.ok(outcome.kind === 'answered' && outcome.status === 201, `create ${i}: ${JSON.stringify(outcome)}`)
       const body = outcome.body
-      const entry: ModelEntry = { id: body.id, ref, key: body.key, acknowledged: true, status: body.status, history: [body.status], fields: fieldsByName(body) }
+      const entry: ModelEntry = {
+        id: body.id,
+        ref,
+        key: body.key,
+        acknowledged: true,
+        status: body.status,
+        history: [body.status],
+        fields: fieldsByName(body),
+      }
       return entry
     }
     const patch = async (fixture: EntryFixture, i: number, entry: ModelEntry, body: unknown) => {
-      const outcome = await send(via(i), TEST_API_KEY, 'PATCH', `/v1/lists/${fixture.deals.id}/entries/${entry.id}`, body)
-      assert.ok(outcome.kind === 'answered' && outcome.status === 200, `PATCH ${entry.key} ${JSON.stringify(body)} via process ${i % endpoints.length}: ${JSON.stringify(outcome)}`)
+      const outcome = await send(
+        via(i),
+        TEST_API_KEY,
+        'PATCH',
+        `/v1/lists/${fixture.deals.id}/entries/${entry.id}`,
+        body,
+      )
+      assert.ok(
+        outcome.kind === 'answered' && outcome.status === 200,
+        `PATCH ${entry.key} ${JSON.stringify(body)} via process ${i % endpoints.length}: ${JSON.stringify(outcome)}`,
+      )
       return outcome.body
     }
     const verify = async (t: TestContext, fixture: EntryFixture, model: ModelEntry[]) => {
       const { problems, figures } = await verifyEntries(client({ url: servers[0]!.url }, TEST_API_KEY), fixture, model)
-      t.diagnostic(`${figures.deals} Deals entries, ${figures.accounts} Accounts entries, ${figures.historyRows} history rows, ${figures.keys} keys unique and gap-free`)
+      t.diagnostic(
+        `${figures.deals} Deals entries, ${figures.accounts} Accounts entries, ${figures.historyRows} history rows, ${figures.keys} keys unique and gap-free`,
+      )
       assert.deepEqual(problems, [], problems.slice(0, 30).join('\n'))
     }
 
     it(`${PROCESSES} processes started at once on an empty database: all serve, one workspace, the seeded key works on each`, async () => {
-      const started = await Promise.allSettled(Array.from({ length: PROCESSES }, () => startServerProcess({ ...fresh.env, RAPPORT_DB_POOL_SIZE: '8' })))
+      const started = await Promise.allSettled(
+        Array.from({ length: PROCESSES }, () => startServerProcess({ ...fresh.env, RAPPORT_DB_POOL_SIZE: '8' })),
+      )
       servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
       endpoints = servers.map((s) => new Endpoint(s.url))
       const failed = started.flatMap((s) => (s.status === 'rejected' ? [String(s.reason).slice(0, 600)] : []))
@@ -98,13 +127,19 @@ if (postgres) {
 
     it('bootstraps racing on one empty database (one connection each, as processes) make one workspace and seed the key once', async () => {
       const other = await createPostgresDatabase()
-      const dbs = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ databaseUrl: other.url, dataDir: '.', poolSize: 1 })))
+      const dbs = await Promise.all(
+        Array.from({ length: 4 }, () => openDatabase({ databaseUrl: other.url, dataDir: '.', poolSize: 1 })),
+      )
       try {
         await migrateToLatest(dbs[0]!)
         const seeded = await Promise.allSettled(dbs.map((db) => new WorkspacesService(db).bootstrap(TEST_API_KEY)))
-        const refused = seeded.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))
+        const refused = seeded
+          .filter((r) => r.status === 'rejected')
+          .map((r) => String((r as PromiseRejectedResult).reason))
         assert.deepEqual(refused, [], 'every start succeeds')
-        const workspaces = new Set(seeded.map((r) => (r as PromiseFulfilledResult<{ workspace: { id: string } }>).value.workspace.id))
+        const workspaces = new Set(
+          seeded.map((r) => (r as PromiseFulfilledResult<{ workspace: { id: string } }>).value.workspace.id),
+        )
         assert.equal(workspaces.size, 1, 'all starts agree on one workspace')
         assert.equal((await dbs[0]!.kysely.selectFrom('workspaces').selectAll().execute()).length, 1)
         assert.equal((await dbs[0]!.kysely.selectFrom('api_keys').selectAll().execute()).length, 1)
@@ -186,9 +221,16 @@ if (postgres) {
       const fixture = await makeEntryFixture(client({ url: servers[0]!.url }, TEST_API_KEY))
       const entry = await create(fixture, 0)
       // Every process has read the list once, so each holds its definition in its cache.
-      for (const server of servers) assert.equal((await client(server, TEST_API_KEY).get(`/v1/lists/${fixture.deals.id}/entries/${entry.id}`)).status, 200)
+      for (const server of servers)
+        assert.equal(
+          (await client(server, TEST_API_KEY).get(`/v1/lists/${fixture.deals.id}/entries/${entry.id}`)).status,
+          200,
+        )
       const changed = await client(servers[0]!, TEST_API_KEY).patch(`/v1/lists/${fixture.deals.id}`, {
-        fields: [{ name: 'Note', new_name: 'Memo' }, { name: 'Extra', data_type: 'text' }],
+        fields: [
+          { name: 'Note', new_name: 'Memo' },
+          { name: 'Extra', data_type: 'text' },
+        ],
         statuses: [{ name: 'Paused', type: 'active' }],
       })
       assert.equal(changed.status, 200, changed.text)
@@ -205,11 +247,23 @@ if (postgres) {
           ],
         })
         assert.equal(made.status, 201, `process ${i}: ${made.text}`)
-        assert.deepEqual(Object.keys(fieldsByName(made.body)), ['Ref', 'Budget', 'Memo', 'Tags', 'Extra'], `process ${i}`)
-        const stale = await api.patch(`/v1/lists/${fixture.deals.id}/entries/${entry.id}`, { list_fields: [{ name: 'Note', value: 'old name' }] })
+        assert.deepEqual(
+          Object.keys(fieldsByName(made.body)),
+          ['Ref', 'Budget', 'Memo', 'Tags', 'Extra'],
+          `process ${i}`,
+        )
+        const stale = await api.patch(`/v1/lists/${fixture.deals.id}/entries/${entry.id}`, {
+          list_fields: [{ name: 'Note', value: 'old name' }],
+        })
         assert.equal(stale.status, 422, `process ${i} still knows the old field name: ${stale.text}`)
-        const found = await api.get(`/v1/lists/${fixture.deals.id}/entries?field[Memo]=${encodeURIComponent(`memo ${i}`)}`)
-        assert.deepEqual(found.body.data.map((e: { id: string }) => e.id), [made.body.id], `process ${i}`)
+        const found = await api.get(
+          `/v1/lists/${fixture.deals.id}/entries?field[Memo]=${encodeURIComponent(`memo ${i}`)}`,
+        )
+        assert.deepEqual(
+          found.body.data.map((e: { id: string }) => e.id),
+          [made.body.id],
+          `process ${i}`,
+        )
       }
     })
 
@@ -227,35 +281,63 @@ if (postgres) {
       const first = await at(0, { list_fields: [{ name: 'Tags', value: ['violet'] }] })
       assert.equal(first.status, 201, first.text)
       const changed = await client(servers[1]!, TEST_API_KEY).patch(`/v1/lists/${fixture.deals.id}`, {
-        fields: [{ name: 'Tags', data_type: 'select', options: ['red', 'green', 'amber', 'violet'], accepts_multiple_values: true }, { name: 'Region', data_type: 'text' }],
+        fields: [
+          {
+            name: 'Tags',
+            data_type: 'select',
+            options: ['red', 'green', 'amber', 'violet'],
+            accepts_multiple_values: true,
+          },
+          { name: 'Region', data_type: 'text' },
+        ],
       })
       assert.equal(changed.status, 200, changed.text)
       // The option is gone: what process 0 last knew would take it, the list as stored does not.
       const refused = await at(0, { list_fields: [{ name: 'Tags', value: ['blue'] }] })
       assert.equal(refused.status, 422, refused.text)
-      assert.match(refused.body.message, /not included in the options \(red, green, amber, violet\)/, 'checked against the list as stored')
+      assert.match(
+        refused.body.message,
+        /not included in the options \(red, green, amber, violet\)/,
+        'checked against the list as stored',
+      )
       // Checked against the current list, a create that does not use the change still goes through.
       const plain = await at(0, { list_fields: [{ name: 'Ref', value: 'after the change' }] })
       assert.equal(plain.status, 201, plain.text)
       assert.ok('Region' in fieldsByName(plain.body), 'answered with the list as it is now')
-      const again = await client(servers[1]!, TEST_API_KEY).patch(`/v1/lists/${fixture.deals.id}`, { fields: [{ name: 'Segment', data_type: 'text' }] })
+      const again = await client(servers[1]!, TEST_API_KEY).patch(`/v1/lists/${fixture.deals.id}`, {
+        fields: [{ name: 'Segment', data_type: 'text' }],
+      })
       assert.equal(again.status, 200, again.text)
       const later = await at(0, {})
       assert.equal(later.status, 201, later.text)
       assert.ok('Segment' in fieldsByName(later.body), 'answered with the list as it is now')
       // The refused create took no key.
-      assert.deepEqual([first, plain, later].map((r) => keyNumber(r.body.key)), [1, 2, 3])
+      assert.deepEqual(
+        [first, plain, later].map((r) => keyNumber(r.body.key)),
+        [1, 2, 3],
+      )
     })
 
     it('every process stops cleanly, the stored rows agree, and PostgreSQL broke no deadlock in all of the above', async () => {
       assert.equal(servers.length, PROCESSES, 'all processes ran')
       for (const server of servers) assert.equal(await server.stop(), 0, server.output())
       const errors = servers.flatMap((s) => s.errors)
-      assert.equal(errors.length, 0, `errors logged by the processes:\n${errors.slice(0, 5).map((e) => e.slice(0, 400)).join('\n')}`)
+      assert.equal(
+        errors.length,
+        0,
+        `errors logged by the processes:\n${errors
+          .slice(0, 5)
+          .map((e) => e.slice(0, 400))
+          .join('\n')}`,
+      )
       const deadlocks = await deadlocksOf(fresh.env.DATABASE_URL!)
       const store = await checkStore(fresh.env)
       assert.deepEqual(store.problems, [], store.problems.slice(0, 30).join('\n'))
-      assert.equal(deadlocks, 0, 'deadlocks PostgreSQL detected (each stalls its transactions for deadlock_timeout and is retried)')
+      assert.equal(
+        deadlocks,
+        0,
+        'deadlocks PostgreSQL detected (each stalls its transactions for deadlock_timeout and is retried)',
+      )
     })
   })
 }

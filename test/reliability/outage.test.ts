@@ -64,23 +64,44 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
       const pid = server.child.pid
       const fixture = await makeEntryFixture(client(server, TEST_API_KEY))
       const endpoint = new Endpoint(server.url)
-      const load = startWorkload(endpoint, TEST_API_KEY, fixture, { workers: WORKERS, allowUnavailable: true, deferCreates: true, createShare: 0.5 })
+      const load = startWorkload(endpoint, TEST_API_KEY, fixture, {
+        workers: WORKERS,
+        allowUnavailable: true,
+        deferCreates: true,
+        createShare: 0.5,
+      })
       const readings: Reading[] = []
       let reading = true
       const reader = (async () => {
-        const paths = ['/healthz', `/v1/lists/${fixture.deals.id}/entries?first=5&status=Lead`, '/v1/organizations?first=5']
+        const paths = [
+          '/healthz',
+          `/v1/lists/${fixture.deals.id}/entries?first=5&status=Lead`,
+          '/v1/organizations?first=5',
+        ]
         for (let i = 0; reading; i++) {
           const path = paths[i % paths.length]!
           const outcome = await send(endpoint, TEST_API_KEY, 'GET', path)
-          const status = outcome.kind === 'answered' ? outcome.status : outcome.kind === 'failed' ? `failed ${outcome.error}` : 'hung'
-          readings.push({ at: Date.now(), path, status, ms: outcome.ms, body: outcome.kind === 'answered' ? outcome.body : undefined })
+          const status =
+            outcome.kind === 'answered'
+              ? outcome.status
+              : outcome.kind === 'failed'
+                ? `failed ${outcome.error}`
+                : 'hung'
+          readings.push({
+            at: Date.now(),
+            path,
+            status,
+            ms: outcome.ms,
+            body: outcome.kind === 'answered' ? outcome.body : undefined,
+          })
           await sleep(READ_EVERY_MS)
         }
       })()
 
       // from: stop sent; restart: start sent; to: PostgreSQL takes connections again.
       const outages: Array<{ mode: string; from: number; restart: number; to: number; recoveredAfterMs: number }> = []
-      const acknowledged = () => load.figures.creates.acknowledged + load.figures.moves.acknowledged + load.figures.fieldWrites.acknowledged
+      const acknowledged = () =>
+        load.figures.creates.acknowledged + load.figures.moves.acknowledged + load.figures.fieldWrites.acknowledged
       const ackedAfter: number[] = []
       try {
         await sleep(STEADY_MS)
@@ -119,11 +140,13 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
         for (const r of rs) counts[String(r.status)] = (counts[String(r.status)] ?? 0) + 1
         return counts
       }
-      const codes = readings.filter((r) => r.status === 503).reduce<Record<string, number>>((acc, r) => {
-        const code = String((r.body as { code?: string })?.code)
-        acc[code] = (acc[code] ?? 0) + 1
-        return acc
-      }, {})
+      const codes = readings
+        .filter((r) => r.status === 503)
+        .reduce<Record<string, number>>((acc, r) => {
+          const code = String((r.body as { code?: string })?.code)
+          acc[code] = (acc[code] ?? 0) + 1
+          return acc
+        }, {})
       const verified = await verifyEntries(client(server, TEST_API_KEY), fixture, load.entries)
       const stillSame = server.child.pid === pid && server.child.exitCode === null
       assert.equal(await server.stop(), 0, 'the server stops cleanly on SIGTERM')
@@ -143,18 +166,31 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
 
       assert.deepEqual([...load.problems, ...verified.problems, ...store.problems], [], context)
       assert.ok(stillSame, 'the same server process served throughout')
-      for (const o of outages) assert.ok(o.recoveredAfterMs >= 0, `the server did not recover after the ${o.mode} outage${context}`)
+      for (const o of outages)
+        assert.ok(o.recoveredAfterMs >= 0, `the server did not recover after the ${o.mode} outage${context}`)
       for (const n of ackedAfter) assert.ok(n > 0, `no write was acknowledged after a recovery${context}`)
       // Every answer is 200 or a 503 in the error shape; nothing failed, hung or took too long.
       const wrong = readings.filter((r) => !(r.status === 200 || (r.status === 503 && isErrorShape(r.body, 503))))
-      assert.deepEqual(wrong.map((r) => `${r.path}: ${r.status} ${JSON.stringify(r.body)}`.slice(0, 300)), [], context)
-      const kinds = Object.keys(f.outcomes).filter((k) => !/^(200|201|503 (service_unavailable|request_timeout))$/.test(k))
+      assert.deepEqual(
+        wrong.map((r) => `${r.path}: ${r.status} ${JSON.stringify(r.body)}`.slice(0, 300)),
+        [],
+        context,
+      )
+      const kinds = Object.keys(f.outcomes).filter(
+        (k) => !/^(200|201|503 (service_unavailable|request_timeout))$/.test(k),
+      )
       assert.deepEqual(kinds, [], `writes got other answers${context}`)
       const slowest = Math.max(f.slowestAnswerMs, ...readings.map((r) => r.ms))
       assert.ok(slowest <= REQUEST_TIMEOUT_MS + ANSWER_SLACK_MS, `an answer took ${Math.round(slowest)} ms${context}`)
       // The outages were felt: reads during them were refused, and so were writes.
-      assert.ok(during.length > 0 && during.every((r) => r.status === 503), `reads during the outages: ${JSON.stringify(byStatus(during))}${context}`)
-      assert.ok(Object.keys(f.outcomes).some((k) => k.startsWith('503')), `no write was refused during the outages${context}`)
+      assert.ok(
+        during.length > 0 && during.every((r) => r.status === 503),
+        `reads during the outages: ${JSON.stringify(byStatus(during))}${context}`,
+      )
+      assert.ok(
+        Object.keys(f.outcomes).some((k) => k.startsWith('503')),
+        `no write was refused during the outages${context}`,
+      )
     })
   })
 }

@@ -39,10 +39,19 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 /** Starts the soak server on a fresh database; resolves once it listens. */
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; key: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', SERVER], {
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', RAPPORT_RATE_LIMIT: '0', RAPPORT_DB_POOL_SIZE: String(POOL_SIZE), ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'silent',
+      RAPPORT_RATE_LIMIT: '0',
+      RAPPORT_DB_POOL_SIZE: String(POOL_SIZE),
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
-  const [message] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(() => [undefined])])) as [SoakMessage | undefined]
+  const [message] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(() => [undefined])])) as [
+    SoakMessage | undefined,
+  ]
   if (message?.type !== 'ready') throw new Error('the soak server did not start')
   return { child, url: message.url, key: message.key }
 }
@@ -65,7 +74,12 @@ async function seedEntries(url: string, key: string): Promise<SoakEntries> {
   const fixture = await makeEntryFixture(api)
   const ids: string[] = []
   for (const org of fixture.orgs) {
-    const res = await api.post(`/v1/lists/${fixture.deals.id}/entries`, { entryable_type: 'Organization', entryable_id: org, status: FIRST_STATUS, ...VALUES })
+    const res = await api.post(`/v1/lists/${fixture.deals.id}/entries`, {
+      entryable_type: 'Organization',
+      entryable_id: org,
+      status: FIRST_STATUS,
+      ...VALUES,
+    })
     assert.equal(res.status, 201, res.text)
     ids.push(res.body.id)
   }
@@ -89,7 +103,9 @@ for (const database of TEST_DATABASES) {
       await drop?.()
     })
 
-    it(`serves ${SECONDS} s of mixed load without an error, a growing heap or RSS, or leaked handles`, { timeout: TIMEOUT_MS }, async (t) => {
+    it(`serves ${SECONDS} s of mixed load without an error, a growing heap or RSS, or leaked handles`, {
+      timeout: TIMEOUT_MS,
+    }, async (t) => {
       const members: string[] = []
       for (let i = 0; i < 20; i++) {
         const res = await fetch(`${server.url}/v1/users`, {
@@ -110,7 +126,12 @@ for (const database of TEST_DATABASES) {
           await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS))
         }
       })()
-      const load = await runLoad(server.url, server.key, { durationMs: SECONDS * 1000, workers: WORKERS, members, entries })
+      const load = await runLoad(server.url, server.key, {
+        durationMs: SECONDS * 1000,
+        workers: WORKERS,
+        members,
+        entries,
+      })
       loading = false
       await sampling
       // The load's connections are closed; give the server a moment to see them go.
@@ -121,7 +142,8 @@ for (const database of TEST_DATABASES) {
       const window = judged.at(-1)!.at - judged[0]!.at
       const heapGrowth = slope(judged.map((s) => [s.at, s.heapUsed])) * window
       const third = Math.max(1, Math.floor(judged.length / 3))
-      const rssGrowth = median(judged.slice(-third).map((s) => s.rss)) - median(judged.slice(0, third).map((s) => s.rss))
+      const rssGrowth =
+        median(judged.slice(-third).map((s) => s.rss)) - median(judged.slice(0, third).map((s) => s.rss))
       const handles = judged.map(total)
       const handleTrend = slope(judged.map((s) => [s.at, total(s)])) * window
       const figures = [
@@ -136,13 +158,23 @@ for (const database of TEST_DATABASES) {
       assert.equal(load.errorCount, 0, `errors under load:\n${load.errors.join('\n')}`)
       assert.ok(load.requests > WORKERS, 'the load ran')
       assert.ok(judged.length >= 5, `only ${judged.length} samples to judge`)
-      assert.ok(heapGrowth < HEAP_GROWTH_LIMIT, `the heap grows: ${mb(heapGrowth)} over ${(window / 1000).toFixed(0)} s\n${figures.join('\n')}`)
+      assert.ok(
+        heapGrowth < HEAP_GROWTH_LIMIT,
+        `the heap grows: ${mb(heapGrowth)} over ${(window / 1000).toFixed(0)} s\n${figures.join('\n')}`,
+      )
       assert.ok(rssGrowth < RSS_GROWTH_LIMIT, `the RSS grows: ${mb(rssGrowth)}\n${figures.join('\n')}`)
-      assert.ok(Math.max(...handles) <= total(baseline) + HANDLE_SLACK, `handles under load exceed the baseline by more than ${HANDLE_SLACK}\n${figures.join('\n')}`)
+      assert.ok(
+        Math.max(...handles) <= total(baseline) + HANDLE_SLACK,
+        `handles under load exceed the baseline by more than ${HANDLE_SLACK}\n${figures.join('\n')}`,
+      )
       assert.ok(handleTrend < WORKERS, `handles grow under load\n${figures.join('\n')}`)
       // After the load only the pool's idle connections and their idle timers may remain (they go later).
-      assert.ok(total(settled) <= total(baseline) + 2 * POOL_SIZE + 2, `handles outlive the load\n${figures.join('\n')}`)
-      if (baseline.fds >= 0) assert.ok(settled.fds <= baseline.fds + POOL_SIZE + 2, `descriptors outlive the load\n${figures.join('\n')}`)
+      assert.ok(
+        total(settled) <= total(baseline) + 2 * POOL_SIZE + 2,
+        `handles outlive the load\n${figures.join('\n')}`,
+      )
+      if (baseline.fds >= 0)
+        assert.ok(settled.fds <= baseline.fds + POOL_SIZE + 2, `descriptors outlive the load\n${figures.join('\n')}`)
     })
   })
 }

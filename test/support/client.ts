@@ -41,7 +41,8 @@ export function client(server: { url: string }, key: string | null): ApiClient {
     const response = await fetch(server.url + path, { method, headers, body })
     const text = await response.text()
     let parsed: unknown = text
-    if ((response.headers.get('content-type') ?? '').includes('application/json') && text !== '') parsed = JSON.parse(text)
+    if ((response.headers.get('content-type') ?? '').includes('application/json') && text !== '')
+      parsed = JSON.parse(text)
     return { status: response.status, body: parsed as T, headers: response.headers, text }
   }
   const api: ApiClient = {

@@ -16,8 +16,12 @@ export const POSTGRES_ADMIN_URL = process.env.DATABASE_URL || DEFAULT_POSTGRES_U
 function chosenNames(): DatabaseName[] {
   const listed = process.env.RAPPORT_TEST_DBS
   if (listed) {
-    const names = listed.split(',').map((s) => s.trim()).filter(Boolean)
-    for (const name of names) if (name !== 'sqlite' && name !== 'postgres') throw new Error(`RAPPORT_TEST_DBS: unknown database ${name}`)
+    const names = listed
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+    for (const name of names)
+      if (name !== 'sqlite' && name !== 'postgres') throw new Error(`RAPPORT_TEST_DBS: unknown database ${name}`)
     return names as DatabaseName[]
   }
   return process.env.DATABASE_URL ? ['postgres'] : ['sqlite', 'postgres']
@@ -40,7 +44,8 @@ async function resolveDatabases(): Promise<TestDatabase[]> {
   const names = chosenNames()
   if (names.includes('postgres') && !(await postgresReachable())) {
     const hint = `PostgreSQL is unreachable at ${POSTGRES_ADMIN_URL}: is PostgreSQL running at 127.0.0.1:5432?`
-    if (process.env.CI === 'true' || process.env.RAPPORT_TEST_DBS?.includes('postgres') || process.env.DATABASE_URL) throw new Error(hint)
+    if (process.env.CI === 'true' || process.env.RAPPORT_TEST_DBS?.includes('postgres') || process.env.DATABASE_URL)
+      throw new Error(hint)
     console.warn(`warning: ${hint} Skipping the PostgreSQL runs.`)
     return names.filter((n) => n !== 'postgres').map((name) => ({ name }))
   }

@@ -6,14 +6,23 @@ let counter = 0
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`
 
 /** Creates an organization; `domain` defaults to a unique one. */
-export async function createOrganization(api: ApiClient, fields: { name?: string; domains?: string[] } = {}): Promise<{ id: string; name: string }> {
-  const res = await api.post('/v1/organizations', { name: fields.name ?? `Org ${unique()}`, ...(fields.domains ? { domains: fields.domains } : {}) })
+export async function createOrganization(
+  api: ApiClient,
+  fields: { name?: string; domains?: string[] } = {},
+): Promise<{ id: string; name: string }> {
+  const res = await api.post('/v1/organizations', {
+    name: fields.name ?? `Org ${unique()}`,
+    ...(fields.domains ? { domains: fields.domains } : {}),
+  })
   assert.equal(res.status, 201, `create organization: ${res.text}`)
   return res.body
 }
 
 /** Creates a contact with a unique email, optionally in an organization. */
-export async function createContact(api: ApiClient, fields: { first_name?: string; organization_id?: string; emails?: string[] } = {}): Promise<{ id: string }> {
+export async function createContact(
+  api: ApiClient,
+  fields: { first_name?: string; organization_id?: string; emails?: string[] } = {},
+): Promise<{ id: string }> {
   const res = await api.post('/v1/contacts', {
     first_name: fields.first_name ?? 'Test',
     emails: fields.emails ?? [`c${unique()}@example.com`],
@@ -23,7 +32,10 @@ export async function createContact(api: ApiClient, fields: { first_name?: strin
   return res.body
 }
 
-export async function createMember(api: ApiClient, name = 'Member'): Promise<{ id: string; name: string; email: string }> {
+export async function createMember(
+  api: ApiClient,
+  name = 'Member',
+): Promise<{ id: string; name: string; email: string }> {
   const res = await api.post('/v1/users', { name, email: `m${unique()}@example.com` })
   assert.equal(res.status, 201, `create member: ${res.text}`)
   return res.body
@@ -38,7 +50,14 @@ export async function createList(api: ApiClient, body: Record<string, unknown>):
 
 /** A process body with sensible defaults. */
 export function processBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { name: 'Deals', process: true, entry_type: 'Organization', identifier: 'DEAL', duplicates_allowed: false, ...extra }
+  return {
+    name: 'Deals',
+    process: true,
+    entry_type: 'Organization',
+    identifier: 'DEAL',
+    duplicates_allowed: false,
+    ...extra,
+  }
 }
 
 /** The value fields a process entry create needs. */

@@ -72,7 +72,9 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
 }
 
 /** A fresh database of the given kind; returns the environment that points Rapport at it. */
-export async function createTestDatabase(database: TestDatabase): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  database: TestDatabase,
+): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   if (database.name === 'postgres') {
     const pgDb = await createPostgresDatabase()
     return { env: { DATABASE_URL: pgDb.url }, drop: pgDb.drop }
@@ -83,7 +85,12 @@ export async function createTestDatabase(database: TestDatabase): Promise<{ env:
 
 export async function startTestServer(database: TestDatabase, options: TestServerOptions = {}): Promise<TestServer> {
   const fresh = await createTestDatabase(database)
-  const config = loadConfig({ LOG_LEVEL: process.env.RAPPORT_TEST_LOG_LEVEL ?? 'silent', RAPPORT_RATE_LIMIT: '0', ...fresh.env, ...options.env })
+  const config = loadConfig({
+    LOG_LEVEL: process.env.RAPPORT_TEST_LOG_LEVEL ?? 'silent',
+    RAPPORT_RATE_LIMIT: '0',
+    ...fresh.env,
+    ...options.env,
+  })
   const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.RAPPORT_DATA_DIR,

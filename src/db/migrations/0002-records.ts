@@ -57,7 +57,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('contacts_pk', ['workspace_id', 'id'])
     .execute()
-  await db.schema.createIndex('contacts_by_updated').on('contacts').columns(['workspace_id', 'updated_at', 'id']).execute()
+  await db.schema
+    .createIndex('contacts_by_updated')
+    .on('contacts')
+    .columns(['workspace_id', 'updated_at', 'id'])
+    .execute()
   await db.schema
     .createIndex('contacts_by_organization')
     .on('contacts')
@@ -72,8 +76,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('contact_id', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('contact_emails_pk', ['workspace_id', 'email_key'])
-    .addForeignKeyConstraint('contact_emails_contact_fk', ['workspace_id', 'contact_id'], 'contacts', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'contact_emails_contact_fk',
+      ['workspace_id', 'contact_id'],
+      'contacts',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute()
   await db.schema
@@ -90,8 +98,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('number', 'text', (c) => c.notNull())
     .addColumn('number_key', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('contact_phones_pk', ['workspace_id', 'contact_id', 'position'])
-    .addForeignKeyConstraint('contact_phones_contact_fk', ['workspace_id', 'contact_id'], 'contacts', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'contact_phones_contact_fk',
+      ['workspace_id', 'contact_id'],
+      'contacts',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute()
   await db.schema
@@ -135,8 +147,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('notes_pk', ['workspace_id', 'id'])
-    .addForeignKeyConstraint('notes_organization_fk', ['workspace_id', 'organization_id'], 'organizations', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'notes_organization_fk',
+      ['workspace_id', 'organization_id'],
+      'organizations',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute()
   await db.schema.createIndex('notes_by_updated').on('notes').columns(['workspace_id', 'updated_at', 'id']).execute()
@@ -149,7 +165,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['notes', 'custom_fields', 'contact_phones', 'contact_emails', 'contacts', 'organization_domains', 'organizations']) {
+  for (const table of [
+    'notes',
+    'custom_fields',
+    'contact_phones',
+    'contact_emails',
+    'contacts',
+    'organization_domains',
+    'organizations',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
 }

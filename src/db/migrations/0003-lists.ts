@@ -37,8 +37,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('list_fields_pk', ['workspace_id', 'id'])
     .addUniqueConstraint('list_fields_name_key', ['workspace_id', 'list_id', 'name'])
-    .addForeignKeyConstraint('list_fields_list_fk', ['workspace_id', 'list_id'], 'lists', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'list_fields_list_fk',
+      ['workspace_id', 'list_id'],
+      'lists',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute()
 
@@ -74,11 +78,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // target of at most one.
     .addUniqueConstraint('list_connections_from_key', ['workspace_id', 'from_status_id'])
     .addUniqueConstraint('list_connections_to_key', ['workspace_id', 'to_status_id'])
-    .addForeignKeyConstraint('list_connections_from_status_fk', ['workspace_id', 'from_status_id'], 'statuses', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'list_connections_from_status_fk',
+      ['workspace_id', 'from_status_id'],
+      'statuses',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
-    .addForeignKeyConstraint('list_connections_to_status_fk', ['workspace_id', 'to_status_id'], 'statuses', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'list_connections_to_status_fk',
+      ['workspace_id', 'to_status_id'],
+      'statuses',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute()
   await db.schema

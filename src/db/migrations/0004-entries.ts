@@ -9,7 +9,8 @@ import { SqliteAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely
  */
 function withoutRowid(db: Kysely<unknown>) {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter
-  return <T extends string, C extends string>(table: CreateTableBuilder<T, C>) => (sqlite ? table.modifyEnd(sql`without rowid`) : table)
+  return <T extends string, C extends string>(table: CreateTableBuilder<T, C>) =>
+    sqlite ? table.modifyEnd(sql`without rowid`) : table
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -72,12 +73,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('entry_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('entry_field_values_pk', ['workspace_id', 'field_id', 'value', 'entry_id'])
-    .addForeignKeyConstraint('entry_field_values_entry_fk', ['workspace_id', 'entry_id'], 'entries', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'entry_field_values_entry_fk',
+      ['workspace_id', 'entry_id'],
+      'entries',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     // Removing a list field removes its values from the lookup table at once.
-    .addForeignKeyConstraint('entry_field_values_field_fk', ['workspace_id', 'field_id'], 'list_fields', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'entry_field_values_field_fk',
+      ['workspace_id', 'field_id'],
+      'list_fields',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .$call(withoutRowid(db))
     .execute()
@@ -103,8 +112,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Keyed by entry and time, which is how history is read (and what the cascade from entries needs):
     // one B-tree per row written rather than a key on the id plus an index by entry.
     .addPrimaryKeyConstraint('entry_status_changes_pk', ['workspace_id', 'entry_id', 'changed_at', 'id'])
-    .addForeignKeyConstraint('entry_status_changes_entry_fk', ['workspace_id', 'entry_id'], 'entries', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'entry_status_changes_entry_fk',
+      ['workspace_id', 'entry_id'],
+      'entries',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .$call(withoutRowid(db))
     .execute()

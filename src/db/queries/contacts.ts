@@ -11,7 +11,12 @@ export async function insertContact(db: Executor, row: ContactRow): Promise<void
 }
 
 /** The contact with this id; `lock` as in findOrganization. */
-export async function findContact(db: Executor, workspaceId: string, id: string, lock?: RowLock): Promise<ContactRow | undefined> {
+export async function findContact(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  lock?: RowLock,
+): Promise<ContactRow | undefined> {
   let query = db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id)
   if (lock === 'update') query = query.forUpdate()
   if (lock === 'share') query = query.forShare()
@@ -19,7 +24,12 @@ export async function findContact(db: Executor, workspaceId: string, id: string,
 }
 
 /** Which of these ids are contacts of the workspace (what `contact` custom fields may hold). */
-export async function existingContactIds(db: Executor, workspaceId: string, ids: readonly string[], lock?: RowLock): Promise<Set<string>> {
+export async function existingContactIds(
+  db: Executor,
+  workspaceId: string,
+  ids: readonly string[],
+  lock?: RowLock,
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
   let query = db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids)
   if (lock === 'share') query = query.forShare()
@@ -50,13 +60,21 @@ export async function listContacts(db: Executor, workspaceId: string, filter: Co
   if (filter.emailKey !== undefined) {
     const key = filter.emailKey
     query = query.where('id', 'in', (eb) =>
-      eb.selectFrom('contact_emails').select('contact_id').where('workspace_id', '=', workspaceId).where('email_key', '=', key),
+      eb
+        .selectFrom('contact_emails')
+        .select('contact_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('email_key', '=', key),
     )
   }
   if (filter.numberKey !== undefined) {
     const key = filter.numberKey
     query = query.where('id', 'in', (eb) =>
-      eb.selectFrom('contact_phones').select('contact_id').where('workspace_id', '=', workspaceId).where('number_key', '=', key),
+      eb
+        .selectFrom('contact_phones')
+        .select('contact_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('number_key', '=', key),
     )
   }
   return selectPage(query, page, newestFirst('contacts'))
@@ -77,13 +95,26 @@ export async function deleteContact(db: Executor, workspaceId: string, id: strin
 }
 
 /** Which of these lower-cased addresses belong to a contact already, and to which. */
-export async function findEmailOwners(db: Executor, workspaceId: string, emailKeys: readonly string[]): Promise<ContactEmailRow[]> {
+export async function findEmailOwners(
+  db: Executor,
+  workspaceId: string,
+  emailKeys: readonly string[],
+): Promise<ContactEmailRow[]> {
   if (emailKeys.length === 0) return []
-  return db.selectFrom('contact_emails').selectAll().where('workspace_id', '=', workspaceId).where('email_key', 'in', emailKeys).execute()
+  return db
+    .selectFrom('contact_emails')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('email_key', 'in', emailKeys)
+    .execute()
 }
 
 /** Each contact's emails (as written) in the order they were added. */
-export async function emailsOf(db: Executor, workspaceId: string, contactIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function emailsOf(
+  db: Executor,
+  workspaceId: string,
+  contactIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(contactIds.map((id) => [id, []]))
   if (contactIds.length === 0) return out
   const rows = await db
@@ -98,7 +129,11 @@ export async function emailsOf(db: Executor, workspaceId: string, contactIds: re
 }
 
 /** Each contact's phone numbers, as written and normalised, in the order they were added. */
-export async function phonesOf(db: Executor, workspaceId: string, contactIds: readonly string[]): Promise<Map<string, Array<{ number: string; key: string }>>> {
+export async function phonesOf(
+  db: Executor,
+  workspaceId: string,
+  contactIds: readonly string[],
+): Promise<Map<string, Array<{ number: string; key: string }>>> {
   const out = new Map<string, Array<{ number: string; key: string }>>(contactIds.map((id) => [id, []]))
   if (contactIds.length === 0) return out
   const rows = await db
@@ -113,7 +148,12 @@ export async function phonesOf(db: Executor, workspaceId: string, contactIds: re
 }
 
 /** The next free position in `contact_emails` or `contact_phones` for one contact. */
-export async function nextPosition(db: Executor, table: 'contact_emails' | 'contact_phones', workspaceId: string, contactId: string): Promise<number> {
+export async function nextPosition(
+  db: Executor,
+  table: 'contact_emails' | 'contact_phones',
+  workspaceId: string,
+  contactId: string,
+): Promise<number> {
   const row = await db
     .selectFrom(table)
     .select(sql<number | null>`max(position)`.as('max'))
@@ -123,14 +163,31 @@ export async function nextPosition(db: Executor, table: 'contact_emails' | 'cont
   return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1
 }
 
-export async function insertEmails(db: Executor, workspaceId: string, contactId: string, emails: ReadonlyArray<{ email: string; key: string }>, from: number): Promise<void> {
+export async function insertEmails(
+  db: Executor,
+  workspaceId: string,
+  contactId: string,
+  emails: ReadonlyArray<{ email: string; key: string }>,
+  from: number,
+): Promise<void> {
   if (emails.length === 0) return
-  const rows = emails.map((e, i) => ({ workspace_id: workspaceId, email_key: e.key, email: e.email, contact_id: contactId, position: from + i }))
+  const rows = emails.map((e, i) => ({
+    workspace_id: workspaceId,
+    email_key: e.key,
+    email: e.email,
+    contact_id: contactId,
+    position: from + i,
+  }))
   await db.insertInto('contact_emails').values(rows).execute()
 }
 
 /** Removes these lower-cased addresses from the contact; others' addresses are never touched. */
-export async function deleteEmails(db: Executor, workspaceId: string, contactId: string, emailKeys: readonly string[]): Promise<void> {
+export async function deleteEmails(
+  db: Executor,
+  workspaceId: string,
+  contactId: string,
+  emailKeys: readonly string[],
+): Promise<void> {
   if (emailKeys.length === 0) return
   await db
     .deleteFrom('contact_emails')
@@ -140,14 +197,31 @@ export async function deleteEmails(db: Executor, workspaceId: string, contactId:
     .execute()
 }
 
-export async function insertPhones(db: Executor, workspaceId: string, contactId: string, phones: ReadonlyArray<{ number: string; key: string }>, from: number): Promise<void> {
+export async function insertPhones(
+  db: Executor,
+  workspaceId: string,
+  contactId: string,
+  phones: ReadonlyArray<{ number: string; key: string }>,
+  from: number,
+): Promise<void> {
   if (phones.length === 0) return
-  const rows = phones.map((p, i) => ({ workspace_id: workspaceId, contact_id: contactId, position: from + i, number: p.number, number_key: p.key }))
+  const rows = phones.map((p, i) => ({
+    workspace_id: workspaceId,
+    contact_id: contactId,
+    position: from + i,
+    number: p.number,
+    number_key: p.key,
+  }))
   await db.insertInto('contact_phones').values(rows).execute()
 }
 
 /** Removes the contact's numbers with these normalised forms. */
-export async function deletePhones(db: Executor, workspaceId: string, contactId: string, numberKeys: readonly string[]): Promise<void> {
+export async function deletePhones(
+  db: Executor,
+  workspaceId: string,
+  contactId: string,
+  numberKeys: readonly string[],
+): Promise<void> {
   if (numberKeys.length === 0) return
   await db
     .deleteFrom('contact_phones')

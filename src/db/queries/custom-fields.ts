@@ -12,14 +12,24 @@ export async function insertCustomField(db: Executor, row: CustomFieldRow): Prom
   await db.insertInto('custom_fields').values(row).execute()
 }
 
-export async function findCustomField(db: Executor, workspaceId: string, id: string, lock?: 'update'): Promise<CustomFieldRow | undefined> {
+export async function findCustomField(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  lock?: 'update',
+): Promise<CustomFieldRow | undefined> {
   let query = db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id)
   if (lock === 'update') query = query.forUpdate()
   return query.executeTakeFirst()
 }
 
 /** The field of `model` whose lower-cased name is `nameKey`, if any. */
-export async function findCustomFieldByNameKey(db: Executor, workspaceId: string, model: string, nameKey: string): Promise<CustomFieldRow | undefined> {
+export async function findCustomFieldByNameKey(
+  db: Executor,
+  workspaceId: string,
+  model: string,
+  nameKey: string,
+): Promise<CustomFieldRow | undefined> {
   return db
     .selectFrom('custom_fields')
     .selectAll()
@@ -46,7 +56,12 @@ export interface CustomFieldFilter {
   model?: string | undefined
 }
 
-export async function listCustomFields(db: Executor, workspaceId: string, filter: CustomFieldFilter, page: PageRequest) {
+export async function listCustomFields(
+  db: Executor,
+  workspaceId: string,
+  filter: CustomFieldFilter,
+  page: PageRequest,
+) {
   let query = db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', workspaceId)
   if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
   if (filter.model !== undefined) query = query.where('model', '=', filter.model)
@@ -59,7 +74,12 @@ export async function updateCustomField(
   id: string,
   changes: Partial<Pick<CustomFieldRow, 'name' | 'name_key' | 'options' | 'updated_at'>>,
 ): Promise<void> {
-  await db.updateTable('custom_fields').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute()
+  await db
+    .updateTable('custom_fields')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function deleteCustomField(db: Executor, workspaceId: string, id: string): Promise<void> {
@@ -75,7 +95,12 @@ export async function deleteCustomField(db: Executor, workspaceId: string, id: s
  * select id, custom_fields from contacts where workspace_id = $1 and custom_fields like '%"<needle>"%'
  * ```
  */
-export async function recordsMentioning(db: Executor, workspaceId: string, table: RecordTable, needle: string): Promise<Array<{ id: string; custom_fields: string }>> {
+export async function recordsMentioning(
+  db: Executor,
+  workspaceId: string,
+  table: RecordTable,
+  needle: string,
+): Promise<Array<{ id: string; custom_fields: string }>> {
   if (!/^[A-Za-z0-9]+$/.test(needle)) throw new Error('recordsMentioning: needle must be an id')
   return db
     .selectFrom(table)
@@ -86,14 +111,30 @@ export async function recordsMentioning(db: Executor, workspaceId: string, table
 }
 
 /** Rewrites one record's custom field JSON; `at` also bumps its updated_at. */
-export async function setRecordCustomFields(db: Executor, workspaceId: string, table: RecordTable, id: string, json: string, at?: number): Promise<void> {
+export async function setRecordCustomFields(
+  db: Executor,
+  workspaceId: string,
+  table: RecordTable,
+  id: string,
+  json: string,
+  at?: number,
+): Promise<void> {
   const changes = at === undefined ? { custom_fields: json } : { custom_fields: json, updated_at: at }
   await db.updateTable(table).set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute()
 }
 
 /** Which of these lower-cased emails are members of the workspace (what `user` fields may hold). */
-export async function memberEmailKeys(db: Executor, workspaceId: string, emailKeys: readonly string[]): Promise<Set<string>> {
+export async function memberEmailKeys(
+  db: Executor,
+  workspaceId: string,
+  emailKeys: readonly string[],
+): Promise<Set<string>> {
   if (emailKeys.length === 0) return new Set()
-  const rows = await db.selectFrom('users').select('email_key').where('workspace_id', '=', workspaceId).where('email_key', 'in', emailKeys).execute()
+  const rows = await db
+    .selectFrom('users')
+    .select('email_key')
+    .where('workspace_id', '=', workspaceId)
+    .where('email_key', 'in', emailKeys)
+    .execute()
   return new Set(rows.map((r) => r.email_key))
 }

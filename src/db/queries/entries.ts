@@ -8,7 +8,12 @@ import { prepare, prepareInsert } from '../prepared.js'
 import { countRows, ordered, selectPage, type OrderTerm } from './page.js'
 
 export async function findEntry(db: Executor, workspaceId: string, entryId: string): Promise<EntryRow | undefined> {
-  return db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).executeTakeFirst()
+  return db
+    .selectFrom('entries')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', entryId)
+    .executeTakeFirst()
 }
 
 /**
@@ -17,7 +22,11 @@ export async function findEntry(db: Executor, workspaceId: string, entryId: stri
  * whose `next_entry_id` pointed at one lose it. Field values and status history go by foreign-key
  * cascade. Call inside a transaction.
  */
-export async function deleteEntries(trx: Executor, workspaceId: string, entries: ReadonlyArray<Pick<EntryRow, 'id' | 'list_id' | 'status_id'>>): Promise<void> {
+export async function deleteEntries(
+  trx: Executor,
+  workspaceId: string,
+  entries: ReadonlyArray<Pick<EntryRow, 'id' | 'list_id' | 'status_id'>>,
+): Promise<void> {
   if (entries.length === 0) return
   const ids = entries.map((e) => e.id)
   const perList = countBy(entries.map((e) => e.list_id))
@@ -40,8 +49,18 @@ export async function deleteEntries(trx: Executor, workspaceId: string, entries:
       .execute()
   }
   for (const chunk of chunks(ids, 500)) {
-    await trx.updateTable('notes').set({ deal_id: null }).where('workspace_id', '=', workspaceId).where('deal_id', 'in', chunk).execute()
-    await trx.updateTable('entries').set({ next_entry_id: null }).where('workspace_id', '=', workspaceId).where('next_entry_id', 'in', chunk).execute()
+    await trx
+      .updateTable('notes')
+      .set({ deal_id: null })
+      .where('workspace_id', '=', workspaceId)
+      .where('deal_id', 'in', chunk)
+      .execute()
+    await trx
+      .updateTable('entries')
+      .set({ next_entry_id: null })
+      .where('workspace_id', '=', workspaceId)
+      .where('next_entry_id', 'in', chunk)
+      .execute()
     await trx.deleteFrom('entries').where('workspace_id', '=', workspaceId).where('id', 'in', chunk).execute()
   }
 }
@@ -50,7 +69,12 @@ export async function deleteEntries(trx: Executor, workspaceId: string, entries:
  * Deletes every entry, in every list and process, of the given contacts or organizations (what deleting
  * a record does to its entries). Call inside a transaction.
  */
-export async function deleteEntriesOfRecords(trx: Executor, workspaceId: string, entryableType: 'Contact' | 'Organization', recordIds: readonly string[]): Promise<void> {
+export async function deleteEntriesOfRecords(
+  trx: Executor,
+  workspaceId: string,
+  entryableType: 'Contact' | 'Organization',
+  recordIds: readonly string[],
+): Promise<void> {
   for (const chunk of chunks(recordIds, 500)) {
     const entries = await trx
       .selectFrom('entries')
@@ -64,7 +88,12 @@ export async function deleteEntriesOfRecords(trx: Executor, workspaceId: string,
 }
 
 /** Clears `contact_id` on organization entries that named a contact being deleted. */
-export async function detachContactFromEntries(trx: Executor, workspaceId: string, contactId: string, at: number): Promise<void> {
+export async function detachContactFromEntries(
+  trx: Executor,
+  workspaceId: string,
+  contactId: string,
+  at: number,
+): Promise<void> {
   await trx
     .updateTable('entries')
     .set({ contact_id: null, updated_at: at })
@@ -86,14 +115,31 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
 }
 
 const entryInList = prepare((db, workspaceId: string, listId: string, entryId: string) =>
-  db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).where('list_id', '=', listId),
+  db
+    .selectFrom('entries')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', entryId)
+    .where('list_id', '=', listId),
 )
 const entryInListLocked = prepare((db, workspaceId: string, listId: string, entryId: string) =>
-  db.selectFrom('entries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', entryId).where('list_id', '=', listId).forNoKeyUpdate(),
+  db
+    .selectFrom('entries')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', entryId)
+    .where('list_id', '=', listId)
+    .forNoKeyUpdate(),
 )
 
 /** The entry, if it is in this list; `lock` takes its row lock (PostgreSQL, NO KEY UPDATE: see findListForUpdate) for the transaction. */
-export async function findEntryInList(db: Executor, workspaceId: string, listId: string, entryId: string, lock = false): Promise<EntryRow | undefined> {
+export async function findEntryInList(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  entryId: string,
+  lock = false,
+): Promise<EntryRow | undefined> {
   return (await (lock ? entryInListLocked : entryInList)(db, workspaceId, listId, entryId))[0]
 }
 
@@ -138,13 +184,34 @@ const addToStatus = prepare((db, workspaceId: string, statusId: string, n: numbe
 )
 
 /** Moves `n` entries into (n > 0) or out of (n < 0) a status's kept count. */
-export async function countStatusEntries(db: Executor, workspaceId: string, statusId: string, n: number): Promise<void> {
+export async function countStatusEntries(
+  db: Executor,
+  workspaceId: string,
+  statusId: string,
+  n: number,
+): Promise<void> {
   await addToStatus(db, workspaceId, statusId, n)
 }
 
 const ENTRY_COLUMNS = [
-  'workspace_id', 'id', 'list_id', 'entryable_type', 'entryable_id', 'contact_id', 'key', 'key_number', 'status_id', 'assignee_id',
-  'one_time_value_cents', 'recurring_value_cents', 'recurring_value_period', 'closed_at', 'next_entry_id', 'list_fields', 'created_at', 'updated_at',
+  'workspace_id',
+  'id',
+  'list_id',
+  'entryable_type',
+  'entryable_id',
+  'contact_id',
+  'key',
+  'key_number',
+  'status_id',
+  'assignee_id',
+  'one_time_value_cents',
+  'recurring_value_cents',
+  'recurring_value_period',
+  'closed_at',
+  'next_entry_id',
+  'list_fields',
+  'created_at',
+  'updated_at',
 ] as const satisfies ReadonlyArray<keyof EntryRow>
 
 const insertEntryRows = prepareInsert<EntryRow>('entries', ENTRY_COLUMNS)
@@ -157,8 +224,18 @@ export async function insertEntries(db: Executor, rows: readonly EntryRow[]): Pr
   for (const chunk of chunks(rows, ROWS_PER_INSERT)) await insertEntryRows(db, chunk)
 }
 
-export async function updateEntry(db: Executor, workspaceId: string, entryId: string, changes: Partial<Omit<EntryRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>): Promise<void> {
-  await db.updateTable('entries').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', entryId).execute()
+export async function updateEntry(
+  db: Executor,
+  workspaceId: string,
+  entryId: string,
+  changes: Partial<Omit<EntryRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>,
+): Promise<void> {
+  await db
+    .updateTable('entries')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', entryId)
+    .execute()
 }
 
 export interface FieldValueRow {
@@ -167,14 +244,32 @@ export interface FieldValueRow {
   entry_id: string
 }
 
-const insertFieldValueRows = prepareInsert<FieldValueRow & { workspace_id: string }>('entry_field_values', ['workspace_id', 'field_id', 'value', 'entry_id'])
+const insertFieldValueRows = prepareInsert<FieldValueRow & { workspace_id: string }>('entry_field_values', [
+  'workspace_id',
+  'field_id',
+  'value',
+  'entry_id',
+])
 
-export async function insertFieldValues(db: Executor, workspaceId: string, rows: readonly FieldValueRow[]): Promise<void> {
-  for (const chunk of chunks(rows, ROWS_PER_INSERT * 4)) await insertFieldValueRows(db, chunk.map((r) => ({ workspace_id: workspaceId, ...r })))
+export async function insertFieldValues(
+  db: Executor,
+  workspaceId: string,
+  rows: readonly FieldValueRow[],
+): Promise<void> {
+  for (const chunk of chunks(rows, ROWS_PER_INSERT * 4))
+    await insertFieldValueRows(
+      db,
+      chunk.map((r) => ({ workspace_id: workspaceId, ...r })),
+    )
 }
 
 /** Forgets the lookup rows of some fields of one entry (before writing their new values). */
-export async function deleteFieldValues(db: Executor, workspaceId: string, entryId: string, fieldIds: readonly string[]): Promise<void> {
+export async function deleteFieldValues(
+  db: Executor,
+  workspaceId: string,
+  entryId: string,
+  fieldIds: readonly string[],
+): Promise<void> {
   if (fieldIds.length === 0) return
   await db
     .deleteFrom('entry_field_values')
@@ -185,7 +280,17 @@ export async function deleteFieldValues(db: Executor, workspaceId: string, entry
 }
 
 const CHANGE_COLUMNS = [
-  'workspace_id', 'id', 'entry_id', 'list_id', 'from_status_id', 'from_status_name', 'to_status_id', 'to_status_name', 'changed_at', 'user_id', 'api_key_id',
+  'workspace_id',
+  'id',
+  'entry_id',
+  'list_id',
+  'from_status_id',
+  'from_status_name',
+  'to_status_id',
+  'to_status_name',
+  'changed_at',
+  'user_id',
+  'api_key_id',
 ] as const satisfies ReadonlyArray<keyof EntryStatusChangeRow>
 
 const insertChangeRows = prepareInsert<EntryStatusChangeRow>('entry_status_changes', CHANGE_COLUMNS)
@@ -194,7 +299,13 @@ export async function insertStatusChanges(db: Executor, rows: readonly EntryStat
   for (const chunk of chunks(rows, ROWS_PER_INSERT)) await insertChangeRows(db, chunk)
 }
 
-export async function listStatusChanges(db: Executor, workspaceId: string, entryId: string, limit: number, offset: number) {
+export async function listStatusChanges(
+  db: Executor,
+  workspaceId: string,
+  entryId: string,
+  limit: number,
+  offset: number,
+) {
   return db
     .selectFrom('entry_status_changes')
     .selectAll()
@@ -230,14 +341,29 @@ const entryOfRecord = prepare((db, workspaceId: string, listId: string, entryabl
 )
 
 /** An entry of the list for this record, if there is one (the duplicate check). */
-export async function findEntryOfRecord(db: Executor, workspaceId: string, listId: string, entryableType: string, entryableId: string): Promise<EntryRow | undefined> {
+export async function findEntryOfRecord(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  entryableType: string,
+  entryableId: string,
+): Promise<EntryRow | undefined> {
   return (await entryOfRecord(db, workspaceId, listId, entryableType, entryableId))[0]
 }
 
 /** Which of these contact ids exist, with their organization. */
-export async function findContacts(db: Executor, workspaceId: string, contactIds: readonly string[]): Promise<Array<{ id: string; organization_id: string | null }>> {
+export async function findContacts(
+  db: Executor,
+  workspaceId: string,
+  contactIds: readonly string[],
+): Promise<Array<{ id: string; organization_id: string | null }>> {
   if (contactIds.length === 0) return []
-  return db.selectFrom('contacts').select(['id', 'organization_id']).where('workspace_id', '=', workspaceId).where('id', 'in', contactIds).execute()
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'organization_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', contactIds)
+    .execute()
 }
 
 /** Everything the list endpoint can filter entries by, already resolved to ids and milliseconds. */
@@ -258,7 +384,13 @@ export interface EntryFilter {
   fieldValues?: Array<{ fieldId: string; value: string }>
 }
 
-export const ENTRY_SORT_COLUMNS = ['updated_at', 'created_at', 'key_number', 'one_time_value_cents', 'closed_at'] as const
+export const ENTRY_SORT_COLUMNS = [
+  'updated_at',
+  'created_at',
+  'key_number',
+  'one_time_value_cents',
+  'closed_at',
+] as const
 export type EntrySortColumn = (typeof ENTRY_SORT_COLUMNS)[number]
 
 export interface EntrySort {
@@ -299,7 +431,11 @@ export async function listEntries(
     .where('list_id', '=', listId)
     .where((eb) => entryConditions(eb, workspaceId, filter, filter.fieldValues ?? []))
   const order: OrderTerm[] = [
-    { column: sort.column, direction: sort.direction, nullsLast: sort.column !== 'updated_at' && sort.column !== 'created_at' },
+    {
+      column: sort.column,
+      direction: sort.direction,
+      nullsLast: sort.column !== 'updated_at' && sort.column !== 'created_at',
+    },
     { column: 'id', direction: sort.direction },
   ]
   let total = knownTotal
@@ -327,7 +463,9 @@ export async function listEntries(
         .where('v.value', '=', first.value)
         .whereRef('entries.workspace_id', '=', 'v.workspace_id')
         .whereRef('entries.id', '=', 'v.entry_id')
-        .where((eb) => entryConditions(eb as unknown as ExpressionBuilder<Database, 'entries'>, workspaceId, filter, others)),
+        .where((eb) =>
+          entryConditions(eb as unknown as ExpressionBuilder<Database, 'entries'>, workspaceId, filter, others),
+        ),
     )
   }
   if (from === undefined) return selectPage(pageQuery, page, order, total)
@@ -335,7 +473,9 @@ export async function listEntries(
   const column = sql.ref(`entries.${sort.column}`)
   const beyond = sort.direction === 'desc' ? '<' : '>'
   const rows = await ordered(
-    pageQuery.where((eb) => eb.or([eb(column, beyond, from.value), eb.and([eb(column, '=', from.value), eb('entries.id', beyond, from.id)])])),
+    pageQuery.where((eb) =>
+      eb.or([eb(column, beyond, from.value), eb.and([eb(column, '=', from.value), eb('entries.id', beyond, from.id)])]),
+    ),
     order,
     false,
   )
@@ -350,7 +490,12 @@ function onlyFieldFilters(filter: EntryFilter): boolean {
 }
 
 /** Every filter but the list itself, as one condition on `entries`. */
-function entryConditions(eb: ExpressionBuilder<Database, 'entries'>, workspaceId: string, filter: EntryFilter, fieldValues: EntryFilter['fieldValues'] & object) {
+function entryConditions(
+  eb: ExpressionBuilder<Database, 'entries'>,
+  workspaceId: string,
+  filter: EntryFilter,
+  fieldValues: EntryFilter['fieldValues'] & object,
+) {
   const conditions: Array<Expression<SqlBool>> = []
   if (filter.statusIds !== undefined) conditions.push(eb('entries.status_id', 'in', filter.statusIds))
   if (filter.assigneeId !== undefined) conditions.push(eb('entries.assignee_id', '=', filter.assigneeId))
@@ -384,10 +529,14 @@ export async function findEntriesNamingContact(db: Executor, workspaceId: string
   return db
     .selectFrom('entry_field_values')
     .innerJoin('list_fields', (join) =>
-      join.onRef('list_fields.workspace_id', '=', 'entry_field_values.workspace_id').onRef('list_fields.id', '=', 'entry_field_values.field_id'),
+      join
+        .onRef('list_fields.workspace_id', '=', 'entry_field_values.workspace_id')
+        .onRef('list_fields.id', '=', 'entry_field_values.field_id'),
     )
     .innerJoin('entries', (join) =>
-      join.onRef('entries.workspace_id', '=', 'entry_field_values.workspace_id').onRef('entries.id', '=', 'entry_field_values.entry_id'),
+      join
+        .onRef('entries.workspace_id', '=', 'entry_field_values.workspace_id')
+        .onRef('entries.id', '=', 'entry_field_values.entry_id'),
     )
     .select(['entries.id as entry_id', 'entries.list_fields', 'entry_field_values.field_id'])
     .where('entry_field_values.workspace_id', '=', workspaceId)
@@ -397,7 +546,13 @@ export async function findEntriesNamingContact(db: Executor, workspaceId: string
 }
 
 /** Forgets one lookup row (a value an entry no longer holds). */
-export async function deleteFieldValue(db: Executor, workspaceId: string, entryId: string, fieldId: string, value: string): Promise<void> {
+export async function deleteFieldValue(
+  db: Executor,
+  workspaceId: string,
+  entryId: string,
+  fieldId: string,
+  value: string,
+): Promise<void> {
   await db
     .deleteFrom('entry_field_values')
     .where('workspace_id', '=', workspaceId)
@@ -408,7 +563,9 @@ export async function deleteFieldValue(db: Executor, workspaceId: string, entryI
 }
 
 const holds = {
-  Contact: prepare((db, workspaceId: string, id: string) => db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id)),
+  Contact: prepare((db, workspaceId: string, id: string) =>
+    db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id),
+  ),
   Organization: prepare((db, workspaceId: string, id: string) =>
     db.selectFrom('organizations').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id),
   ),
@@ -418,7 +575,12 @@ const lockedHolds = {
     db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).forKeyShare(),
   ),
   Organization: prepare((db, workspaceId: string, id: string) =>
-    db.selectFrom('organizations').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).forKeyShare(),
+    db
+      .selectFrom('organizations')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .forKeyShare(),
   ),
 }
 
@@ -427,7 +589,13 @@ const lockedHolds = {
  * transaction ends, so a concurrent delete of the record either runs before (and this answers false)
  * or waits and then takes the new entry with it. Never an entry of a deleted record.
  */
-export async function holdRecord(db: Executor, workspaceId: string, type: 'Contact' | 'Organization', id: string, lock: boolean): Promise<boolean> {
+export async function holdRecord(
+  db: Executor,
+  workspaceId: string,
+  type: 'Contact' | 'Organization',
+  id: string,
+  lock: boolean,
+): Promise<boolean> {
   return (await (lock ? lockedHolds : holds)[type](db, workspaceId, id)).length > 0
 }
 
@@ -437,7 +605,13 @@ export async function holdRecord(db: Executor, workspaceId: string, type: 'Conta
  * concurrent delete of one waits for the entries made for it and takes them along. Never an entry of a
  * deleted record.
  */
-export async function holdRecords(db: Executor, workspaceId: string, type: 'Contact' | 'Organization', ids: readonly string[], lock: boolean): Promise<Set<string>> {
+export async function holdRecords(
+  db: Executor,
+  workspaceId: string,
+  type: 'Contact' | 'Organization',
+  ids: readonly string[],
+  lock: boolean,
+): Promise<Set<string>> {
   if (ids.length === 1) return (await holdRecord(db, workspaceId, type, ids[0]!, lock)) ? new Set(ids) : new Set()
   const found = new Set<string>()
   for (const chunk of chunks([...new Set(ids)], 500)) {
@@ -453,8 +627,15 @@ export async function holdRecords(db: Executor, workspaceId: string, type: 'Cont
 }
 
 /** Of these records, the ids that already have an entry in the list (the duplicate check of a batch). */
-export async function recordsInList(db: Executor, workspaceId: string, listId: string, entryableType: string, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 1) return (await findEntryOfRecord(db, workspaceId, listId, entryableType, ids[0]!)) ? new Set(ids) : new Set()
+export async function recordsInList(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  entryableType: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 1)
+    return (await findEntryOfRecord(db, workspaceId, listId, entryableType, ids[0]!)) ? new Set(ids) : new Set()
   const found = new Set<string>()
   for (const chunk of chunks([...new Set(ids)], 500)) {
     const rows = await db
@@ -471,16 +652,35 @@ export async function recordsInList(db: Executor, workspaceId: string, listId: s
 }
 
 const LIST_COLUMNS = [
-  'workspace_id', 'id', 'name', 'process', 'entry_type', 'identifier', 'duplicates_allowed', 'entry_label', 'status_label',
-  'last_key_number', 'entry_count', 'definition_version', 'archived_at', 'created_at', 'updated_at',
+  'workspace_id',
+  'id',
+  'name',
+  'process',
+  'entry_type',
+  'identifier',
+  'duplicates_allowed',
+  'entry_label',
+  'status_label',
+  'last_key_number',
+  'entry_count',
+  'definition_version',
+  'archived_at',
+  'created_at',
+  'updated_at',
 ] as const satisfies ReadonlyArray<keyof ListRow>
-const USER_COLUMNS = ['id', 'name', 'email', 'email_key', 'created_at', 'updated_at'] as const satisfies ReadonlyArray<keyof UserRow>
+const USER_COLUMNS = ['id', 'name', 'email', 'email_key', 'created_at', 'updated_at'] as const satisfies ReadonlyArray<
+  keyof UserRow
+>
 
 const entryWithList = prepare((db, workspaceId: string, listId: string, entryId: string) =>
   db
     .selectFrom('entries')
-    .innerJoin('lists', (join) => join.onRef('lists.workspace_id', '=', 'entries.workspace_id').onRef('lists.id', '=', 'entries.list_id'))
-    .leftJoin('users', (join) => join.onRef('users.workspace_id', '=', 'entries.workspace_id').onRef('users.id', '=', 'entries.assignee_id'))
+    .innerJoin('lists', (join) =>
+      join.onRef('lists.workspace_id', '=', 'entries.workspace_id').onRef('lists.id', '=', 'entries.list_id'),
+    )
+    .leftJoin('users', (join) =>
+      join.onRef('users.workspace_id', '=', 'entries.workspace_id').onRef('users.id', '=', 'entries.assignee_id'),
+    )
     .selectAll('entries')
     .select(LIST_COLUMNS.map((c) => `lists.${c} as l__${c}` as const))
     .select(USER_COLUMNS.map((c) => `users.${c} as u__${c}` as const))
@@ -493,11 +693,17 @@ const entryWithList = prepare((db, workspaceId: string, listId: string, entryId:
  * An entry with its list row and its assignee, in one statement: what reading one entry needs (on
  * PostgreSQL every statement saved is a round trip saved).
  */
-export async function findEntryWithList(db: Executor, workspaceId: string, listId: string, entryId: string): Promise<{ entry: EntryRow; list: ListRow; assignee: UserRow | null } | undefined> {
+export async function findEntryWithList(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  entryId: string,
+): Promise<{ entry: EntryRow; list: ListRow; assignee: UserRow | null } | undefined> {
   const [row] = await entryWithList(db, workspaceId, listId, entryId)
   if (row === undefined) return undefined
   const flat = row as unknown as Record<string, unknown>
-  const pick = <T>(prefix: string, columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, flat[`${prefix}${c}`]])) as T
+  const pick = <T>(prefix: string, columns: readonly string[]) =>
+    Object.fromEntries(columns.map((c) => [c, flat[`${prefix}${c}`]])) as T
   return {
     entry: pick<EntryRow>('', ENTRY_COLUMNS),
     list: pick<ListRow>('l__', LIST_COLUMNS),

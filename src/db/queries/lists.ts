@@ -34,12 +34,21 @@ export async function findList(db: Executor, workspaceId: string, listId: string
  * UPDATE, not FOR UPDATE: it still serialises writers of the list, but lets the foreign-key checks of
  * rows that point at the list (which take KEY SHARE) through, which FOR UPDATE would turn into deadlocks.
  */
-export async function findListForUpdate(db: Executor, workspaceId: string, listId: string, lock: boolean): Promise<ListRow | undefined> {
+export async function findListForUpdate(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  lock: boolean,
+): Promise<ListRow | undefined> {
   return (await (lock ? listByIdLocked : listById)(db, workspaceId, listId))[0]
 }
 
 /** Fields of the given lists, in display order. */
-export async function findFieldsOfLists(db: Executor, workspaceId: string, listIds: readonly string[]): Promise<ListFieldRow[]> {
+export async function findFieldsOfLists(
+  db: Executor,
+  workspaceId: string,
+  listIds: readonly string[],
+): Promise<ListFieldRow[]> {
   if (listIds.length === 0) return []
   return db
     .selectFrom('list_fields')
@@ -52,7 +61,11 @@ export async function findFieldsOfLists(db: Executor, workspaceId: string, listI
 }
 
 /** Statuses of the given lists, in board order. */
-export async function findStatusesOfLists(db: Executor, workspaceId: string, listIds: readonly string[]): Promise<StatusRow[]> {
+export async function findStatusesOfLists(
+  db: Executor,
+  workspaceId: string,
+  listIds: readonly string[],
+): Promise<StatusRow[]> {
   if (listIds.length === 0) return []
   return db
     .selectFrom('statuses')
@@ -77,20 +90,45 @@ export async function listLists(db: Executor, workspaceId: string, filter: ListF
   return selectPage(query, page, newestFirst('lists'))
 }
 
-export async function updateList(db: Executor, workspaceId: string, listId: string, changes: Partial<Omit<ListRow, 'workspace_id' | 'id' | 'created_at'>>): Promise<void> {
+export async function updateList(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  changes: Partial<Omit<ListRow, 'workspace_id' | 'id' | 'created_at'>>,
+): Promise<void> {
   await db.updateTable('lists').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', listId).execute()
 }
 
-export async function updateListField(db: Executor, workspaceId: string, fieldId: string, changes: Partial<Omit<ListFieldRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>): Promise<void> {
-  await db.updateTable('list_fields').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', fieldId).execute()
+export async function updateListField(
+  db: Executor,
+  workspaceId: string,
+  fieldId: string,
+  changes: Partial<Omit<ListFieldRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>,
+): Promise<void> {
+  await db
+    .updateTable('list_fields')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', fieldId)
+    .execute()
 }
 
 export async function deleteListField(db: Executor, workspaceId: string, fieldId: string): Promise<void> {
   await db.deleteFrom('list_fields').where('workspace_id', '=', workspaceId).where('id', '=', fieldId).execute()
 }
 
-export async function updateStatus(db: Executor, workspaceId: string, statusId: string, changes: Partial<Omit<StatusRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>): Promise<void> {
-  await db.updateTable('statuses').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', statusId).execute()
+export async function updateStatus(
+  db: Executor,
+  workspaceId: string,
+  statusId: string,
+  changes: Partial<Omit<StatusRow, 'workspace_id' | 'id' | 'list_id' | 'created_at'>>,
+): Promise<void> {
+  await db
+    .updateTable('statuses')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', statusId)
+    .execute()
 }
 
 export async function deleteStatus(db: Executor, workspaceId: string, statusId: string): Promise<void> {
@@ -98,7 +136,12 @@ export async function deleteStatus(db: Executor, workspaceId: string, statusId: 
 }
 
 /** Whether any entry is in this status (the guard on removing a status). */
-export async function statusHasEntries(db: Executor, workspaceId: string, listId: string, statusId: string): Promise<boolean> {
+export async function statusHasEntries(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  statusId: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('entries')
     .select('id')
@@ -126,7 +169,14 @@ export async function fieldHasValues(db: Executor, workspaceId: string, fieldId:
  * Sets or clears `closed_at` on the entries of a status whose type changed, so that an entry in a won or
  * lost status is always closed and one in an active status never is.
  */
-export async function syncClosedAtOfStatus(db: Executor, workspaceId: string, listId: string, statusId: string, closed: boolean, at: number): Promise<void> {
+export async function syncClosedAtOfStatus(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  statusId: string,
+  closed: boolean,
+  at: number,
+): Promise<void> {
   let query = db
     .updateTable('entries')
     .set(closed ? { closed_at: at, updated_at: at } : { closed_at: null, updated_at: at })
@@ -142,8 +192,17 @@ export async function syncClosedAtOfStatus(db: Executor, workspaceId: string, li
  * of its entries as `next_entry_id`, and notes that named one as their deal, lose the link.
  */
 export async function deleteList(db: Executor, workspaceId: string, listId: string): Promise<void> {
-  const entriesOfList = db.selectFrom('entries').select('id').where('workspace_id', '=', workspaceId).where('list_id', '=', listId)
-  await db.updateTable('notes').set({ deal_id: null }).where('workspace_id', '=', workspaceId).where('deal_id', 'in', entriesOfList).execute()
+  const entriesOfList = db
+    .selectFrom('entries')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('list_id', '=', listId)
+  await db
+    .updateTable('notes')
+    .set({ deal_id: null })
+    .where('workspace_id', '=', workspaceId)
+    .where('deal_id', 'in', entriesOfList)
+    .execute()
   await db
     .updateTable('entries')
     .set({ next_entry_id: null })
@@ -161,7 +220,11 @@ export async function insertConnection(db: Executor, row: ListConnectionRow): Pr
 }
 
 /** Connections that start or end in this process. */
-export async function findConnectionsOfList(db: Executor, workspaceId: string, listId: string): Promise<ListConnectionRow[]> {
+export async function findConnectionsOfList(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+): Promise<ListConnectionRow[]> {
   return db
     .selectFrom('list_connections')
     .selectAll()
@@ -173,11 +236,19 @@ export async function findConnectionsOfList(db: Executor, workspaceId: string, l
 }
 
 const connectionFromStatus = prepare((db, workspaceId: string, statusId: string) =>
-  db.selectFrom('list_connections').selectAll().where('workspace_id', '=', workspaceId).where('from_status_id', '=', statusId),
+  db
+    .selectFrom('list_connections')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('from_status_id', '=', statusId),
 )
 
 /** The connection a status starts, if any (what fires when an entry enters it; every status change). */
-export async function findConnectionFromStatus(db: Executor, workspaceId: string, statusId: string): Promise<ListConnectionRow | undefined> {
+export async function findConnectionFromStatus(
+  db: Executor,
+  workspaceId: string,
+  statusId: string,
+): Promise<ListConnectionRow | undefined> {
   return (await connectionFromStatus(db, workspaceId, statusId))[0]
 }
 
@@ -185,20 +256,43 @@ export async function findConnectionFromStatus(db: Executor, workspaceId: string
  * The connections these statuses start, by status (a batch of new entries asks once for all of them).
  * A status starts at most one connection.
  */
-export async function findConnectionsFromStatuses(db: Executor, workspaceId: string, statusIds: readonly string[]): Promise<Map<string, ListConnectionRow>> {
+export async function findConnectionsFromStatuses(
+  db: Executor,
+  workspaceId: string,
+  statusIds: readonly string[],
+): Promise<Map<string, ListConnectionRow>> {
   if (statusIds.length === 0) return new Map()
   const rows =
     statusIds.length === 1
       ? await connectionFromStatus(db, workspaceId, statusIds[0]!)
-      : await db.selectFrom('list_connections').selectAll().where('workspace_id', '=', workspaceId).where('from_status_id', 'in', [...statusIds]).execute()
+      : await db
+          .selectFrom('list_connections')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('from_status_id', 'in', [...statusIds])
+          .execute()
   return new Map(rows.map((row) => [row.from_status_id, row]))
 }
 
-export async function findConnectionToStatus(db: Executor, workspaceId: string, statusId: string): Promise<ListConnectionRow | undefined> {
-  return db.selectFrom('list_connections').selectAll().where('workspace_id', '=', workspaceId).where('to_status_id', '=', statusId).executeTakeFirst()
+export async function findConnectionToStatus(
+  db: Executor,
+  workspaceId: string,
+  statusId: string,
+): Promise<ListConnectionRow | undefined> {
+  return db
+    .selectFrom('list_connections')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('to_status_id', '=', statusId)
+    .executeTakeFirst()
 }
 
-export async function deleteConnection(db: Executor, workspaceId: string, listId: string, connectionId: string): Promise<boolean> {
+export async function deleteConnection(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  connectionId: string,
+): Promise<boolean> {
   const result = await db
     .deleteFrom('list_connections')
     .where('workspace_id', '=', workspaceId)
@@ -209,14 +303,28 @@ export async function deleteConnection(db: Executor, workspaceId: string, listId
 }
 
 /** Statuses by id, any list of the workspace (to name the two ends of connections). */
-export async function findStatusesByIds(db: Executor, workspaceId: string, statusIds: readonly string[]): Promise<StatusRow[]> {
+export async function findStatusesByIds(
+  db: Executor,
+  workspaceId: string,
+  statusIds: readonly string[],
+): Promise<StatusRow[]> {
   if (statusIds.length === 0) return []
-  return db.selectFrom('statuses').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', statusIds).execute()
+  return db
+    .selectFrom('statuses')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', statusIds)
+    .execute()
 }
 
 /** Marks the list changed (a field, status or connection of it changed). */
 export async function touchList(db: Executor, workspaceId: string, listId: string, at: number): Promise<void> {
-  await db.updateTable('lists').set({ updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', listId).execute()
+  await db
+    .updateTable('lists')
+    .set({ updated_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', listId)
+    .execute()
 }
 
 /** Whether the process holds some record more than once (turning duplicates_allowed off is then refused). */
@@ -234,7 +342,11 @@ export async function hasDuplicateEntries(db: Executor, workspaceId: string, lis
 }
 
 /** The kept entry counts of these statuses, added up. */
-export async function sumStatusCounts(db: Executor, workspaceId: string, statusIds: readonly string[]): Promise<number> {
+export async function sumStatusCounts(
+  db: Executor,
+  workspaceId: string,
+  statusIds: readonly string[],
+): Promise<number> {
   if (statusIds.length === 0) return 0
   const row = await db
     .selectFrom('statuses')

@@ -9,7 +9,12 @@ export async function insertNote(db: Executor, row: NoteRow): Promise<void> {
 }
 
 export async function findNote(db: Executor, workspaceId: string, id: string): Promise<NoteRow | undefined> {
-  return db.selectFrom('notes').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst()
+  return db
+    .selectFrom('notes')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst()
 }
 
 export interface NoteFilter {
@@ -24,7 +29,12 @@ export async function listNotes(db: Executor, workspaceId: string, filter: NoteF
   return selectPage(query, page, newestFirst('notes'))
 }
 
-export async function updateNote(db: Executor, workspaceId: string, id: string, changes: Partial<Pick<NoteRow, 'body' | 'deal_id' | 'updated_at'>>): Promise<void> {
+export async function updateNote(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  changes: Partial<Pick<NoteRow, 'body' | 'deal_id' | 'updated_at'>>,
+): Promise<void> {
   await db.updateTable('notes').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute()
 }
 
@@ -33,12 +43,25 @@ export async function deleteNote(db: Executor, workspaceId: string, id: string):
 }
 
 /** Deletes every note of an organization (when the organization is deleted). */
-export async function deleteNotesOfOrganization(db: Executor, workspaceId: string, organizationId: string): Promise<void> {
-  await db.deleteFrom('notes').where('workspace_id', '=', workspaceId).where('organization_id', '=', organizationId).execute()
+export async function deleteNotesOfOrganization(
+  db: Executor,
+  workspaceId: string,
+  organizationId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('notes')
+    .where('workspace_id', '=', workspaceId)
+    .where('organization_id', '=', organizationId)
+    .execute()
 }
 
 /** Whether the list is a process (entries of regular lists are not deals); undefined when it is unknown. */
 export async function isProcessList(db: Executor, workspaceId: string, listId: string): Promise<boolean | undefined> {
-  const row = await db.selectFrom('lists').select('process').where('workspace_id', '=', workspaceId).where('id', '=', listId).executeTakeFirst()
+  const row = await db
+    .selectFrom('lists')
+    .select('process')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', listId)
+    .executeTakeFirst()
   return row === undefined ? undefined : row.process === 1
 }

@@ -16,7 +16,12 @@ export async function insertOrganization(db: Executor, row: OrganizationRow): Pr
  * The organization with this id. `lock` takes a row lock: `update` before deleting it, `share` before
  * pointing a new row at it, so a delete and a reference never cross.
  */
-export async function findOrganization(db: Executor, workspaceId: string, id: string, lock?: RowLock): Promise<OrganizationRow | undefined> {
+export async function findOrganization(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  lock?: RowLock,
+): Promise<OrganizationRow | undefined> {
   let query = db.selectFrom('organizations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id)
   if (lock === 'update') query = query.forUpdate()
   if (lock === 'share') query = query.forShare()
@@ -27,7 +32,12 @@ export interface OrganizationFilter {
   updatedAfterMs?: number | undefined
 }
 
-export async function listOrganizations(db: Executor, workspaceId: string, filter: OrganizationFilter, page: PageRequest) {
+export async function listOrganizations(
+  db: Executor,
+  workspaceId: string,
+  filter: OrganizationFilter,
+  page: PageRequest,
+) {
   let query = db.selectFrom('organizations').selectAll().where('workspace_id', '=', workspaceId)
   if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
   return selectPage(query, page, newestFirst('organizations'))
@@ -39,7 +49,12 @@ export async function updateOrganization(
   id: string,
   changes: Partial<Pick<OrganizationRow, 'name' | 'description' | 'custom_fields' | 'updated_at'>>,
 ): Promise<void> {
-  await db.updateTable('organizations').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute()
+  await db
+    .updateTable('organizations')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute()
 }
 
 /** Deletes the organization; its domains go by foreign-key cascade. */
@@ -48,13 +63,26 @@ export async function deleteOrganization(db: Executor, workspaceId: string, id: 
 }
 
 /** Which of these normalised domains some organization already owns. */
-export async function findDomainOwners(db: Executor, workspaceId: string, domains: readonly string[]): Promise<OrganizationDomainRow[]> {
+export async function findDomainOwners(
+  db: Executor,
+  workspaceId: string,
+  domains: readonly string[],
+): Promise<OrganizationDomainRow[]> {
   if (domains.length === 0) return []
-  return db.selectFrom('organization_domains').selectAll().where('workspace_id', '=', workspaceId).where('domain', 'in', domains).execute()
+  return db
+    .selectFrom('organization_domains')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('domain', 'in', domains)
+    .execute()
 }
 
 /** The domains of each organization, in the order they were added. */
-export async function domainsOf(db: Executor, workspaceId: string, organizationIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function domainsOf(
+  db: Executor,
+  workspaceId: string,
+  organizationIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(organizationIds.map((id) => [id, []]))
   if (organizationIds.length === 0) return out
   const rows = await db
@@ -69,9 +97,20 @@ export async function domainsOf(db: Executor, workspaceId: string, organizationI
 }
 
 /** Adds domains after position `from`; the caller has checked that no organization owns them. */
-export async function insertDomains(db: Executor, workspaceId: string, organizationId: string, domains: readonly string[], from: number): Promise<void> {
+export async function insertDomains(
+  db: Executor,
+  workspaceId: string,
+  organizationId: string,
+  domains: readonly string[],
+  from: number,
+): Promise<void> {
   if (domains.length === 0) return
-  const rows = domains.map((domain, i) => ({ workspace_id: workspaceId, domain, organization_id: organizationId, position: from + i }))
+  const rows = domains.map((domain, i) => ({
+    workspace_id: workspaceId,
+    domain,
+    organization_id: organizationId,
+    position: from + i,
+  }))
   await db.insertInto('organization_domains').values(rows).execute()
 }
 
@@ -87,7 +126,12 @@ export async function nextDomainPosition(db: Executor, workspaceId: string, orga
 }
 
 /** Removes these domains from the organization; domains it does not own are left alone. */
-export async function deleteDomains(db: Executor, workspaceId: string, organizationId: string, domains: readonly string[]): Promise<void> {
+export async function deleteDomains(
+  db: Executor,
+  workspaceId: string,
+  organizationId: string,
+  domains: readonly string[],
+): Promise<void> {
   if (domains.length === 0) return
   await db
     .deleteFrom('organization_domains')
@@ -98,7 +142,12 @@ export async function deleteDomains(db: Executor, workspaceId: string, organizat
 }
 
 /** Leaves the organization's contacts without one (there is no foreign key to do it). */
-export async function detachContacts(db: Executor, workspaceId: string, organizationId: string, at: number): Promise<void> {
+export async function detachContacts(
+  db: Executor,
+  workspaceId: string,
+  organizationId: string,
+  at: number,
+): Promise<void> {
   await db
     .updateTable('contacts')
     .set({ organization_id: null, updated_at: at })

@@ -47,12 +47,19 @@ export async function selectPage<DB, TB extends keyof DB, O>(
   if (fromEnd >= page.offset) {
     return { rows: await ordered(query, order, false).limit(page.limit).offset(page.offset).execute(), total }
   }
-  const rows = await ordered(query, order, true).limit(end - page.offset).offset(fromEnd).execute()
+  const rows = await ordered(query, order, true)
+    .limit(end - page.offset)
+    .offset(fromEnd)
+    .execute()
   return { rows: rows.reverse(), total }
 }
 
 /** `query` ordered by `order`, or by its exact reverse (nulls first where the order puts them last). */
-export function ordered<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, order: readonly OrderTerm[], reverse: boolean) {
+export function ordered<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  order: readonly OrderTerm[],
+  reverse: boolean,
+) {
   let result = query
   for (const term of order) {
     const direction = reverse ? (term.direction === 'asc' ? 'desc' : 'asc') : term.direction
@@ -65,10 +72,6 @@ export function ordered<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB
 
 /** Number of rows `query` matches. */
 export async function countRows<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): Promise<number> {
-  const row = await query
-    .clearSelect()
-    .clearOrderBy()
-    .select(sql<number>`count(*)`.as('count'))
-    .executeTakeFirst()
+  const row = await query.clearSelect().clearOrderBy().select(sql<number>`count(*)`.as('count')).executeTakeFirst()
   return Number((row as { count?: number } | undefined)?.count ?? 0)
 }

@@ -22,7 +22,9 @@ export async function insertApiKey(db: Executor, row: ApiKeyRow): Promise<void> 
   await db.insertInto('api_keys').values(row).execute()
 }
 
-const apiKeyByHash = prepare((db, keyHash: string) => db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash))
+const apiKeyByHash = prepare((db, keyHash: string) =>
+  db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash),
+)
 
 /** The key with this hash, in any workspace: how a request's bearer key is recognised (every request). */
 export async function findApiKeyByHash(db: Executor, keyHash: string): Promise<ApiKeyRow | undefined> {
@@ -30,7 +32,13 @@ export async function findApiKeyByHash(db: Executor, keyHash: string): Promise<A
 }
 
 export async function listApiKeys(db: Executor, workspaceId: string): Promise<ApiKeyRow[]> {
-  return db.selectFrom('api_keys').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('id').execute()
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
 }
 
 /** Marks a key revoked; returns false when the workspace has no such key. */
@@ -50,7 +58,12 @@ export async function insertUser(db: Executor, row: UserRow): Promise<void> {
 }
 
 export async function findUser(db: Executor, workspaceId: string, userId: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', userId).executeTakeFirst()
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', userId)
+    .executeTakeFirst()
 }
 
 /** The member with this email (case-insensitive), if any. */
@@ -64,7 +77,11 @@ export async function findUserByEmail(db: Executor, workspaceId: string, email: 
 }
 
 /** Members by id, for resources that show several (entries' assignees, notes' authors). */
-export async function findUsersByIds(db: Executor, workspaceId: string, userIds: readonly string[]): Promise<UserRow[]> {
+export async function findUsersByIds(
+  db: Executor,
+  workspaceId: string,
+  userIds: readonly string[],
+): Promise<UserRow[]> {
   if (userIds.length === 0) return []
   return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', userIds).execute()
 }
@@ -80,7 +97,16 @@ export async function listUsers(db: Executor, workspaceId: string, filter: UserF
 }
 
 /** Members by lower-cased email. */
-export async function findUsersByEmailKeys(db: Executor, workspaceId: string, emailKeys: readonly string[]): Promise<UserRow[]> {
+export async function findUsersByEmailKeys(
+  db: Executor,
+  workspaceId: string,
+  emailKeys: readonly string[],
+): Promise<UserRow[]> {
   if (emailKeys.length === 0) return []
-  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('email_key', 'in', emailKeys).execute()
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('email_key', 'in', emailKeys)
+    .execute()
 }

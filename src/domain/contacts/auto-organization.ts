@@ -10,10 +10,34 @@ import { normaliseDomain } from '../organizations/domain-names.js'
 
 /** Domains of free and personal email providers, common worldwide and in Korea. */
 export const PERSONAL_EMAIL_DOMAINS: ReadonlySet<string> = new Set([
-  'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.kr', 'yahoo.co.jp', 'hotmail.com', 'outlook.com', 'live.com',
-  'msn.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de',
-  'mail.com', 'yandex.com', 'yandex.ru', 'qq.com', '163.com', 'naver.com', 'daum.net', 'hanmail.net', 'kakao.com',
-  'nate.com', 'korea.com',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'yahoo.co.kr',
+  'yahoo.co.jp',
+  'hotmail.com',
+  'outlook.com',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.de',
+  'mail.com',
+  'yandex.com',
+  'yandex.ru',
+  'qq.com',
+  '163.com',
+  'naver.com',
+  'daum.net',
+  'hanmail.net',
+  'kakao.com',
+  'nate.com',
+  'korea.com',
 ])
 
 export interface AutoCandidates {
@@ -46,7 +70,12 @@ export function autoCandidates(emails: readonly string[]): AutoCandidates {
  * it may write. A concurrent request making the same organization makes this insert fail on the
  * domain's unique key; the caller retries and then finds it.
  */
-export async function resolveAutoOrganization(trx: Executor, workspaceId: string, emails: readonly string[], now: number): Promise<string | null> {
+export async function resolveAutoOrganization(
+  trx: Executor,
+  workspaceId: string,
+  emails: readonly string[],
+  now: number,
+): Promise<string | null> {
   const { lookup, create } = autoCandidates(emails)
   if (lookup.length === 0) return null
   const owners = await orgs.findDomainOwners(trx, workspaceId, lookup)
@@ -57,7 +86,15 @@ export async function resolveAutoOrganization(trx: Executor, workspaceId: string
   }
   if (create === undefined) return null
   const id = newId()
-  await orgs.insertOrganization(trx, { workspace_id: workspaceId, id, name: create, description: null, custom_fields: '{}', created_at: now, updated_at: now })
+  await orgs.insertOrganization(trx, {
+    workspace_id: workspaceId,
+    id,
+    name: create,
+    description: null,
+    custom_fields: '{}',
+    created_at: now,
+    updated_at: now,
+  })
   await orgs.insertDomains(trx, workspaceId, id, [create], 0)
   return id
 }

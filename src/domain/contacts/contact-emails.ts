@@ -18,8 +18,10 @@ export function checkEmails(input: readonly string[], path: string, problems: Pr
   const out: WrittenEmail[] = []
   input.forEach((written, i) => {
     const email = written.trim()
-    if (!isValidEmail(email)) problems.add(`${path}[${i}]`, 'invalid', `is not a valid email: ${JSON.stringify(written)}`)
-    else if (!out.some((e) => e.key === emailKey(email))) out.push({ email, key: emailKey(email), path: `${path}[${i}]` })
+    if (!isValidEmail(email))
+      problems.add(`${path}[${i}]`, 'invalid', `is not a valid email: ${JSON.stringify(written)}`)
+    else if (!out.some((e) => e.key === emailKey(email)))
+      out.push({ email, key: emailKey(email), path: `${path}[${i}]` })
   })
   return out
 }

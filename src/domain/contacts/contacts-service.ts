@@ -39,7 +39,10 @@ export class ContactsService {
   /** One page of contacts; `email` and `phone_number` narrow it (a lookup that cannot match finds none). */
   async list(actor: Actor, query: ListContactsQuery, organizationId?: string): Promise<Page<Contact>> {
     const page = pageRequest(query)
-    const numberKey = query.phone_number === undefined ? undefined : normaliseLookupNumber(query.phone_number, this.settings.defaultCountryCode)
+    const numberKey =
+      query.phone_number === undefined
+        ? undefined
+        : normaliseLookupNumber(query.phone_number, this.settings.defaultCountryCode)
     if (query.phone_number !== undefined && numberKey === undefined) return toPage([], page, 0)
     const filter = {
       updatedAfterMs: query.updated_after === undefined ? undefined : unixSecondsToMs(query.updated_after),
@@ -53,7 +56,8 @@ export class ContactsService {
 
   /** The contacts of one organization (`/organizations/:id/contacts`); 404 for an unknown organization. */
   async listOfOrganization(actor: Actor, organizationId: string, query: ListContactsQuery): Promise<Page<Contact>> {
-    if (!(await findOrganization(this.db.kysely, actor.workspaceId, organizationId))) throw new NotFoundError('organization', organizationId)
+    if (!(await findOrganization(this.db.kysely, actor.workspaceId, organizationId)))
+      throw new NotFoundError('organization', organizationId)
     return this.list(actor, query, organizationId)
   }
 
@@ -64,7 +68,10 @@ export class ContactsService {
   }
 
   async create(actor: Actor, input: ContactInput): Promise<Contact> {
-    const row = await retryOnUniqueViolation(() => this.db.transaction((trx) => saveContact(trx, this.context(actor), undefined, input), actor.deadline), 'emails')
+    const row = await retryOnUniqueViolation(
+      () => this.db.transaction((trx) => saveContact(trx, this.context(actor), undefined, input), actor.deadline),
+      'emails',
+    )
     return this.present(actor, row)
   }
 
@@ -98,7 +105,9 @@ export class ContactsService {
 
   /** Removes the listed numbers, matched on their normalised form (Rapport's own endpoint). */
   async removePhoneNumbers(actor: Actor, id: string, numbers: readonly string[]): Promise<Contact> {
-    const keys = numbers.map((n) => normalisePhoneNumber(n, this.settings.defaultCountryCode)).filter((k): k is string => k !== undefined)
+    const keys = numbers
+      .map((n) => normalisePhoneNumber(n, this.settings.defaultCountryCode))
+      .filter((k): k is string => k !== undefined)
     return this.removeItems(actor, id, async (trx, _current) => {
       const held = ((await q.phonesOf(trx, actor.workspaceId, [id])).get(id) ?? []).map((p) => p.key)
       const remove = held.filter((key) => keys.includes(key))
@@ -139,7 +148,11 @@ export class ContactsService {
   }
 
   private context(actor: Actor): SaveContext {
-    return { workspaceId: actor.workspaceId, defaultCountryCode: this.settings.defaultCountryCode, shareLock: this.lock('share') }
+    return {
+      workspaceId: actor.workspaceId,
+      defaultCountryCode: this.settings.defaultCountryCode,
+      shareLock: this.lock('share'),
+    }
   }
 
   private lock<M extends 'update' | 'share'>(mode: M): M | undefined {

@@ -58,11 +58,17 @@ export interface WrittenPhone {
  * Checks the numbers of a request, recording each that is not a phone number under `path[i]`. Numbers
  * that normalise alike are kept once.
  */
-export function checkPhoneNumbers(input: readonly string[], path: string, problems: Problems, defaultCountryCode: string): WrittenPhone[] {
+export function checkPhoneNumbers(
+  input: readonly string[],
+  path: string,
+  problems: Problems,
+  defaultCountryCode: string,
+): WrittenPhone[] {
   const out: WrittenPhone[] = []
   input.forEach((written, i) => {
     const key = normalisePhoneNumber(written, defaultCountryCode)
-    if (key === undefined) problems.add(`${path}[${i}]`, 'invalid', `is not a valid phone number: ${JSON.stringify(written)}`)
+    if (key === undefined)
+      problems.add(`${path}[${i}]`, 'invalid', `is not a valid phone number: ${JSON.stringify(written)}`)
     else if (!out.some((p) => p.key === key)) out.push({ number: written.trim(), key })
   })
   return out

@@ -5,7 +5,12 @@ import type { Transaction } from 'kysely'
 import type { ContactRow, Database } from '../../db/schema.js'
 import * as q from '../../db/queries/contacts.js'
 import * as orgs from '../../db/queries/organizations.js'
-import { applyChanges, checkCustomFieldValues, parseStoredValues, type CustomFieldsInput } from '../custom-fields/custom-field-values.js'
+import {
+  applyChanges,
+  checkCustomFieldValues,
+  parseStoredValues,
+  type CustomFieldsInput,
+} from '../custom-fields/custom-field-values.js'
 import { Problems } from '../errors.js'
 import { newId } from '../ids.js'
 import { nowMs } from '../time.js'
@@ -39,7 +44,12 @@ const NO_NAMES = { first_name: null, last_name: null, name: null }
  * Creates (`current` undefined) or updates a contact inside `trx`. Throws a ValidationError naming every
  * problem, before anything is written. Returns the row as stored (unchanged when nothing changed).
  */
-export async function saveContact(trx: Transaction<Database>, ctx: SaveContext, current: ContactRow | undefined, input: ContactInput): Promise<ContactRow> {
+export async function saveContact(
+  trx: Transaction<Database>,
+  ctx: SaveContext,
+  current: ContactRow | undefined,
+  input: ContactInput,
+): Promise<ContactRow> {
   const ws = ctx.workspaceId
   const problems = new Problems()
   const existingEmails = current ? (await q.emailsOf(trx, ws, [current.id])).get(current.id)! : []
@@ -94,8 +104,22 @@ function differs(a: ContactRow, b: ContactRow): boolean {
  * Records `has already been taken` for each address another contact holds (the phrase Relate clients
  * match); returns the addresses to add (those the contact does not hold yet).
  */
-async function freeEmails(trx: Transaction<Database>, workspaceId: string, self: string | undefined, emails: WrittenEmail[], problems: Problems): Promise<WrittenEmail[]> {
-  const owners = new Map((await q.findEmailOwners(trx, workspaceId, emails.map((e) => e.key))).map((o) => [o.email_key, o.contact_id]))
+async function freeEmails(
+  trx: Transaction<Database>,
+  workspaceId: string,
+  self: string | undefined,
+  emails: WrittenEmail[],
+  problems: Problems,
+): Promise<WrittenEmail[]> {
+  const owners = new Map(
+    (
+      await q.findEmailOwners(
+        trx,
+        workspaceId,
+        emails.map((e) => e.key),
+      )
+    ).map((o) => [o.email_key, o.contact_id]),
+  )
   const free: WrittenEmail[] = []
   for (const email of emails) {
     const owner = owners.get(email.key)
@@ -106,7 +130,12 @@ async function freeEmails(trx: Transaction<Database>, workspaceId: string, self:
 }
 
 /** `organization_id` as sent: undefined (keep), null, `"auto"`, or the id of an existing organization. */
-async function checkOrganization(trx: Transaction<Database>, ctx: SaveContext, value: string | null | undefined, problems: Problems) {
+async function checkOrganization(
+  trx: Transaction<Database>,
+  ctx: SaveContext,
+  value: string | null | undefined,
+  problems: Problems,
+) {
   if (value === undefined || value === null || value === 'auto') return value
   if (await orgs.findOrganization(trx, ctx.workspaceId, value, ctx.shareLock)) return value
   problems.add('organization_id', 'unknown', `is not an organization of this workspace: ${JSON.stringify(value)}`)

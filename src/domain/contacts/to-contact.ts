@@ -24,7 +24,12 @@ export interface Contact {
   updated_at: string
 }
 
-export function toContact(row: ContactRow, emails: string[], phones: string[], fields: readonly FieldDefinition[]): Contact {
+export function toContact(
+  row: ContactRow,
+  emails: string[],
+  phones: string[],
+  fields: readonly FieldDefinition[],
+): Contact {
   return {
     id: row.id,
     first_name: row.first_name,
@@ -41,7 +46,11 @@ export function toContact(row: ContactRow, emails: string[], phones: string[], f
 }
 
 /** Contacts with their emails, numbers and values, loaded in three queries whatever the number of rows. */
-export async function presentContacts(db: Executor, workspaceId: string, rows: readonly ContactRow[]): Promise<Contact[]> {
+export async function presentContacts(
+  db: Executor,
+  workspaceId: string,
+  rows: readonly ContactRow[],
+): Promise<Contact[]> {
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
   const [emails, phones, fields] = await Promise.all([
@@ -49,5 +58,12 @@ export async function presentContacts(db: Executor, workspaceId: string, rows: r
     q.phonesOf(db, workspaceId, ids),
     definitionsOf(db, workspaceId, 'contact'),
   ])
-  return rows.map((row) => toContact(row, emails.get(row.id) ?? [], (phones.get(row.id) ?? []).map((p) => p.number), fields))
+  return rows.map((row) =>
+    toContact(
+      row,
+      emails.get(row.id) ?? [],
+      (phones.get(row.id) ?? []).map((p) => p.number),
+      fields,
+    ),
+  )
 }

@@ -6,7 +6,13 @@ import type { CustomFieldRow } from '../../db/schema.js'
 import * as contactsQ from '../../db/queries/contacts.js'
 import * as fieldsQ from '../../db/queries/custom-fields.js'
 import type { Problems } from '../errors.js'
-import { checkFieldValue, emptyReferences, type DataType, type FieldDefinition, type FieldValue } from '../fields/field-types.js'
+import {
+  checkFieldValue,
+  emptyReferences,
+  type DataType,
+  type FieldDefinition,
+  type FieldValue,
+} from '../fields/field-types.js'
 import { pluralOf, type RecordModel } from './models.js'
 import { toDefinition } from './to-custom-field.js'
 
@@ -73,7 +79,12 @@ function inputItems(input: CustomFieldsInput): InputItem[] {
       valuePath: `custom_fields[${i}].value`,
     }))
   }
-  return Object.entries(input).map(([name, value]) => ({ name, value, namePath: `custom_fields.${name}`, valuePath: `custom_fields.${name}` }))
+  return Object.entries(input).map(([name, value]) => ({
+    name,
+    value,
+    namePath: `custom_fields.${name}`,
+    valuePath: `custom_fields.${name}`,
+  }))
 }
 
 /**
@@ -97,7 +108,11 @@ export async function checkCustomFieldValues(
   for (const item of inputItems(input)) {
     const field = byKey.get(item.name.trim().toLowerCase())
     if (field === undefined) {
-      problems.add(item.namePath, 'unknown', `is not a custom field of ${pluralOf(model)}: ${JSON.stringify(item.name)}`)
+      problems.add(
+        item.namePath,
+        'unknown',
+        `is not a custom field of ${pluralOf(model)}: ${JSON.stringify(item.name)}`,
+      )
       continue
     }
     if (changes.has(field.id)) {
@@ -109,11 +124,13 @@ export async function checkCustomFieldValues(
   }
   const members = await fieldsQ.memberEmailKeys(db, workspaceId, [...refs.userEmails.keys()])
   for (const [email, path] of refs.userEmails) {
-    if (!members.has(email)) problems.add(path, 'unknown_user', `is not a member of this workspace: ${JSON.stringify(email)}`)
+    if (!members.has(email))
+      problems.add(path, 'unknown_user', `is not a member of this workspace: ${JSON.stringify(email)}`)
   }
   const contacts = await contactsQ.existingContactIds(db, workspaceId, [...refs.contactIds.keys()], lock)
   for (const [id, path] of refs.contactIds) {
-    if (!contacts.has(id)) problems.add(path, 'unknown_contact', `is not a contact of this workspace: ${JSON.stringify(id)}`)
+    if (!contacts.has(id))
+      problems.add(path, 'unknown_contact', `is not a contact of this workspace: ${JSON.stringify(id)}`)
   }
   return changes
 }

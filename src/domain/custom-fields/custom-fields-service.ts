@@ -45,7 +45,10 @@ export class CustomFieldsService {
 
   async list(actor: Actor, query: ListCustomFieldsQuery): Promise<Page<CustomField>> {
     const page = pageRequest(query)
-    const filter = { model: query.model, updatedAfterMs: query.updated_after === undefined ? undefined : unixSecondsToMs(query.updated_after) }
+    const filter = {
+      model: query.model,
+      updatedAfterMs: query.updated_after === undefined ? undefined : unixSecondsToMs(query.updated_after),
+    }
     const { rows, total } = await q.listCustomFields(this.db.kysely, actor.workspaceId, filter, page)
     return toPage(rows.map(toCustomField), page, total)
   }
@@ -78,7 +81,8 @@ export class CustomFieldsService {
     await retryOnUniqueViolation(
       () =>
         this.db.transaction(async (trx) => {
-          if (await q.findCustomFieldByNameKey(trx, actor.workspaceId, model, row.name_key)) throw invalid('name', 'taken', 'has already been taken')
+          if (await q.findCustomFieldByNameKey(trx, actor.workspaceId, model, row.name_key))
+            throw invalid('name', 'taken', 'has already been taken')
           await q.insertCustomField(trx, row)
         }, actor.deadline),
       'name',
@@ -94,15 +98,21 @@ export class CustomFieldsService {
         if (!row) throw new NotFoundError('custom field', id)
         const current = toDefinition(row)
         const problems = new Problems()
-        const fixed = { model: row.model, data_type: row.data_type, accepts_multiple_values: current.accepts_multiple_values }
+        const fixed = {
+          model: row.model,
+          data_type: row.data_type,
+          accepts_multiple_values: current.accepts_multiple_values,
+        }
         for (const key of ['model', 'data_type', 'accepts_multiple_values'] as const) {
-          if (input[key] !== undefined && input[key] !== fixed[key]) problems.add(key, 'immutable', `cannot be changed (it is ${JSON.stringify(fixed[key])})`)
+          if (input[key] !== undefined && input[key] !== fixed[key])
+            problems.add(key, 'immutable', `cannot be changed (it is ${JSON.stringify(fixed[key])})`)
         }
         const changes: Partial<CustomFieldRow> = {}
         if (input.name !== undefined) {
           const name = input.name.trim()
           if (name === '') problems.add('name', 'blank', "can't be blank")
-          else if (name.length > MAX_FIELD_NAME_LENGTH) problems.add('name', 'too_long', `is too long (maximum is ${MAX_FIELD_NAME_LENGTH} characters)`)
+          else if (name.length > MAX_FIELD_NAME_LENGTH)
+            problems.add('name', 'too_long', `is too long (maximum is ${MAX_FIELD_NAME_LENGTH} characters)`)
           else {
             const other = await q.findCustomFieldByNameKey(trx, actor.workspaceId, row.model, name.toLowerCase())
             if (other && other.id !== row.id) problems.add('name', 'taken', 'has already been taken')

@@ -18,7 +18,12 @@ function asList(value: FieldValue): Array<string | number> {
  * How many records of the field's model hold each of `options` in this field (options no record holds
  * are absent from the answer).
  */
-export async function optionUsage(trx: Executor, workspaceId: string, field: CustomFieldRow, options: readonly string[]): Promise<Map<string, number>> {
+export async function optionUsage(
+  trx: Executor,
+  workspaceId: string,
+  field: CustomFieldRow,
+  options: readonly string[],
+): Promise<Map<string, number>> {
   const usage = new Map<string, number>()
   const table = tableOf(field.model as Model)
   if (table === undefined || options.length === 0) return usage
@@ -35,12 +40,19 @@ export async function optionUsage(trx: Executor, workspaceId: string, field: Cus
  * Records a problem when the new `options` of a select field drop options that records still hold,
  * naming each with its number of records: every stored select value stays one of the options.
  */
-export async function refuseRemovingUsedOptions(trx: Executor, field: CustomFieldRow, options: readonly string[], problems: Problems): Promise<void> {
+export async function refuseRemovingUsedOptions(
+  trx: Executor,
+  field: CustomFieldRow,
+  options: readonly string[],
+  problems: Problems,
+): Promise<void> {
   const removed = (toDefinition(field).options ?? []).filter((option) => !options.includes(option))
   const usage = await optionUsage(trx, field.workspace_id, field, removed)
   if (usage.size === 0) return
   const plural = pluralOf(field.model as RecordModel)
-  const list = [...usage].map(([option, n]) => `${JSON.stringify(option)} (${n} ${n === 1 ? plural.slice(0, -1) : plural})`).join(', ')
+  const list = [...usage]
+    .map(([option, n]) => `${JSON.stringify(option)} (${n} ${n === 1 ? plural.slice(0, -1) : plural})`)
+    .join(', ')
   problems.add('options', 'in_use', `cannot remove options still in use: ${list}; change those values first`)
 }
 
@@ -63,7 +75,12 @@ export async function deleteFieldValues(trx: Executor, workspaceId: string, fiel
  * Takes a deleted contact out of every `contact` field value that names it (a multi-value field keeps
  * its other contacts). The records it leaves get a new updated_at, so syncs see the change.
  */
-export async function removeContactReferences(trx: Executor, workspaceId: string, contactId: string, at: number): Promise<void> {
+export async function removeContactReferences(
+  trx: Executor,
+  workspaceId: string,
+  contactId: string,
+  at: number,
+): Promise<void> {
   for (const model of ['contact', 'organization'] as const) {
     const fields = (await fieldsQ.customFieldsOfModel(trx, workspaceId, model)).filter((f) => f.data_type === 'contact')
     if (fields.length === 0) continue

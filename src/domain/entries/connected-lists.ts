@@ -14,13 +14,25 @@ import { loadListDefinition, type ListDefinition } from '../lists/lists-service.
 import { parseStoredValues, type StoredFieldValues } from './list-field-values.js'
 import type { NewEntrySpec } from './entry-store.js'
 
-type Store = (trx: Executor, actor: Actor, def: ListDefinition, spec: NewEntrySpec, now: number, lock: boolean, visited: ReadonlySet<string>) => Promise<EntryRow>
+type Store = (
+  trx: Executor,
+  actor: Actor,
+  def: ListDefinition,
+  spec: NewEntrySpec,
+  now: number,
+  lock: boolean,
+  visited: ReadonlySet<string>,
+) => Promise<EntryRow>
 
 /**
  * Values of fields the two lists share by name and type, checked against the target's definition
  * (options may differ); the rest stay behind.
  */
-function carryOverValues(from: readonly FieldDefinition[], to: readonly FieldDefinition[], values: StoredFieldValues): StoredFieldValues {
+function carryOverValues(
+  from: readonly FieldDefinition[],
+  to: readonly FieldDefinition[],
+  values: StoredFieldValues,
+): StoredFieldValues {
   const carried: StoredFieldValues = {}
   for (const source of from) {
     const value = values[source.id]
@@ -48,7 +60,16 @@ export async function followConnection(
   store: Store,
 ): Promise<void> {
   if (entry.next_entry_id !== null) return
-  await fireConnection(trx, actor, entry, await findConnectionFromStatus(trx, actor.workspaceId, status.id), now, lock, visited, store)
+  await fireConnection(
+    trx,
+    actor,
+    entry,
+    await findConnectionFromStatus(trx, actor.workspaceId, status.id),
+    now,
+    lock,
+    visited,
+    store,
+  )
 }
 
 /**
@@ -71,7 +92,10 @@ export async function fireConnection(
   const targetStatus = target.statuses.find((s) => s.id === rule.to_status_id)
   if (!targetStatus) return
   let nextId: string
-  const existing = target.list.duplicates_allowed === 0 ? await q.findEntryOfRecord(trx, ws, target.list.id, entry.entryable_type, entry.entryable_id) : undefined
+  const existing =
+    target.list.duplicates_allowed === 0
+      ? await q.findEntryOfRecord(trx, ws, target.list.id, entry.entryable_type, entry.entryable_id)
+      : undefined
   if (existing) nextId = existing.id
   else {
     const source = await loadListDefinition(trx, ws, entry.list_id)

@@ -28,7 +28,13 @@ export function continuable(sort: EntrySort, isProcess: boolean): boolean {
 }
 
 /** Where the page at `offset` continues from, if this process served the page that ends there. */
-export function recall(workspaceId: string, listId: string, filter: EntryFilter, sort: EntrySort, offset: number): Continuation | undefined {
+export function recall(
+  workspaceId: string,
+  listId: string,
+  filter: EntryFilter,
+  sort: EntrySort,
+  offset: number,
+): Continuation | undefined {
   if (offset === 0) return undefined
   const key = keyOf(workspaceId, listId, filter, sort, offset)
   const found = kept.get(key)
@@ -40,7 +46,14 @@ export function recall(workspaceId: string, listId: string, filter: EntryFilter,
 }
 
 /** Remembers where a page just served ends: its next page starts after its last row. */
-export function remember(workspaceId: string, listId: string, filter: EntryFilter, sort: EntrySort, offset: number, rows: readonly EntryRow[]): void {
+export function remember(
+  workspaceId: string,
+  listId: string,
+  filter: EntryFilter,
+  sort: EntrySort,
+  offset: number,
+  rows: readonly EntryRow[],
+): void {
   const last = rows[rows.length - 1]
   if (last === undefined) return
   const value = last[sort.column]

@@ -18,17 +18,27 @@ import { countSource, parseEntryFilter, parseSort, type EntryListQuery } from '.
 import { continuable, recall, remember } from './continuations.js'
 import { checkCreateEntry, checkUpdateEntry, type CreateEntryInput, type UpdateEntryInput } from './entry-input.js'
 import { verifyEntryReferences } from './entry-references.js'
-import { toEntryResource, toStatusChangeResource, type EntryResource, type StatusChangeResource } from './entry-resource.js'
+import {
+  toEntryResource,
+  toStatusChangeResource,
+  type EntryResource,
+  type StatusChangeResource,
+} from './entry-resource.js'
 import { moveToStatus, StaleDefinitionError, storeNewEntries, type NewEntryItem } from './entry-store.js'
 import { fieldValueRows } from './list-field-values.js'
 
 /** A foreign key refused a write because a status or list it named was removed meanwhile. */
 function concurrentChange(error: unknown): never {
-  if (isForeignKeyViolation(error)) throw new ConflictError('The list changed while this request ran (a status or field was removed); retry')
+  if (isForeignKeyViolation(error))
+    throw new ConflictError('The list changed while this request ran (a status or field was removed); retry')
   throw error
 }
 
-async function membersById(db: Executor, workspaceId: string, ids: ReadonlyArray<string | null>): Promise<Map<string, UserRow>> {
+async function membersById(
+  db: Executor,
+  workspaceId: string,
+  ids: ReadonlyArray<string | null>,
+): Promise<Map<string, UserRow>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))]
   return new Map((await findUsersByIds(db, workspaceId, wanted)).map((u) => [u.id, u]))
 }
@@ -54,7 +64,8 @@ export class EntriesService {
 
   async #storeBatch(items: ReadonlyArray<BatchItem<CreateRequest>>): Promise<Array<Outcome<EntryRow>>> {
     const byList = new Map<string, number[]>()
-    for (const [i, { input }] of items.entries()) byList.set(input.def.list.id, [...(byList.get(input.def.list.id) ?? []), i])
+    for (const [i, { input }] of items.entries())
+      byList.set(input.def.list.id, [...(byList.get(input.def.list.id) ?? []), i])
     const outcomes: Array<Outcome<EntryRow>> = []
     const now = nowMs()
     await this.db.transaction(async (trx) => {
@@ -62,7 +73,13 @@ export class EntriesService {
       for (const listId of [...byList.keys()].sort()) {
         const indexes = byList.get(listId)!
         const def = items[indexes[0]!]!.input.def
-        const stored = await storeNewEntries(trx, def, indexes.map((i) => items[i]!.input), now, this.db.traits.supportsForUpdate)
+        const stored = await storeNewEntries(
+          trx,
+          def,
+          indexes.map((i) => items[i]!.input),
+          now,
+          this.db.traits.supportsForUpdate,
+        )
         for (const [k, i] of indexes.entries()) outcomes[i] = stored[k]!
       }
     })
@@ -73,18 +90,34 @@ export class EntriesService {
     const db = this.db.kysely
     const ws = actor.workspaceId
     const def = await loadListDefinition(db, ws, listId)
-    const assignee = query.assignee_email === undefined ? undefined : ((await findUserByEmail(db, ws, emailKey(query.assignee_email))) ?? null)
+    const assignee =
+      query.assignee_email === undefined
+        ? undefined
+        : ((await findUserByEmail(db, ws, emailKey(query.assignee_email))) ?? null)
     const filter = parseEntryFilter(def, query, assignee)
     const page = pageRequest(query)
     const sort = parseSort(query.sort)
     const source = countSource(filter)
-    const known = source === undefined ? undefined : 'list' in source ? def.list.entry_count : await sumStatusCounts(db, ws, source.statusIds)
+    const known =
+      source === undefined
+        ? undefined
+        : 'list' in source
+          ? def.list.entry_count
+          : await sumStatusCounts(db, ws, source.statusIds)
     const canContinue = continuable(sort, def.list.process === 1)
     const from = canContinue ? recall(ws, listId, filter, sort, page.offset) : undefined
     const { rows, total } = await q.listEntries(db, ws, listId, filter, sort, page, known, from)
     if (canContinue) remember(ws, listId, filter, sort, page.offset, rows)
-    const members = await membersById(db, ws, rows.map((r) => r.assignee_id))
-    return toPage(rows.map((row) => toEntryResource(row, def, members)), page, total)
+    const members = await membersById(
+      db,
+      ws,
+      rows.map((r) => r.assignee_id),
+    )
+    return toPage(
+      rows.map((row) => toEntryResource(row, def, members)),
+      page,
+      total,
+    )
   }
 
   async get(actor: Actor, listId: string, entryId: string): Promise<EntryResource> {
@@ -122,7 +155,9 @@ export class EntriesService {
     const draft = checkCreateEntry(def, input)
     const assignee = await verifyEntryReferences(this.db.kysely, actor.workspaceId, { ...draft, refs: draft.refs })
     const spec = { ...draft, assigneeId: assignee?.id ?? null }
-    const row = await this.#creates.submit({ actor, def, spec, checkedAt: def.list.definition_version }, actor.deadline).catch(concurrentChange)
+    const row = await this.#creates
+      .submit({ actor, def, spec, checkedAt: def.list.definition_version }, actor.deadline)
+      .catch(concurrentChange)
     return toEntryResource(row, def, new Map(assignee ? [[assignee.id, assignee]] : []))
   }
 
@@ -142,7 +177,13 @@ export class EntriesService {
   }
 
   /** Applies a checked PATCH to `row` (mutated to match what is stored). */
-  private async applyUpdate(trx: Executor, actor: Actor, def: ListDefinition, row: EntryRow, input: UpdateEntryInput): Promise<void> {
+  private async applyUpdate(
+    trx: Executor,
+    actor: Actor,
+    def: ListDefinition,
+    row: EntryRow,
+    input: UpdateEntryInput,
+  ): Promise<void> {
     const ws = actor.workspaceId
     const patch = checkUpdateEntry(def, row, input)
     const assignee = await verifyEntryReferences(trx, ws, {
@@ -191,7 +232,12 @@ export class EntriesService {
   }
 
   /** The entry's status history, oldest first. */
-  async statusChanges(actor: Actor, listId: string, entryId: string, query: { first?: number; after?: number }): Promise<Page<StatusChangeResource>> {
+  async statusChanges(
+    actor: Actor,
+    listId: string,
+    entryId: string,
+    query: { first?: number; after?: number },
+  ): Promise<Page<StatusChangeResource>> {
     const db = this.db.kysely
     const ws = actor.workspaceId
     await loadListDefinition(db, ws, listId)
@@ -199,7 +245,15 @@ export class EntriesService {
     const page = pageRequest(query)
     const rows = page.limit === 0 ? [] : await q.listStatusChanges(db, ws, entryId, page.limit, page.offset)
     const total = await q.countStatusChanges(db, ws, entryId)
-    const members = await membersById(db, ws, rows.map((r) => r.user_id))
-    return toPage(rows.map((r) => toStatusChangeResource(r, members)), page, total)
+    const members = await membersById(
+      db,
+      ws,
+      rows.map((r) => r.user_id),
+    )
+    return toPage(
+      rows.map((r) => toStatusChangeResource(r, members)),
+      page,
+      total,
+    )
   }
 }

@@ -56,16 +56,22 @@ export function parseSort(sort: string | undefined): EntrySort {
  * the caller), or null when the email is no member's. Throws a ValidationError naming every bad
  * parameter.
  */
-export function parseEntryFilter(def: ListDefinition, query: EntryListQuery, assignee: UserRow | null | undefined): EntryFilter {
+export function parseEntryFilter(
+  def: ListDefinition,
+  query: EntryListQuery,
+  assignee: UserRow | null | undefined,
+): EntryFilter {
   const problems = new Problems()
   const filter: EntryFilter = {}
   const isProcess = def.list.process === 1
   if (query.status !== undefined || query.status_type !== undefined) {
-    if (!isProcess) problems.add(query.status !== undefined ? 'status' : 'status_type', 'not_allowed', 'is only allowed in processes')
+    if (!isProcess)
+      problems.add(query.status !== undefined ? 'status' : 'status_type', 'not_allowed', 'is only allowed in processes')
     let statuses = def.statuses
     if (query.status !== undefined) {
       for (const name of query.status) {
-        if (!def.statuses.some((s) => s.name === name)) problems.add('status', 'inclusion', `is not a status of this process: ${JSON.stringify(name)}`)
+        if (!def.statuses.some((s) => s.name === name))
+          problems.add('status', 'inclusion', `is not a status of this process: ${JSON.stringify(name)}`)
       }
       statuses = statuses.filter((s) => query.status!.includes(s.name))
     }
@@ -74,7 +80,12 @@ export function parseEntryFilter(def: ListDefinition, query: EntryListQuery, ass
   }
   if (query.assignee_email !== undefined) {
     if (!isProcess) problems.add('assignee_email', 'not_allowed', 'is only allowed in processes')
-    else if (!assignee) problems.add('assignee_email', 'unknown_user', `is not a member of this workspace: ${JSON.stringify(query.assignee_email)}`)
+    else if (!assignee)
+      problems.add(
+        'assignee_email',
+        'unknown_user',
+        `is not a member of this workspace: ${JSON.stringify(query.assignee_email)}`,
+      )
     else filter.assigneeId = assignee.id
   }
   if (query.entryable_type !== undefined) filter.entryableType = query.entryable_type

@@ -5,7 +5,13 @@ import type { EntryRow, StatusRow } from '../../db/schema.js'
 import { Problems } from '../errors.js'
 import { emptyReferences, type References } from '../fields/field-types.js'
 import type { ListDefinition } from '../lists/lists-service.js'
-import { applyListFields, parseStoredValues, withoutRemovedFields, type ListFieldsInput, type StoredFieldValues } from './list-field-values.js'
+import {
+  applyListFields,
+  parseStoredValues,
+  withoutRemovedFields,
+  type ListFieldsInput,
+  type StoredFieldValues,
+} from './list-field-values.js'
 
 export const RECURRING_PERIODS = ['monthly', 'annual', 'one_time'] as const
 export type RecurringPeriod = (typeof RECURRING_PERIODS)[number]
@@ -40,12 +46,23 @@ export interface EntryDraft {
   refs: References
 }
 
-const PROCESS_ONLY = ['status', 'one_time_value_cents', 'recurring_value_cents', 'recurring_value_period', 'assignee_email'] as const
+const PROCESS_ONLY = [
+  'status',
+  'one_time_value_cents',
+  'recurring_value_cents',
+  'recurring_value_period',
+  'assignee_email',
+] as const
 
 function statusByName(def: ListDefinition, name: string | undefined, problems: Problems): StatusRow | undefined {
   if (name === undefined) return undefined
   const status = def.statuses.find((s) => s.name === name)
-  if (!status) problems.add('status', 'inclusion', `is not a status of this process (${def.statuses.map((s) => s.name).join(', ')})`)
+  if (!status)
+    problems.add(
+      'status',
+      'inclusion',
+      `is not a status of this process (${def.statuses.map((s) => s.name).join(', ')})`,
+    )
   return status
 }
 
@@ -59,7 +76,8 @@ function checkPeriod(value: string | undefined, problems: Problems): RecurringPe
 function refuseProcessOnly(def: ListDefinition, input: CreateEntryInput | UpdateEntryInput, problems: Problems): void {
   if (def.list.process === 1) return
   for (const key of PROCESS_ONLY) {
-    if (input[key] !== undefined && input[key] !== null) problems.add(key, 'not_allowed', 'is only allowed in processes')
+    if (input[key] !== undefined && input[key] !== null)
+      problems.add(key, 'not_allowed', 'is only allowed in processes')
   }
 }
 
@@ -70,7 +88,11 @@ export function checkCreateEntry(def: ListDefinition, input: CreateEntryInput): 
   if (!input.entryable_id) problems.add('entryable_id', 'required', "can't be blank")
   if (!input.entryable_type) problems.add('entryable_type', 'required', "can't be blank")
   else if (input.entryable_type !== def.list.entry_type) {
-    problems.add('entryable_type', 'inclusion', `must be ${def.list.entry_type}: this list holds ${def.list.entry_type} entries`)
+    problems.add(
+      'entryable_type',
+      'inclusion',
+      `must be ${def.list.entry_type}: this list holds ${def.list.entry_type} entries`,
+    )
   }
   refuseProcessOnly(def, input, problems)
   let status: StatusRow | undefined
@@ -116,8 +138,10 @@ export interface EntryPatch {
 /** Checks an update against the list and the stored entry; throws a ValidationError naming every problem. */
 export function checkUpdateEntry(def: ListDefinition, entry: EntryRow, input: UpdateEntryInput): EntryPatch {
   const problems = new Problems()
-  if (input.entryable_id !== undefined && input.entryable_id !== entry.entryable_id) problems.add('entryable_id', 'immutable', "can't be changed")
-  if (input.entryable_type !== undefined && input.entryable_type !== entry.entryable_type) problems.add('entryable_type', 'immutable', "can't be changed")
+  if (input.entryable_id !== undefined && input.entryable_id !== entry.entryable_id)
+    problems.add('entryable_id', 'immutable', "can't be changed")
+  if (input.entryable_type !== undefined && input.entryable_type !== entry.entryable_type)
+    problems.add('entryable_type', 'immutable', "can't be changed")
   refuseProcessOnly(def, input, problems)
   const patch: EntryPatch = { refs: emptyReferences() }
   if (def.list.process === 1) {
@@ -125,8 +149,10 @@ export function checkUpdateEntry(def: ListDefinition, entry: EntryRow, input: Up
     if (status && status.id !== entry.status_id) patch.status = status
     const period = checkPeriod(input.recurring_value_period, problems)
     if (period !== undefined && period !== entry.recurring_value_period) patch.recurringValuePeriod = period
-    if (input.one_time_value_cents !== undefined && input.one_time_value_cents !== entry.one_time_value_cents) patch.oneTimeValueCents = input.one_time_value_cents
-    if (input.recurring_value_cents !== undefined && input.recurring_value_cents !== entry.recurring_value_cents) patch.recurringValueCents = input.recurring_value_cents
+    if (input.one_time_value_cents !== undefined && input.one_time_value_cents !== entry.one_time_value_cents)
+      patch.oneTimeValueCents = input.one_time_value_cents
+    if (input.recurring_value_cents !== undefined && input.recurring_value_cents !== entry.recurring_value_cents)
+      patch.recurringValueCents = input.recurring_value_cents
     if (input.assignee_email !== undefined) patch.assigneeEmail = input.assignee_email
   }
   if (input.contact_id !== undefined && input.contact_id !== entry.contact_id) patch.contactId = input.contact_id

@@ -21,7 +21,11 @@ export interface EntryReferences {
 }
 
 /** Verifies the references; returns the assignee found (null when cleared, undefined when not sent). */
-export async function verifyEntryReferences(db: Executor, workspaceId: string, input: EntryReferences): Promise<UserRow | null | undefined> {
+export async function verifyEntryReferences(
+  db: Executor,
+  workspaceId: string,
+  input: EntryReferences,
+): Promise<UserRow | null | undefined> {
   const problems = new Problems()
   if (input.contactId) {
     const [contact] = await findContacts(db, workspaceId, [input.contactId])
@@ -33,7 +37,12 @@ export async function verifyEntryReferences(db: Executor, workspaceId: string, i
   let assignee: UserRow | null | undefined = input.assigneeEmail === null ? null : undefined
   if (input.assigneeEmail) {
     assignee = (await findUserByEmail(db, workspaceId, emailKey(input.assigneeEmail))) ?? undefined
-    if (!assignee) problems.add('assignee_email', 'unknown_user', `is not a member of this workspace: ${JSON.stringify(input.assigneeEmail)}`)
+    if (!assignee)
+      problems.add(
+        'assignee_email',
+        'unknown_user',
+        `is not a member of this workspace: ${JSON.stringify(input.assigneeEmail)}`,
+      )
   }
   await verifyReferences(db, workspaceId, input.refs, problems)
   problems.throwIfAny()

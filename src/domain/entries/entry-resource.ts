@@ -43,7 +43,11 @@ export interface ProcessEntryResource {
 export type EntryResource = RegularEntryResource | ProcessEntryResource
 
 /** Maps a stored entry; `members` holds at least its assignee. */
-export function toEntryResource(row: EntryRow, def: ListDefinition, members: ReadonlyMap<string, UserRow>): EntryResource {
+export function toEntryResource(
+  row: EntryRow,
+  def: ListDefinition,
+  members: ReadonlyMap<string, UserRow>,
+): EntryResource {
   const listFields = toListFieldsResource(def.fields, parseStoredValues(row.list_fields))
   if (def.list.process === 0) {
     return {
@@ -92,7 +96,10 @@ export interface StatusChangeResource {
   api_key_id: string | null
 }
 
-export function toStatusChangeResource(row: EntryStatusChangeRow, members: ReadonlyMap<string, UserRow>): StatusChangeResource {
+export function toStatusChangeResource(
+  row: EntryStatusChangeRow,
+  members: ReadonlyMap<string, UserRow>,
+): StatusChangeResource {
   const user = row.user_id === null ? undefined : members.get(row.user_id)
   return {
     id: row.id,

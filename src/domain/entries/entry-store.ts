@@ -33,7 +33,13 @@ export function duplicateEntryError(): Error {
   return invalid('entryable_id', 'taken', 'has already been taken: this record is already in the list')
 }
 
-function statusChange(actor: Actor, entry: EntryRow, from: StatusRow | null, to: StatusRow, at: number): EntryStatusChangeRow {
+function statusChange(
+  actor: Actor,
+  entry: EntryRow,
+  from: StatusRow | null,
+  to: StatusRow,
+  at: number,
+): EntryStatusChangeRow {
   return {
     workspace_id: actor.workspaceId,
     id: newId(),
@@ -98,18 +104,32 @@ export async function storeNewEntries(
 
   const outcomes: Array<Outcome<EntryRow> | undefined> = items.map(() => undefined)
   const fail = (i: number, error: unknown) => (outcomes[i] = { ok: false, error })
-  const byType = (type: string) => items.flatMap((item) => (item.spec.entryableType === type ? [item.spec.entryableId] : []))
+  const byType = (type: string) =>
+    items.flatMap((item) => (item.spec.entryableType === type ? [item.spec.entryableId] : []))
   const organizations = await q.holdRecords(trx, ws, 'Organization', byType('Organization'), lock)
-  const contactIds = [...byType('Contact'), ...items.flatMap((item) => (item.spec.contactId === null ? [] : [item.spec.contactId]))]
+  const contactIds = [
+    ...byType('Contact'),
+    ...items.flatMap((item) => (item.spec.contactId === null ? [] : [item.spec.contactId])),
+  ]
   const contacts = await q.holdRecords(trx, ws, 'Contact', contactIds, lock)
   // Read under the lock, not from `def`, which may be behind (see unconfirmedDefinition).
   const duplicatesAllowed = counter.duplicates_allowed === 1
-  const taken = duplicatesAllowed ? new Set<string>() : await q.recordsInList(trx, ws, listId, def.list.entry_type, items.map((i) => i.spec.entryableId))
+  const taken = duplicatesAllowed
+    ? new Set<string>()
+    : await q.recordsInList(
+        trx,
+        ws,
+        listId,
+        def.list.entry_type,
+        items.map((i) => i.spec.entryableId),
+      )
   items.forEach(({ spec, checkedAt }, i) => {
     const exists = spec.entryableType === 'Contact' ? contacts : organizations
     if (checkedAt !== counter.definition_version) fail(i, new StaleDefinitionError())
-    else if (!exists.has(spec.entryableId)) fail(i, invalid('entryable_id', 'unknown', `is not a ${spec.entryableType.toLowerCase()} of this workspace`))
-    else if (spec.contactId !== null && !contacts.has(spec.contactId)) fail(i, invalid('contact_id', 'unknown', 'is not a contact of this workspace'))
+    else if (!exists.has(spec.entryableId))
+      fail(i, invalid('entryable_id', 'unknown', `is not a ${spec.entryableType.toLowerCase()} of this workspace`))
+    else if (spec.contactId !== null && !contacts.has(spec.contactId))
+      fail(i, invalid('contact_id', 'unknown', 'is not a contact of this workspace'))
     else if (taken.has(spec.entryableId)) fail(i, duplicateEntryError())
     // A batch may hold the same record twice: the first one takes it.
     else if (!duplicatesAllowed) taken.add(spec.entryableId)
@@ -120,30 +140,51 @@ export async function storeNewEntries(
   if (refused > 0) await q.countNewEntries(trx, ws, listId, -refused, isProcess ? -refused : 0)
   if (kept.length > 0) {
     const firstNumber = counter.last_key_number - items.length + 1
-    const rows = kept.map(({ item: { spec } }, k) => newRow(def, spec, isProcess ? firstNumber + k : null, counter.identifier, now))
+    const rows = kept.map(({ item: { spec } }, k) =>
+      newRow(def, spec, isProcess ? firstNumber + k : null, counter.identifier, now),
+    )
     await q.insertEntries(trx, rows)
-    await q.insertFieldValues(trx, ws, rows.flatMap((row, k) => fieldValueRows(row.id, kept[k]!.item.spec.values, Object.keys(kept[k]!.item.spec.values))))
+    await q.insertFieldValues(
+      trx,
+      ws,
+      rows.flatMap((row, k) =>
+        fieldValueRows(row.id, kept[k]!.item.spec.values, Object.keys(kept[k]!.item.spec.values)),
+      ),
+    )
     const perStatus = new Map<string, number>()
-    for (const row of rows) if (row.status_id !== null) perStatus.set(row.status_id, (perStatus.get(row.status_id) ?? 0) + 1)
+    for (const row of rows)
+      if (row.status_id !== null) perStatus.set(row.status_id, (perStatus.get(row.status_id) ?? 0) + 1)
     // Status rows are locked in id order by every writer, so concurrent writers cannot deadlock.
-    for (const statusId of [...perStatus.keys()].sort()) await q.countStatusEntries(trx, ws, statusId, perStatus.get(statusId)!)
+    for (const statusId of [...perStatus.keys()].sort())
+      await q.countStatusEntries(trx, ws, statusId, perStatus.get(statusId)!)
     await q.insertStatusChanges(
       trx,
-      rows.flatMap((row, k) => (kept[k]!.item.spec.status ? [statusChange(kept[k]!.item.actor, row, null, kept[k]!.item.spec.status!, now)] : [])),
+      rows.flatMap((row, k) =>
+        kept[k]!.item.spec.status
+          ? [statusChange(kept[k]!.item.actor, row, null, kept[k]!.item.spec.status!, now)]
+          : [],
+      ),
     )
     // One look-up for the rules of every status the batch enters, not one per entry.
     const rules = await findConnectionsFromStatuses(trx, ws, [...perStatus.keys()])
     const chain = new Set([...visited, listId])
     for (const [k, row] of rows.entries()) {
       const { actor } = kept[k]!.item
-      if (row.status_id !== null) await fireConnection(trx, actor, row, rules.get(row.status_id), now, lock, chain, storeNewEntry)
+      if (row.status_id !== null)
+        await fireConnection(trx, actor, row, rules.get(row.status_id), now, lock, chain, storeNewEntry)
       outcomes[kept[k]!.i] = { ok: true, value: row }
     }
   }
   return outcomes as Array<Outcome<EntryRow>>
 }
 
-function newRow(def: ListDefinition, spec: NewEntrySpec, keyNumber: number | null, identifier: string | null, now: number): EntryRow {
+function newRow(
+  def: ListDefinition,
+  spec: NewEntrySpec,
+  keyNumber: number | null,
+  identifier: string | null,
+  now: number,
+): EntryRow {
   return {
     workspace_id: def.list.workspace_id,
     id: newId(),
@@ -176,7 +217,14 @@ export async function storeNewEntry(
   lock: boolean,
   visited: ReadonlySet<string> = new Set(),
 ): Promise<EntryRow> {
-  const [outcome] = await storeNewEntries(trx, def, [{ actor, spec, checkedAt: def.list.definition_version }], now, lock, visited)
+  const [outcome] = await storeNewEntries(
+    trx,
+    def,
+    [{ actor, spec, checkedAt: def.list.definition_version }],
+    now,
+    lock,
+    visited,
+  )
   if (!outcome!.ok) throw outcome!.error
   return outcome!.value
 }
@@ -185,7 +233,15 @@ export async function storeNewEntry(
  * Moves a stored entry to another status of its process: kept counts, closed_at, a history row, and
  * the rule of the status entered. Mutates `row` to match what was written.
  */
-export async function moveToStatus(trx: Executor, actor: Actor, def: ListDefinition, row: EntryRow, to: StatusRow, now: number, lock: boolean): Promise<void> {
+export async function moveToStatus(
+  trx: Executor,
+  actor: Actor,
+  def: ListDefinition,
+  row: EntryRow,
+  to: StatusRow,
+  now: number,
+  lock: boolean,
+): Promise<void> {
   const ws = actor.workspaceId
   const from = def.statuses.find((s) => s.id === row.status_id) ?? null
   // The two counter rows are updated (and, on PostgreSQL, locked) in one order, by id, whichever way
@@ -198,7 +254,12 @@ export async function moveToStatus(trx: Executor, actor: Actor, def: ListDefinit
   row.closed_at = closedAtFor(to.type, row.closed_at, now)
   await q.updateEntry(trx, ws, row.id, { status_id: row.status_id, closed_at: row.closed_at, updated_at: now })
   await q.insertStatusChanges(trx, [statusChange(actor, row, from, to, now)])
-  const counts: Array<[string, number]> = from ? [[from.id, -1], [to.id, 1]] : [[to.id, 1]]
+  const counts: Array<[string, number]> = from
+    ? [
+        [from.id, -1],
+        [to.id, 1],
+      ]
+    : [[to.id, 1]]
   counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   for (const [statusId, n] of counts) await q.countStatusEntries(trx, ws, statusId, n)
   await followConnection(trx, actor, row, to, now, lock, new Set([def.list.id]), storeNewEntry)

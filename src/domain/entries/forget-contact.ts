@@ -5,7 +5,12 @@ import { deleteFieldValue, findEntriesNamingContact, updateEntry } from '../../d
 import { parseStoredValues } from './list-field-values.js'
 
 /** Call inside the transaction that deletes the contact. */
-export async function forgetContactInListFields(trx: Executor, workspaceId: string, contactId: string, now: number): Promise<void> {
+export async function forgetContactInListFields(
+  trx: Executor,
+  workspaceId: string,
+  contactId: string,
+  now: number,
+): Promise<void> {
   // One row per (entry, field): gather an entry's fields so its document is rewritten once.
   const byEntry = new Map<string, { json: string; fieldIds: string[] }>()
   for (const row of await findEntriesNamingContact(trx, workspaceId, contactId)) {

@@ -2,7 +2,14 @@
 // as `{"<field id>": {name, data_type, value}}`. Writing changes only the fields sent; `null` clears one.
 import type { FieldValueRow } from '../../db/queries/entries.js'
 import type { Problems } from '../errors.js'
-import { checkFieldValue, indexKeys, type DataType, type FieldDefinition, type FieldValue, type References } from '../fields/field-types.js'
+import {
+  checkFieldValue,
+  indexKeys,
+  type DataType,
+  type FieldDefinition,
+  type FieldValue,
+  type References,
+} from '../fields/field-types.js'
 
 /** Stored values: field id to value. Fields without a value are absent. */
 export type StoredFieldValues = Record<string, FieldValue>
@@ -42,7 +49,11 @@ export function applyListFields(
     const path = Array.isArray(input) ? `list_fields[${i}]` : `list_fields.${name}`
     const field = fields.find((f) => f.name === name)
     if (!field) {
-      problems.add(Array.isArray(input) ? `${path}.name` : path, 'unknown', `is not a field of this list: ${JSON.stringify(name)}`)
+      problems.add(
+        Array.isArray(input) ? `${path}.name` : path,
+        'unknown',
+        `is not a field of this list: ${JSON.stringify(name)}`,
+      )
       return
     }
     if (touched.includes(field.id)) {
@@ -59,7 +70,11 @@ export function applyListFields(
 }
 
 /** The lookup rows (`entry_field_values`) for the given fields of an entry. */
-export function fieldValueRows(entryId: string, values: StoredFieldValues, fieldIds: readonly string[]): FieldValueRow[] {
+export function fieldValueRows(
+  entryId: string,
+  values: StoredFieldValues,
+  fieldIds: readonly string[],
+): FieldValueRow[] {
   const rows: FieldValueRow[] = []
   for (const fieldId of fieldIds) {
     const value = values[fieldId]
@@ -73,7 +88,10 @@ export function fieldValueRows(entryId: string, values: StoredFieldValues, field
  * The response form: every field of the list, keyed by field id, with `value: null` where unset. Values
  * of removed fields are not shown (and are dropped on the entry's next write).
  */
-export function toListFieldsResource(fields: readonly FieldDefinition[], values: StoredFieldValues): Record<string, ListFieldResource> {
+export function toListFieldsResource(
+  fields: readonly FieldDefinition[],
+  values: StoredFieldValues,
+): Record<string, ListFieldResource> {
   const out: Record<string, ListFieldResource> = {}
   for (const field of fields) {
     let value = values[field.id] ?? null

@@ -6,7 +6,17 @@ import { createHash } from 'node:crypto'
 import { emailKey, isValidEmail } from '../email-address.js'
 import type { Problems } from '../errors.js'
 
-export const DATA_TYPES = ['text', 'textarea', 'url', 'number', 'date', 'datetime', 'select', 'user', 'contact'] as const
+export const DATA_TYPES = [
+  'text',
+  'textarea',
+  'url',
+  'number',
+  'date',
+  'datetime',
+  'select',
+  'user',
+  'contact',
+] as const
 export type DataType = (typeof DATA_TYPES)[number]
 
 /** The types where `accepts_multiple_values` must be given (and may be true). */
@@ -71,11 +81,13 @@ export function checkFieldDefinition(
   const before = problems.list.length
   const name = typeof input.name === 'string' ? input.name.trim() : ''
   if (name === '') problems.add(at('name'), 'blank', "can't be blank")
-  else if (name.length > MAX_FIELD_NAME_LENGTH) problems.add(at('name'), 'too_long', `is too long (maximum is ${MAX_FIELD_NAME_LENGTH} characters)`)
+  else if (name.length > MAX_FIELD_NAME_LENGTH)
+    problems.add(at('name'), 'too_long', `is too long (maximum is ${MAX_FIELD_NAME_LENGTH} characters)`)
 
   const dataType = input.data_type === undefined ? defaultType : input.data_type
   if (dataType === undefined) problems.add(at('data_type'), 'required', "can't be blank")
-  else if (!isDataType(dataType)) problems.add(at('data_type'), 'inclusion', `is not included in the list (${DATA_TYPES.join(', ')})`)
+  else if (!isDataType(dataType))
+    problems.add(at('data_type'), 'inclusion', `is not included in the list (${DATA_TYPES.join(', ')})`)
 
   let options: string[] | null = null
   if (dataType === 'select') {
@@ -110,8 +122,10 @@ export function checkOptions(input: unknown, path: string, problems: Problems): 
   const seen = new Set<string>()
   const options: string[] = []
   input.forEach((option, i) => {
-    if (typeof option !== 'string' || option.trim() === '') problems.add(`${path}[${i}]`, 'blank', 'must be a non-blank string')
-    else if (option.length > MAX_OPTION_LENGTH) problems.add(`${path}[${i}]`, 'too_long', `is too long (maximum is ${MAX_OPTION_LENGTH} characters)`)
+    if (typeof option !== 'string' || option.trim() === '')
+      problems.add(`${path}[${i}]`, 'blank', 'must be a non-blank string')
+    else if (option.length > MAX_OPTION_LENGTH)
+      problems.add(`${path}[${i}]`, 'too_long', `is too long (maximum is ${MAX_OPTION_LENGTH} characters)`)
     else if (seen.has(option)) problems.add(`${path}[${i}]`, 'taken', 'is a duplicate option')
     else {
       seen.add(option)
@@ -155,7 +169,13 @@ function isHttpUrl(value: string): boolean {
  * - user: a member's email, stored lower-cased (checked through `refs`);
  * - contact: a contact id (checked through `refs`).
  */
-function checkScalar(field: FieldDefinition, raw: unknown, path: string, problems: Problems, refs: References): string | number | undefined {
+function checkScalar(
+  field: FieldDefinition,
+  raw: unknown,
+  path: string,
+  problems: Problems,
+  refs: References,
+): string | number | undefined {
   switch (field.data_type) {
     case 'text':
     case 'textarea': {
@@ -194,7 +214,8 @@ function checkScalar(field: FieldDefinition, raw: unknown, path: string, problem
       return key
     }
     case 'contact':
-      if (typeof raw !== 'string' || !/^[A-Za-z0-9]{1,32}$/.test(raw)) return fail(problems, path, 'is not a contact id')
+      if (typeof raw !== 'string' || !/^[A-Za-z0-9]{1,32}$/.test(raw))
+        return fail(problems, path, 'is not a contact id')
       if (!refs.contactIds.has(raw)) refs.contactIds.set(raw, path)
       return raw
   }
@@ -220,7 +241,8 @@ export function checkFieldValue(
   if (raw === null) return null
   if (field.accepts_multiple_values) {
     const items = Array.isArray(raw) ? raw : [raw]
-    if (items.length > MAX_VALUES_PER_FIELD) return fail(problems, path, `has too many values (maximum is ${MAX_VALUES_PER_FIELD})`, 'too_long')
+    if (items.length > MAX_VALUES_PER_FIELD)
+      return fail(problems, path, `has too many values (maximum is ${MAX_VALUES_PER_FIELD})`, 'too_long')
     const values: Array<string | number> = []
     let ok = true
     items.forEach((item, i) => {
@@ -231,7 +253,8 @@ export function checkFieldValue(
     if (!ok) return undefined
     return values.length === 0 ? null : values
   }
-  if (Array.isArray(raw)) return fail(problems, path, 'must be a single value: this field does not accept multiple values')
+  if (Array.isArray(raw))
+    return fail(problems, path, 'must be a single value: this field does not accept multiple values')
   return checkScalar(field, raw, path, problems, refs)
 }
 

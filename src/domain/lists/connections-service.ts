@@ -31,7 +31,11 @@ export class ConnectionsService {
   constructor(private readonly db: Db) {}
 
   /** Rules that start or end in this process. */
-  async list(actor: Actor, listId: string, query: { first?: number; after?: number }): Promise<Page<ConnectionResource>> {
+  async list(
+    actor: Actor,
+    listId: string,
+    query: { first?: number; after?: number },
+  ): Promise<Page<ConnectionResource>> {
     const db = this.db.kysely
     await loadListDefinition(db, actor.workspaceId, listId)
     const rows = await q.findConnectionsOfList(db, actor.workspaceId, listId)
@@ -54,14 +58,17 @@ export class ConnectionsService {
         if (input.to_list_id === listId) problems.add('to_list_id', 'invalid', 'must be another process')
         else if (!to) problems.add('to_list_id', 'unknown', 'does not exist')
         else if (to.process !== 1) problems.add('to_list_id', 'invalid', 'must be a process')
-        else if (to.entry_type !== from.list.entry_type) problems.add('to_list_id', 'invalid', `must hold ${from.list.entry_type} entries like this process`)
+        else if (to.entry_type !== from.list.entry_type)
+          problems.add('to_list_id', 'invalid', `must hold ${from.list.entry_type} entries like this process`)
         else {
           const target = (await q.findStatusesOfLists(trx, ws, [to.id])).find((s) => s.name === input.to_status)
           if (!target) problems.add('to_status', 'unknown', 'is not a status of the target process')
           else toStatusId = target.id
         }
-        if (fromStatus && (await q.findConnectionFromStatus(trx, ws, fromStatus.id))) problems.add('from_status', 'taken', 'already starts a connection')
-        if (toStatusId && (await q.findConnectionToStatus(trx, ws, toStatusId))) problems.add('to_status', 'taken', 'is already the target of a connection')
+        if (fromStatus && (await q.findConnectionFromStatus(trx, ws, fromStatus.id)))
+          problems.add('from_status', 'taken', 'already starts a connection')
+        if (toStatusId && (await q.findConnectionToStatus(trx, ws, toStatusId)))
+          problems.add('to_status', 'taken', 'is already the target of a connection')
         problems.throwIfAny()
         const row: ListConnectionRow = {
           workspace_id: ws,
@@ -78,7 +85,8 @@ export class ConnectionsService {
       }, actor.deadline)
       .catch((error: unknown) => {
         // Two concurrent creates can both pass the checks; the unique keys refuse the second.
-        if (isUniqueViolation(error)) throw invalid('from_status', 'taken', 'already starts a connection, or its target is already connected')
+        if (isUniqueViolation(error))
+          throw invalid('from_status', 'taken', 'already starts a connection, or its target is already connected')
         throw error
       })
     return (await this.toResources([row], ws))[0]!
@@ -86,11 +94,14 @@ export class ConnectionsService {
 
   async delete(actor: Actor, listId: string, connectionId: string): Promise<void> {
     await loadListDefinition(this.db.kysely, actor.workspaceId, listId)
-    if (!(await q.deleteConnection(this.db.kysely, actor.workspaceId, listId, connectionId))) throw new NotFoundError('connection', connectionId)
+    if (!(await q.deleteConnection(this.db.kysely, actor.workspaceId, listId, connectionId)))
+      throw new NotFoundError('connection', connectionId)
   }
 
   private async toResources(rows: readonly ListConnectionRow[], ws: string): Promise<ConnectionResource[]> {
-    const statuses = await q.findStatusesByIds(this.db.kysely, ws, [...new Set(rows.flatMap((r) => [r.from_status_id, r.to_status_id]))])
+    const statuses = await q.findStatusesByIds(this.db.kysely, ws, [
+      ...new Set(rows.flatMap((r) => [r.from_status_id, r.to_status_id])),
+    ])
     const name = (id: string) => statuses.find((s) => s.id === id)?.name ?? ''
     return rows.map((r) => ({
       id: r.id,

@@ -97,7 +97,8 @@ export function checkCreateList(input: CreateListInput): ListDraft {
   const name = checkText(input.name ?? template?.name, 'name', MAX_NAME_LENGTH, problems)
   const entryType = input.entry_type ?? template?.entryType ?? (template ? 'Organization' : undefined)
   if (entryType === undefined) problems.add('entry_type', 'required', "can't be blank")
-  else if (!(ENTRY_TYPES as readonly string[]).includes(entryType)) problems.add('entry_type', 'inclusion', 'is not included in the list (Contact, Organization)')
+  else if (!(ENTRY_TYPES as readonly string[]).includes(entryType))
+    problems.add('entry_type', 'inclusion', 'is not included in the list (Contact, Organization)')
   else if (template?.entryType && entryType !== template.entryType) {
     problems.add('entry_type', 'inclusion', `must be ${template.entryType} for the ${input.template} template`)
   }
@@ -108,23 +109,36 @@ export function checkCreateList(input: CreateListInput): ListDraft {
   let statusLabel: string | null = null
   let statuses: StatusSpec[] = []
   if (process === true) {
-    identifier = checkText(input.identifier ?? template?.identifier, 'identifier', MAX_IDENTIFIER_LENGTH, problems) ?? null
-    if (input.duplicates_allowed === undefined && !template) problems.add('duplicates_allowed', 'required', 'must be true or false')
+    identifier =
+      checkText(input.identifier ?? template?.identifier, 'identifier', MAX_IDENTIFIER_LENGTH, problems) ?? null
+    if (input.duplicates_allowed === undefined && !template)
+      problems.add('duplicates_allowed', 'required', 'must be true or false')
     duplicatesAllowed = input.duplicates_allowed ?? false
-    entryLabel = input.entry_label === undefined ? entryType ?? null : checkText(input.entry_label, 'entry_label', MAX_LABEL_LENGTH, problems) ?? null
-    statusLabel = input.status_label === undefined ? 'Status' : checkText(input.status_label, 'status_label', MAX_LABEL_LENGTH, problems) ?? null
+    entryLabel =
+      input.entry_label === undefined
+        ? (entryType ?? null)
+        : (checkText(input.entry_label, 'entry_label', MAX_LABEL_LENGTH, problems) ?? null)
+    statusLabel =
+      input.status_label === undefined
+        ? 'Status'
+        : (checkText(input.status_label, 'status_label', MAX_LABEL_LENGTH, problems) ?? null)
     const given = input.statuses ?? []
     checkUniqueNames(given, 'statuses', problems)
-    const checked = given.map((s, i) => checkStatus(s, `statuses[${i}]`, problems)).filter((s): s is StatusSpec => s !== undefined)
+    const checked = given
+      .map((s, i) => checkStatus(s, `statuses[${i}]`, problems))
+      .filter((s): s is StatusSpec => s !== undefined)
     const base = template?.statuses ?? (input.statuses === undefined ? DEFAULT_STATUSES : [])
     statuses = overlay(base, checked)
-    if (statuses.length === 0 && input.statuses !== undefined) problems.add('statuses', 'blank', 'must hold at least one status')
-    if (statuses.length > MAX_STATUSES) problems.add('statuses', 'too_long', `has too many statuses (maximum is ${MAX_STATUSES})`)
+    if (statuses.length === 0 && input.statuses !== undefined)
+      problems.add('statuses', 'blank', 'must hold at least one status')
+    if (statuses.length > MAX_STATUSES)
+      problems.add('statuses', 'too_long', `has too many statuses (maximum is ${MAX_STATUSES})`)
   } else if (process === false) {
     for (const key of ['identifier', 'entry_label', 'status_label', 'statuses'] as const) {
       if (input[key] !== undefined) problems.add(key, 'not_allowed', 'is only allowed for processes')
     }
-    if (input.duplicates_allowed === true) problems.add('duplicates_allowed', 'not_allowed', 'must be false: a regular list holds each record once')
+    if (input.duplicates_allowed === true)
+      problems.add('duplicates_allowed', 'not_allowed', 'must be false: a regular list holds each record once')
   }
 
   const givenFields = input.fields ?? []

@@ -44,29 +44,44 @@ export interface ListPatchPlan {
 
 const PROCESS_ONLY = ['identifier', 'duplicates_allowed', 'entry_label', 'status_label', 'statuses'] as const
 
-function fieldChange(item: FieldPatchItem, existing: FieldDefinition, path: string, problems: Problems): FieldChange | undefined {
+function fieldChange(
+  item: FieldPatchItem,
+  existing: FieldDefinition,
+  path: string,
+  problems: Problems,
+): FieldChange | undefined {
   const dataType = item.data_type ?? existing.data_type
   const merged: FieldDefinitionInput = {
     name: existing.name,
     data_type: dataType,
     options: item.options ?? (dataType === 'select' ? existing.options : undefined),
-    accepts_multiple_values: item.accepts_multiple_values ?? (['select', 'user', 'contact'].includes(String(dataType)) ? existing.accepts_multiple_values : undefined),
+    accepts_multiple_values:
+      item.accepts_multiple_values ??
+      (['select', 'user', 'contact'].includes(String(dataType)) ? existing.accepts_multiple_values : undefined),
   }
   const checked = checkFieldDefinition(merged, path, problems)
   if (checked === undefined) return undefined
   const change: FieldChange = {}
   if (checked.data_type !== existing.data_type) change.data_type = checked.data_type
   if (JSON.stringify(checked.options) !== JSON.stringify(existing.options)) change.options = checked.options
-  if (checked.accepts_multiple_values !== existing.accepts_multiple_values) change.accepts_multiple_values = checked.accepts_multiple_values
+  if (checked.accepts_multiple_values !== existing.accepts_multiple_values)
+    change.accepts_multiple_values = checked.accepts_multiple_values
   return change
 }
 
 /** Checks a PATCH against the stored list; throws a ValidationError naming every problem. */
-export function planListPatch(list: ListRow, fields: readonly ListFieldRow[], statuses: readonly StatusRow[], input: UpdateListInput): ListPatchPlan {
+export function planListPatch(
+  list: ListRow,
+  fields: readonly ListFieldRow[],
+  statuses: readonly StatusRow[],
+  input: UpdateListInput,
+): ListPatchPlan {
   const problems = new Problems()
   const isProcess = list.process === 1
-  if (input.process !== undefined && input.process !== isProcess) problems.add('process', 'immutable', "can't be changed")
-  if (input.entry_type !== undefined && input.entry_type !== list.entry_type) problems.add('entry_type', 'immutable', "can't be changed")
+  if (input.process !== undefined && input.process !== isProcess)
+    problems.add('process', 'immutable', "can't be changed")
+  if (input.entry_type !== undefined && input.entry_type !== list.entry_type)
+    problems.add('entry_type', 'immutable', "can't be changed")
   if (!isProcess) {
     for (const key of PROCESS_ONLY) {
       if (input[key] !== undefined && !(key === 'duplicates_allowed' && input[key] === false)) {

@@ -54,10 +54,20 @@ export function toFieldDefinition(row: ListFieldRow): FieldDefinition {
   return fieldFromRow(row)
 }
 
-export function toListResource(list: ListRow, fields: readonly ListFieldRow[], statuses: readonly StatusRow[]): ListResource {
+export function toListResource(
+  list: ListRow,
+  fields: readonly ListFieldRow[],
+  statuses: readonly StatusRow[],
+): ListResource {
   const fieldItems = fields.map((row) => {
     const field = toFieldDefinition(row)
-    return { id: field.id, name: field.name, data_type: field.data_type, options: field.options, accepts_multiple_values: field.accepts_multiple_values }
+    return {
+      id: field.id,
+      name: field.name,
+      data_type: field.data_type,
+      options: field.options,
+      accepts_multiple_values: field.accepts_multiple_values,
+    }
   })
   if (list.process === 0) {
     return {

@@ -36,8 +36,15 @@ export interface ListListsQuery {
  * (PostgreSQL). Fields and statuses come from the per-process cache when its version matches the row's.
  * The statuses' `entry_count` may be behind: count from the database.
  */
-export async function loadListDefinition(db: Executor, workspaceId: string, listId: string, lock = false): Promise<ListDefinition> {
-  const list = lock ? await q.findListForUpdate(db, workspaceId, listId, true) : await q.findList(db, workspaceId, listId)
+export async function loadListDefinition(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  lock = false,
+): Promise<ListDefinition> {
+  const list = lock
+    ? await q.findListForUpdate(db, workspaceId, listId, true)
+    : await q.findList(db, workspaceId, listId)
   if (!list) throw new NotFoundError('list', listId)
   return definitionOf(db, list)
 }
@@ -67,7 +74,13 @@ export function unconfirmedDefinition(workspaceId: string, listId: string): List
   return cached && { list: cached.list, fields: cached.fields, statuses: cached.statuses }
 }
 
-function fieldRow(workspaceId: string, listId: string, field: Omit<FieldDefinition, 'id'>, position: number, now: number): ListFieldRow {
+function fieldRow(
+  workspaceId: string,
+  listId: string,
+  field: Omit<FieldDefinition, 'id'>,
+  position: number,
+  now: number,
+): ListFieldRow {
   return {
     workspace_id: workspaceId,
     id: newId(),
@@ -82,19 +95,42 @@ function fieldRow(workspaceId: string, listId: string, field: Omit<FieldDefiniti
   }
 }
 
-function statusRow(workspaceId: string, listId: string, status: { name: string; type: string }, position: number, now: number): StatusRow {
-  return { workspace_id: workspaceId, id: newId(), list_id: listId, name: status.name, type: status.type, position, entry_count: 0, created_at: now, updated_at: now }
+function statusRow(
+  workspaceId: string,
+  listId: string,
+  status: { name: string; type: string },
+  position: number,
+  now: number,
+): StatusRow {
+  return {
+    workspace_id: workspaceId,
+    id: newId(),
+    list_id: listId,
+    name: status.name,
+    type: status.type,
+    position,
+    entry_count: 0,
+    created_at: now,
+    updated_at: now,
+  }
 }
 
 /** The final order as ids; gives each new row its position in it. */
-function placeInOrder(order: ReadonlyArray<{ id: string } | { added: number }>, addedRows: Array<{ id: string; position: number }>): string[] {
+function placeInOrder(
+  order: ReadonlyArray<{ id: string } | { added: number }>,
+  addedRows: Array<{ id: string; position: number }>,
+): string[] {
   const ids = order.map((o) => ('id' in o ? o.id : addedRows[o.added]!.id))
   for (const row of addedRows) row.position = ids.indexOf(row.id)
   return ids
 }
 
 /** Moves stored rows to their index in `ids`; returns how many moved. */
-async function reposition(stored: ReadonlyArray<{ id: string; position: number }>, ids: readonly string[], move: (id: string, position: number) => Promise<void>): Promise<number> {
+async function reposition(
+  stored: ReadonlyArray<{ id: string; position: number }>,
+  ids: readonly string[],
+  move: (id: string, position: number) => Promise<void>,
+): Promise<number> {
   let moved = 0
   for (const row of stored) {
     const position = ids.indexOf(row.id)
@@ -165,11 +201,17 @@ export class ListsService {
   async list(actor: Actor, query: ListListsQuery): Promise<Page<ListResource>> {
     const db = this.db.kysely
     const page = pageRequest(query)
-    const filter = { archived: query.archived, updatedAfterMs: query.updated_after === undefined ? undefined : unixSecondsToMs(query.updated_after) }
+    const filter = {
+      archived: query.archived,
+      updatedAfterMs: query.updated_after === undefined ? undefined : unixSecondsToMs(query.updated_after),
+    }
     const { rows, total } = await q.listLists(db, actor.workspaceId, filter, page)
     const ids = rows.map((r) => r.id)
     // Two queries for the whole page, not two per list.
-    const [fields, statuses] = [await q.findFieldsOfLists(db, actor.workspaceId, ids), await q.findStatusesOfLists(db, actor.workspaceId, ids)]
+    const [fields, statuses] = [
+      await q.findFieldsOfLists(db, actor.workspaceId, ids),
+      await q.findStatusesOfLists(db, actor.workspaceId, ids),
+    ]
     const data = rows.map((row) =>
       toListResource(
         row,
@@ -207,7 +249,8 @@ export class ListsService {
     }
     for (const { path, existing, change } of plan.fields?.changed ?? []) {
       const textual = ['text', 'textarea']
-      const typeChange = change.data_type !== undefined && !(textual.includes(change.data_type) && textual.includes(existing.data_type))
+      const typeChange =
+        change.data_type !== undefined && !(textual.includes(change.data_type) && textual.includes(existing.data_type))
       const narrowing = change.accepts_multiple_values === false
       if ((typeChange || narrowing) && (await q.fieldHasValues(trx, ws, existing.id))) {
         const what = typeChange ? 'data_type' : 'accepts_multiple_values'
@@ -215,7 +258,11 @@ export class ListsService {
       }
     }
     if (plan.list.duplicates_allowed === 0 && (await q.hasDuplicateEntries(trx, ws, listId))) {
-      problems.add('duplicates_allowed', 'in_use', "can't be turned off: the process already holds a record more than once")
+      problems.add(
+        'duplicates_allowed',
+        'in_use',
+        "can't be turned off: the process already holds a record more than once",
+      )
     }
     problems.throwIfAny()
   }
@@ -247,7 +294,9 @@ export class ListsService {
           ...(rename ? { name: rename } : {}),
           ...(change.data_type !== undefined ? { data_type: change.data_type } : {}),
           ...(change.options !== undefined ? { options: storedOptions(change.options) } : {}),
-          ...(change.accepts_multiple_values !== undefined ? { accepts_multiple_values: storedFlag(change.accepts_multiple_values) } : {}),
+          ...(change.accepts_multiple_values !== undefined
+            ? { accepts_multiple_values: storedFlag(change.accepts_multiple_values) }
+            : {}),
           updated_at: now,
         })
       }

@@ -78,7 +78,8 @@ export function mergeByName<E extends Existing, Item extends NamedPatchItem, New
     let rename: string | undefined
     if (item.new_name !== undefined) {
       rename = checkText(item.new_name, `${at}.new_name`, rules.maxNameLength, problems)
-      if (!existing) problems.add(`${at}.name`, 'unknown', `is not a ${rules.noun} of this list (new_name renames an existing one)`)
+      if (!existing)
+        problems.add(`${at}.name`, 'unknown', `is not a ${rules.noun} of this list (new_name renames an existing one)`)
     }
     if (existing) {
       const change = rules.checkChange(item, existing, at, problems)

@@ -26,19 +26,31 @@ export const TEMPLATES: Record<TemplateName, ProcessTemplate> = {
   simple_sales: {
     name: 'Sales',
     identifier: 'DEAL',
-    statuses: [...active('Potential', 'Meeting scheduled', 'Closing'), { name: 'Closed Won', type: 'won' }, { name: 'Closed Lost', type: 'lost' }],
+    statuses: [
+      ...active('Potential', 'Meeting scheduled', 'Closing'),
+      { name: 'Closed Won', type: 'won' },
+      { name: 'Closed Lost', type: 'lost' },
+    ],
     fields: [contactField],
   },
   prospects: {
     name: 'Prospects',
     identifier: 'PROS',
-    statuses: [...active('Potential', 'Working', 'Nurturing'), { name: 'Qualified', type: 'won' }, { name: 'Bad Fit', type: 'lost' }],
+    statuses: [
+      ...active('Potential', 'Working', 'Nurturing'),
+      { name: 'Qualified', type: 'won' },
+      { name: 'Bad Fit', type: 'lost' },
+    ],
     fields: [contactField],
   },
   pipeline: {
     name: 'Pipeline',
     identifier: 'DEAL',
-    statuses: [...active('Qualified', 'Meeting scheduled', 'Closing'), { name: 'Closed Won', type: 'won' }, { name: 'Closed Lost', type: 'lost' }],
+    statuses: [
+      ...active('Qualified', 'Meeting scheduled', 'Closing'),
+      { name: 'Closed Won', type: 'won' },
+      { name: 'Closed Lost', type: 'lost' },
+    ],
     fields: [contactField],
   },
   fundraising: {
@@ -51,7 +63,12 @@ export const TEMPLATES: Record<TemplateName, ProcessTemplate> = {
       { name: 'Passed', type: 'lost' },
     ],
     fields: [
-      { name: 'Investor type', data_type: 'select', options: ['Angel', 'VC', 'Accelerator', 'CVC'], accepts_multiple_values: false },
+      {
+        name: 'Investor type',
+        data_type: 'select',
+        options: ['Angel', 'VC', 'Accelerator', 'CVC'],
+        accepts_multiple_values: false,
+      },
       { name: 'Fit', data_type: 'select', options: ['Good', 'Neutral', 'Bad'], accepts_multiple_values: false },
       { name: 'Memo', data_type: 'textarea' },
     ],

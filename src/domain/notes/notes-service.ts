@@ -58,7 +58,11 @@ export class NotesService {
       // Share-locked: an organization being deleted right now cannot take a note it never sees.
       const lock = this.db.traits.supportsForUpdate ? 'share' : undefined
       if (!(await findOrganization(trx, actor.workspaceId, input.organization_id, lock))) {
-        problems.add('organization_id', 'unknown', `is not an organization of this workspace: ${JSON.stringify(input.organization_id)}`)
+        problems.add(
+          'organization_id',
+          'unknown',
+          `is not an organization of this workspace: ${JSON.stringify(input.organization_id)}`,
+        )
       }
       if (typeof input.deal_id === 'string') await checkDeal(trx, actor.workspaceId, input.deal_id, problems)
       problems.throwIfAny()
@@ -88,12 +92,21 @@ export class NotesService {
         problems.add('organization_id', 'immutable', 'cannot be changed: a note stays on its organization')
       }
       if (input.body !== undefined && input.body.trim() === '') problems.add('body', 'blank', "can't be blank")
-      if (typeof input.deal_id === 'string' && input.deal_id !== row.deal_id) await checkDeal(trx, actor.workspaceId, input.deal_id, problems)
+      if (typeof input.deal_id === 'string' && input.deal_id !== row.deal_id)
+        await checkDeal(trx, actor.workspaceId, input.deal_id, problems)
       problems.throwIfAny()
-      const next: NoteRow = { ...row, body: input.body ?? row.body, deal_id: input.deal_id === undefined ? row.deal_id : input.deal_id }
+      const next: NoteRow = {
+        ...row,
+        body: input.body ?? row.body,
+        deal_id: input.deal_id === undefined ? row.deal_id : input.deal_id,
+      }
       if (next.body === row.body && next.deal_id === row.deal_id) return row
       next.updated_at = nowMs()
-      await q.updateNote(trx, actor.workspaceId, id, { body: next.body, deal_id: next.deal_id, updated_at: next.updated_at })
+      await q.updateNote(trx, actor.workspaceId, id, {
+        body: next.body,
+        deal_id: next.deal_id,
+        updated_at: next.updated_at,
+      })
       return next
     }, actor.deadline)
     return this.present(actor, row)

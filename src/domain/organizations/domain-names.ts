@@ -54,7 +54,8 @@ export function checkDomains(input: readonly string[], path: string, problems: P
   const out: WrittenDomain[] = []
   input.forEach((written, i) => {
     const domain = normaliseDomain(written)
-    if (domain === undefined) problems.add(`${path}[${i}]`, 'invalid', `is not a valid domain: ${JSON.stringify(written)}`)
+    if (domain === undefined)
+      problems.add(`${path}[${i}]`, 'invalid', `is not a valid domain: ${JSON.stringify(written)}`)
     else if (!out.some((d) => d.domain === domain)) out.push({ domain, path: `${path}[${i}]` })
   })
   return out

@@ -12,8 +12,22 @@ export const DOMAIN_TAKEN_MESSAGE = 'has already been taken: another organizatio
  * Records a problem for each domain another organization owns; returns those nobody owns yet. Domains
  * `self` already has (null for a new organization) are neither a problem nor returned.
  */
-export async function freeDomains(db: Executor, workspaceId: string, self: string | null, domains: readonly WrittenDomain[], problems: Problems): Promise<string[]> {
-  const owners = new Map((await q.findDomainOwners(db, workspaceId, domains.map((d) => d.domain))).map((o) => [o.domain, o.organization_id]))
+export async function freeDomains(
+  db: Executor,
+  workspaceId: string,
+  self: string | null,
+  domains: readonly WrittenDomain[],
+  problems: Problems,
+): Promise<string[]> {
+  const owners = new Map(
+    (
+      await q.findDomainOwners(
+        db,
+        workspaceId,
+        domains.map((d) => d.domain),
+      )
+    ).map((o) => [o.domain, o.organization_id]),
+  )
   const free: string[] = []
   for (const { domain, path } of domains) {
     const owner = owners.get(domain)

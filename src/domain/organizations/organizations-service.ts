@@ -8,7 +8,12 @@ import { deleteEntriesOfRecords } from '../../db/queries/entries.js'
 import { deleteNotesOfOrganization } from '../../db/queries/notes.js'
 import type { Actor } from '../actor.js'
 import { cleanText } from '../contacts/contact-names.js'
-import { applyChanges, checkCustomFieldValues, parseStoredValues, type CustomFieldsInput } from '../custom-fields/custom-field-values.js'
+import {
+  applyChanges,
+  checkCustomFieldValues,
+  parseStoredValues,
+  type CustomFieldsInput,
+} from '../custom-fields/custom-field-values.js'
 import { NotFoundError, Problems } from '../errors.js'
 import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
@@ -36,7 +41,9 @@ export class OrganizationsService {
 
   async list(actor: Actor, query: ListOrganizationsQuery): Promise<Page<Organization>> {
     const page = pageRequest(query)
-    const filter = { updatedAfterMs: query.updated_after === undefined ? undefined : unixSecondsToMs(query.updated_after) }
+    const filter = {
+      updatedAfterMs: query.updated_after === undefined ? undefined : unixSecondsToMs(query.updated_after),
+    }
     const { rows, total } = await q.listOrganizations(this.db.kysely, actor.workspaceId, filter, page)
     return toPage(await presentOrganizations(this.db.kysely, actor.workspaceId, rows), page, total)
   }
@@ -54,9 +61,17 @@ export class OrganizationsService {
           const problems = new Problems()
           const name = cleanText(input.name) ?? null
           const domains = checkDomains(input.domains ?? [], 'domains', problems)
-          if (name === null && domains.length === 0) problems.add('name', 'required', "can't be blank (give a name or at least one valid domain)")
+          if (name === null && domains.length === 0)
+            problems.add('name', 'required', "can't be blank (give a name or at least one valid domain)")
           await freeDomains(trx, actor.workspaceId, null, domains, problems)
-          const values = await checkCustomFieldValues(trx, actor.workspaceId, 'organization', input.custom_fields, problems, this.shareLock())
+          const values = await checkCustomFieldValues(
+            trx,
+            actor.workspaceId,
+            'organization',
+            input.custom_fields,
+            problems,
+            this.shareLock(),
+          )
           problems.throwIfAny()
           const now = nowMs()
           const row: OrganizationRow = {
@@ -69,7 +84,13 @@ export class OrganizationsService {
             updated_at: now,
           }
           await q.insertOrganization(trx, row)
-          await q.insertDomains(trx, actor.workspaceId, row.id, domains.map((d) => d.domain), 0)
+          await q.insertDomains(
+            trx,
+            actor.workspaceId,
+            row.id,
+            domains.map((d) => d.domain),
+            0,
+          )
           return row
         }, actor.deadline),
       'domains',
@@ -89,16 +110,41 @@ export class OrganizationsService {
           if (name === null) problems.add('name', 'blank', "can't be blank")
           const domains = checkDomains(input.domains ?? [], 'domains', problems)
           const added = await freeDomains(trx, actor.workspaceId, id, domains, problems)
-          const values = await checkCustomFieldValues(trx, actor.workspaceId, 'organization', input.custom_fields, problems, this.shareLock())
+          const values = await checkCustomFieldValues(
+            trx,
+            actor.workspaceId,
+            'organization',
+            input.custom_fields,
+            problems,
+            this.shareLock(),
+          )
           problems.throwIfAny()
-          const next: OrganizationRow = { ...row, custom_fields: JSON.stringify(applyChanges(parseStoredValues(row.custom_fields), values)) }
+          const next: OrganizationRow = {
+            ...row,
+            custom_fields: JSON.stringify(applyChanges(parseStoredValues(row.custom_fields), values)),
+          }
           if (name) next.name = name
           if (input.description !== undefined) next.description = cleanText(input.description) ?? null
-          const changed = added.length > 0 || next.name !== row.name || next.description !== row.description || next.custom_fields !== row.custom_fields
+          const changed =
+            added.length > 0 ||
+            next.name !== row.name ||
+            next.description !== row.description ||
+            next.custom_fields !== row.custom_fields
           if (!changed) return row
           next.updated_at = nowMs()
-          await q.updateOrganization(trx, actor.workspaceId, id, { name: next.name, description: next.description, custom_fields: next.custom_fields, updated_at: next.updated_at })
-          await q.insertDomains(trx, actor.workspaceId, id, added, await q.nextDomainPosition(trx, actor.workspaceId, id))
+          await q.updateOrganization(trx, actor.workspaceId, id, {
+            name: next.name,
+            description: next.description,
+            custom_fields: next.custom_fields,
+            updated_at: next.updated_at,
+          })
+          await q.insertDomains(
+            trx,
+            actor.workspaceId,
+            id,
+            added,
+            await q.nextDomainPosition(trx, actor.workspaceId, id),
+          )
           return next
         }, actor.deadline),
       'domains',

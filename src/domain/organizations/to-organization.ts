@@ -18,7 +18,11 @@ export interface Organization {
   updated_at: string
 }
 
-export function toOrganization(row: OrganizationRow, domains: string[], fields: readonly FieldDefinition[]): Organization {
+export function toOrganization(
+  row: OrganizationRow,
+  domains: string[],
+  fields: readonly FieldDefinition[],
+): Organization {
   return {
     id: row.id,
     name: row.name,
@@ -31,10 +35,18 @@ export function toOrganization(row: OrganizationRow, domains: string[], fields: 
 }
 
 /** Organizations with their domains and values, loaded in two queries whatever the number of rows. */
-export async function presentOrganizations(db: Executor, workspaceId: string, rows: readonly OrganizationRow[]): Promise<Organization[]> {
+export async function presentOrganizations(
+  db: Executor,
+  workspaceId: string,
+  rows: readonly OrganizationRow[],
+): Promise<Organization[]> {
   if (rows.length === 0) return []
   const [domains, fields] = await Promise.all([
-    q.domainsOf(db, workspaceId, rows.map((r) => r.id)),
+    q.domainsOf(
+      db,
+      workspaceId,
+      rows.map((r) => r.id),
+    ),
     definitionsOf(db, workspaceId, 'organization'),
   ])
   return rows.map((row) => toOrganization(row, domains.get(row.id) ?? [], fields))

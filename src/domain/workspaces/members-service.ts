@@ -38,7 +38,13 @@ export interface ListMembersQuery {
 }
 
 export function toMember(row: UserRow): Member {
-  return { id: row.id, name: row.name, email: row.email, created_at: toIso(row.created_at), updated_at: toIso(row.updated_at) }
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    created_at: toIso(row.created_at),
+    updated_at: toIso(row.updated_at),
+  }
 }
 
 export function toMemberRef(row: UserRow): MemberRef {
@@ -50,7 +56,9 @@ export class MembersService {
 
   async list(actor: Actor, query: ListMembersQuery): Promise<Page<Member>> {
     const page = pageRequest(query)
-    const filter = { updatedAfterMs: query.updated_after === undefined ? undefined : unixSecondsToMs(query.updated_after) }
+    const filter = {
+      updatedAfterMs: query.updated_after === undefined ? undefined : unixSecondsToMs(query.updated_after),
+    }
     const { rows, total } = await q.listUsers(this.db.kysely, actor.workspaceId, filter, page)
     return toPage(rows.map(toMember), page, total)
   }

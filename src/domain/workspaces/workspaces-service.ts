@@ -54,7 +54,8 @@ export class WorkspacesService {
     db: Executor = this.db.kysely,
   ): Promise<NewKey> {
     const key = options.key ?? generateApiKey()
-    if (!isWellFormedKey(key)) throw invalid('key', 'invalid', 'must be 16 to 256 printable ASCII characters without spaces')
+    if (!isWellFormedKey(key))
+      throw invalid('key', 'invalid', 'must be 16 to 256 printable ASCII characters without spaces')
     const keyHash = hashApiKey(key)
     if (await q.findApiKeyByHash(db, keyHash)) throw invalid('key', 'taken', 'has already been taken')
     const record: ApiKeyRow = {
@@ -77,7 +78,8 @@ export class WorkspacesService {
 
   /** Revokes a key; requests with it fail from the next one on (keys are looked up on every request). */
   async revokeKey(workspaceId: string, keyId: string): Promise<void> {
-    if (!(await q.revokeApiKey(this.db.kysely, workspaceId, keyId, nowMs()))) throw new NotFoundError('active API key', keyId)
+    if (!(await q.revokeApiKey(this.db.kysely, workspaceId, keyId, nowMs())))
+      throw new NotFoundError('active API key', keyId)
   }
 
   /**

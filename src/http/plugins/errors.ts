@@ -30,10 +30,15 @@ function fieldPath(instancePath: string, extra?: string): string {
 function problemFromAjv(error: AjvError, context: string | undefined): FieldProblem {
   const missing = typeof error.params.missingProperty === 'string' ? error.params.missingProperty : undefined
   const extra = typeof error.params.additionalProperty === 'string' ? error.params.additionalProperty : undefined
-  const field = fieldPath(error.instancePath, missing ?? extra) || (context === 'body' ? 'body' : context ?? 'request')
+  const field =
+    fieldPath(error.instancePath, missing ?? extra) || (context === 'body' ? 'body' : (context ?? 'request'))
   switch (error.keyword) {
     case 'additionalProperties':
-      return { field, code: 'unknown', message: context === 'querystring' ? 'is not a known parameter' : 'is not a known field' }
+      return {
+        field,
+        code: 'unknown',
+        message: context === 'querystring' ? 'is not a known parameter' : 'is not a known field',
+      }
     case 'required':
       return { field, code: 'required', message: "can't be blank" }
     case 'type':
@@ -67,9 +72,21 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
 }
 
-const STATUS_CODES: Record<number, string> = { 400: 'bad_request', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large', 415: 'unsupported_media_type' }
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+}
 
-export function errorBody(request: FastifyRequest, status: number, code: string, message: string, details?: FieldProblem[]): ErrorBody {
+export function errorBody(
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  message: string,
+  details?: FieldProblem[],
+): ErrorBody {
   const body: ErrorBody = { status, code, message, request_id: String(request.id) }
   if (details !== undefined && details.length > 0) body.details = details
   return body
@@ -87,7 +104,8 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): ErrorB
     const message = `Validation failed: ${details.map((d) => `${d.field} ${d.message}`).join(', ')}`
     return errorBody(request, 422, 'validation_failed', message, details)
   }
-  if (isUnavailable(error)) return errorBody(request, 503, 'service_unavailable', 'The database is unavailable; retry shortly')
+  if (isUnavailable(error))
+    return errorBody(request, 503, 'service_unavailable', 'The database is unavailable; retry shortly')
   const status = typeof fastifyError?.statusCode === 'number' ? fastifyError.statusCode : 500
   if (status >= 400 && status < 500) {
     const code = FASTIFY_CODES[fastifyError.code] ?? STATUS_CODES[status] ?? 'bad_request'
@@ -99,8 +117,10 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): ErrorB
 
 /** What Node reports of a request it could not even parse, as status, code and message. */
 function clientErrorOf(error: Error & { code?: string }): [number, string, string, string] {
-  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'Request Timeout', 'client_timeout', 'The request did not arrive in time']
-  if (error.code === 'HPE_HEADER_OVERFLOW') return [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request line and headers are too large']
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return [408, 'Request Timeout', 'client_timeout', 'The request did not arrive in time']
+  if (error.code === 'HPE_HEADER_OVERFLOW')
+    return [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request line and headers are too large']
   return [400, 'Bad Request', 'bad_request', 'The request is not valid HTTP']
 }
 

@@ -46,7 +46,9 @@ export default fp(
     app.addHook('preValidation', async (request) => {
       const field = unstorableText(request.query) ?? unstorableText(request.body)
       if (field === undefined) return
-      throw new ValidationError([{ field, code: 'invalid_characters', message: 'contains a NUL character or an unpaired surrogate' }])
+      throw new ValidationError([
+        { field, code: 'invalid_characters', message: 'contains a NUL character or an unpaired surrogate' },
+      ])
     })
   },
   { name: 'input-text' },

@@ -26,7 +26,12 @@ export interface RequestTimeoutOptions {
 }
 
 /** Arms the timer that answers 503 at the deadline; while a write is under way it waits. */
-function armTimer(request: FastifyRequest, reply: FastifyReply, timers: WeakMap<FastifyRequest, NodeJS.Timeout>, delay: number): void {
+function armTimer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  timers: WeakMap<FastifyRequest, NodeJS.Timeout>,
+  delay: number,
+): void {
   const timer = setTimeout(() => {
     const deadline = request.deadline
     if (reply.sent || !deadline) return

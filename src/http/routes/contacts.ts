@@ -24,7 +24,8 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'List or look up contacts',
-        description: '`?email=` finds the contact with exactly that address (any case); `?phone_number=` matches any written form of a number.',
+        description:
+          '`?email=` finds the contact with exactly that address (any case); `?phone_number=` matches any written form of a number.',
         querystring: ListContactsQuery,
         response: { 200: ContactPage, ...errorResponses({ query: true }) },
       },
@@ -38,7 +39,8 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Create a contact',
-        description: 'Needs a `first_name`, a `name` or a valid email. An email already held by a contact is a 422 `has already been taken`.',
+        description:
+          'Needs a `first_name`, a `name` or a valid email. An email already held by a contact is a 422 `has already been taken`.',
         body: CreateContactBody,
         response: { 201: Contact, ...errorResponses({ body: true }) },
       },
@@ -48,7 +50,14 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/contacts/:id',
-    { schema: { tags, summary: 'Retrieve a contact', params: IdParam, response: { 200: Contact, ...errorResponses({}, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Retrieve a contact',
+        params: IdParam,
+        response: { 200: Contact, ...errorResponses({}, 404) },
+      },
+    },
     async (request) => contacts.get(actorOf(request), request.params.id),
   )
 
@@ -58,7 +67,8 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Update a contact',
-        description: 'Changes the fields sent. `emails` and `phone_numbers` are added to the existing ones; `null` clears a field.',
+        description:
+          'Changes the fields sent. `emails` and `phone_numbers` are added to the existing ones; `null` clears a field.',
         params: IdParam,
         body: UpdateContactBody,
         response: { 200: Contact, ...errorResponses({ body: true }, 404) },
@@ -105,7 +115,8 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Remove phone numbers from a contact',
-        description: "Rapport's own, like removing emails. Numbers match in any written form. Answers the updated contact.",
+        description:
+          "Rapport's own, like removing emails. Numbers match in any written form. Answers the updated contact.",
         params: IdParam,
         body: RemovePhoneNumbersBody,
         response: { 200: Contact, ...errorResponses({ body: true }, 404) },

@@ -2,7 +2,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf } from '../plugins/auth.js'
 import { IdParam, errorResponses } from '../schemas/common.js'
-import { CreateCustomFieldBody, CustomField, CustomFieldPage, ListCustomFieldsQuery, UpdateCustomFieldBody } from '../schemas/custom-fields.js'
+import {
+  CreateCustomFieldBody,
+  CustomField,
+  CustomFieldPage,
+  ListCustomFieldsQuery,
+  UpdateCustomFieldBody,
+} from '../schemas/custom-fields.js'
 import { NoContent } from '../schemas/common.js'
 
 const tags = ['Custom fields']
@@ -29,7 +35,8 @@ const customFields: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Create a custom field',
-        description: '`data_type` defaults to `text`; select needs `options`; select, user and contact need `accepts_multiple_values`.',
+        description:
+          '`data_type` defaults to `text`; select needs `options`; select, user and contact need `accepts_multiple_values`.',
         body: CreateCustomFieldBody,
         response: { 201: CustomField, ...errorResponses({ body: true }) },
       },
@@ -39,7 +46,14 @@ const customFields: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/custom_fields/:id',
-    { schema: { tags, summary: 'Retrieve a custom field', params: IdParam, response: { 200: CustomField, ...errorResponses({}, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Retrieve a custom field',
+        params: IdParam,
+        response: { 200: CustomField, ...errorResponses({}, 404) },
+      },
+    },
     async (request) => customFields.get(actorOf(request), request.params.id),
   )
 
@@ -49,7 +63,8 @@ const customFields: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Update a custom field',
-        description: 'Only `name` and `options` change. Renaming keeps the values; removing an option that records still hold is a 422.',
+        description:
+          'Only `name` and `options` change. Renaming keeps the values; removing an option that records still hold is a 422.',
         params: IdParam,
         body: UpdateCustomFieldBody,
         response: { 200: CustomField, ...errorResponses({ body: true }, 404) },

@@ -3,7 +3,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { EntryListQuery } from '../../domain/entries/entry-filters.js'
 import { actorOf } from '../plugins/auth.js'
 import { NoContent, PageQuery, errorResponses } from '../schemas/common.js'
-import { CreateEntryBody, Entry, EntryPage, EntryParams, ListEntriesQuery, ListIdParams, StatusChangePage, UpdateEntryBody } from '../schemas/entries.js'
+import {
+  CreateEntryBody,
+  Entry,
+  EntryPage,
+  EntryParams,
+  ListEntriesQuery,
+  ListIdParams,
+  StatusChangePage,
+  UpdateEntryBody,
+} from '../schemas/entries.js'
 
 const tags = ['Entries']
 
@@ -35,18 +44,27 @@ const entries: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Create an entry',
-        description: 'A second entry for the same record is a 422 (`has already been taken`) in a regular list and in a process that does not allow duplicates.',
+        description:
+          'A second entry for the same record is a 422 (`has already been taken`) in a regular list and in a process that does not allow duplicates.',
         params: ListIdParams,
         body: CreateEntryBody,
         response: { 201: Entry, ...errorResponses({ body: true }, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await entries.create(actorOf(request), request.params.list_id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await entries.create(actorOf(request), request.params.list_id, request.body)),
   )
 
   app.get(
     '/lists/:list_id/entries/:id',
-    { schema: { tags, summary: 'Retrieve an entry', params: EntryParams, response: { 200: Entry, ...errorResponses({}, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Retrieve an entry',
+        params: EntryParams,
+        response: { 200: Entry, ...errorResponses({}, 404) },
+      },
+    },
     async (request) => entries.get(actorOf(request), request.params.list_id, request.params.id),
   )
 
@@ -66,7 +84,15 @@ const entries: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/lists/:list_id/entries/:id',
-    { schema: { tags, summary: 'Delete an entry', description: 'Its key is never reused; its status history goes with it.', params: EntryParams, response: { 204: NoContent, ...errorResponses({}, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete an entry',
+        description: 'Its key is never reused; its status history goes with it.',
+        params: EntryParams,
+        response: { 204: NoContent, ...errorResponses({}, 404) },
+      },
+    },
     async (request, reply) => {
       await entries.delete(actorOf(request), request.params.list_id, request.params.id)
       return reply.code(204).send(null)
@@ -79,13 +105,15 @@ const entries: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: "An entry's status history",
-        description: 'Every status the entry entered, oldest first: from, to, when, and by which member or key. The first item (from_status null) is its creation. Rapport only.',
+        description:
+          'Every status the entry entered, oldest first: from, to, when, and by which member or key. The first item (from_status null) is its creation. Rapport only.',
         params: EntryParams,
         querystring: PageQuery,
         response: { 200: StatusChangePage, ...errorResponses({ query: true }, 404) },
       },
     },
-    async (request) => entries.statusChanges(actorOf(request), request.params.list_id, request.params.id, request.query),
+    async (request) =>
+      entries.statusChanges(actorOf(request), request.params.list_id, request.params.id, request.query),
   )
 }
 

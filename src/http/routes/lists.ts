@@ -21,7 +21,14 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/lists',
-    { schema: { tags, summary: 'List lists and processes', querystring: ListListsQuery, response: { 200: ListPage, ...errorResponses({ query: true }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'List lists and processes',
+        querystring: ListListsQuery,
+        response: { 200: ListPage, ...errorResponses({ query: true }) },
+      },
+    },
     async (request) => lists.list(actorOf(request), request.query),
   )
 
@@ -34,7 +41,7 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
         description:
           '`name`, `process` and `entry_type` are required; a process also needs `identifier` and `duplicates_allowed`. ' +
           'A process without `statuses` gets Started, In progress, Completed (won), Canceled (lost). ' +
-          '`template` (default, simple_sales, prospects, pipeline, fundraising, recruiting) makes a process with that template\'s statuses and fields.',
+          "`template` (default, simple_sales, prospects, pipeline, fundraising, recruiting) makes a process with that template's statuses and fields.",
         body: CreateListBody,
         response: { 201: List, ...errorResponses({ body: true }) },
       },
@@ -44,7 +51,14 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/lists/:id',
-    { schema: { tags, summary: 'Retrieve a list or process', params: IdParam, response: { 200: List, ...errorResponses({}, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Retrieve a list or process',
+        params: IdParam,
+        response: { 200: List, ...errorResponses({}, 404) },
+      },
+    },
     async (request) => lists.get(actorOf(request), request.params.id),
   )
 
@@ -68,7 +82,14 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/lists/:id',
-    { schema: { tags, summary: 'Delete a list or process and its entries', params: IdParam, response: { 204: NoContent, ...errorResponses({}, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a list or process and its entries',
+        params: IdParam,
+        response: { 204: NoContent, ...errorResponses({}, 404) },
+      },
+    },
     async (request, reply) => {
       await lists.delete(actorOf(request), request.params.id)
       return reply.code(204).send(null)
@@ -81,7 +102,8 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'List the connections of a process',
-        description: 'Connected lists: rules that put an entry reaching a status of one process into another process. Lists the rules that start or end in this process.',
+        description:
+          'Connected lists: rules that put an entry reaching a status of one process into another process. Lists the rules that start or end in this process.',
         params: IdParam,
         querystring: PageQuery,
         response: { 200: ConnectionPage, ...errorResponses({ query: true }, 404) },
@@ -96,18 +118,27 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Connect a status of this process to a status of another',
-        description: 'Both must be processes of the same entry type. A status starts at most one connection and is the target of at most one.',
+        description:
+          'Both must be processes of the same entry type. A status starts at most one connection and is the target of at most one.',
         params: IdParam,
         body: CreateConnectionBody,
         response: { 201: Connection, ...errorResponses({ body: true }, 404) },
       },
     },
-    async (request, reply) => reply.code(201).send(await connections.create(actorOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await connections.create(actorOf(request), request.params.id, request.body)),
   )
 
   app.delete(
     '/lists/:id/connections/:connection_id',
-    { schema: { tags, summary: 'Remove a connection', params: ConnectionParams, response: { 204: NoContent, ...errorResponses({}, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a connection',
+        params: ConnectionParams,
+        response: { 204: NoContent, ...errorResponses({}, 404) },
+      },
+    },
     async (request, reply) => {
       await connections.delete(actorOf(request), request.params.id, request.params.connection_id)
       return reply.code(204).send(null)

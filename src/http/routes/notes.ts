@@ -13,7 +13,12 @@ const notes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/notes',
     {
-      schema: { tags, summary: 'List notes', querystring: ListNotesQuery, response: { 200: NotePage, ...errorResponses({ query: true }) } },
+      schema: {
+        tags,
+        summary: 'List notes',
+        querystring: ListNotesQuery,
+        response: { 200: NotePage, ...errorResponses({ query: true }) },
+      },
     },
     async (request) => notes.list(actorOf(request), request.query),
   )
@@ -24,7 +29,8 @@ const notes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Create a note',
-        description: 'On an organization, optionally about a deal (a process entry). The author is the member owning the API key.',
+        description:
+          'On an organization, optionally about a deal (a process entry). The author is the member owning the API key.',
         body: CreateNoteBody,
         response: { 201: Note, ...errorResponses({ body: true }) },
       },
@@ -34,7 +40,14 @@ const notes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/notes/:id',
-    { schema: { tags, summary: 'Retrieve a note', params: IdParam, response: { 200: Note, ...errorResponses({}, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Retrieve a note',
+        params: IdParam,
+        response: { 200: Note, ...errorResponses({}, 404) },
+      },
+    },
     async (request) => notes.get(actorOf(request), request.params.id),
   )
 
@@ -55,7 +68,14 @@ const notes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/notes/:id',
-    { schema: { tags, summary: 'Delete a note', params: IdParam, response: { 204: NoContent, ...errorResponses({}, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a note',
+        params: IdParam,
+        response: { 204: NoContent, ...errorResponses({}, 404) },
+      },
+    },
     async (request, reply) => {
       await notes.delete(actorOf(request), request.params.id)
       return reply.code(204).send(null)

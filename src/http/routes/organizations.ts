@@ -21,7 +21,12 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/organizations',
     {
-      schema: { tags, summary: 'List organizations', querystring: PageQuery, response: { 200: OrganizationPage, ...errorResponses({ query: true }) } },
+      schema: {
+        tags,
+        summary: 'List organizations',
+        querystring: PageQuery,
+        response: { 200: OrganizationPage, ...errorResponses({ query: true }) },
+      },
     },
     async (request) => organizations.list(actorOf(request), request.query),
   )
@@ -32,7 +37,8 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Create an organization',
-        description: 'Needs a `name` or a valid domain. A domain another organization has is a 422 mentioning `same organization domain`.',
+        description:
+          'Needs a `name` or a valid domain. A domain another organization has is a 422 mentioning `same organization domain`.',
         body: CreateOrganizationBody,
         response: { 201: Organization, ...errorResponses({ body: true }) },
       },
@@ -42,7 +48,14 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/organizations/:id',
-    { schema: { tags, summary: 'Retrieve an organization', params: IdParam, response: { 200: Organization, ...errorResponses({}, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Retrieve an organization',
+        params: IdParam,
+        response: { 200: Organization, ...errorResponses({}, 404) },
+      },
+    },
     async (request) => organizations.get(actorOf(request), request.params.id),
   )
 
@@ -84,7 +97,8 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Remove domains from an organization',
-        description: 'Domains match in any written form; ones the organization does not have are ignored. Answers the updated organization.',
+        description:
+          'Domains match in any written form; ones the organization does not have are ignored. Answers the updated organization.',
         params: IdParam,
         body: RemoveDomainsBody,
         response: { 200: Organization, ...errorResponses({ body: true }, 404) },

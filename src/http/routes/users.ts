@@ -28,7 +28,8 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Add a member',
-        description: 'Members can be assigned to entries (`assignee_email`) and own API keys. The email is unique in the workspace.',
+        description:
+          'Members can be assigned to entries (`assignee_email`) and own API keys. The email is unique in the workspace.',
         body: CreateUserBody,
         response: { 201: User, ...errorResponses({ body: true }) },
       },
@@ -39,7 +40,12 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users/:id',
     {
-      schema: { tags, summary: 'Retrieve a member', params: IdParam, response: { 200: User, ...errorResponses({}, 404) } },
+      schema: {
+        tags,
+        summary: 'Retrieve a member',
+        params: IdParam,
+        response: { 200: User, ...errorResponses({}, 404) },
+      },
     },
     async (request) => members.get(actorOf(request), request.params.id),
   )

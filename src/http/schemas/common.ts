@@ -4,16 +4,29 @@ import { Type, type Static, type TSchema, type TUnsafe } from 'typebox'
 import { ID_PATTERN } from '../../domain/ids.js'
 import { MAX_OFFSET, MAX_PAGE_SIZE, MAX_UNIX_SECONDS } from '../../domain/pagination.js'
 
-export const Id = Type.String({ pattern: ID_PATTERN, maxLength: 32, description: 'Short alphanumeric id', examples: ['QbkUlo4xZq'] })
-export const Timestamp = Type.String({ format: 'date-time', description: 'ISO-8601, UTC, milliseconds', examples: ['2025-04-29T22:47:39.635Z'] })
+export const Id = Type.String({
+  pattern: ID_PATTERN,
+  maxLength: 32,
+  description: 'Short alphanumeric id',
+  examples: ['QbkUlo4xZq'],
+})
+export const Timestamp = Type.String({
+  format: 'date-time',
+  description: 'ISO-8601, UTC, milliseconds',
+  examples: ['2025-04-29T22:47:39.635Z'],
+})
 /**
  * `schema` or null, written as a type array (`["string", "null"]`, or `null` added to an enum) rather
  * than an `anyOf`: the response serializer writes type arrays directly, where an `anyOf` costs a
  * schema validation per value, and a wrong type in a request gives one problem instead of one per branch.
  */
-export function Nullable<T extends TSchema>(schema: T, options: Record<string, unknown> = {}): TUnsafe<Static<T> | null> {
+export function Nullable<T extends TSchema>(
+  schema: T,
+  options: Record<string, unknown> = {},
+): TUnsafe<Static<T> | null> {
   const plain = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>
-  if (Array.isArray(plain.enum)) return Type.Unsafe<Static<T> | null>({ ...plain, ...options, enum: [...plain.enum, null] })
+  if (Array.isArray(plain.enum))
+    return Type.Unsafe<Static<T> | null>({ ...plain, ...options, enum: [...plain.enum, null] })
   if (typeof plain.type !== 'string') throw new Error('Nullable() takes a schema with one type or an enum')
   return Type.Unsafe<Static<T> | null>({ ...plain, ...options, type: [plain.type, 'null'] })
 }
@@ -32,7 +45,9 @@ export const FieldProblem = Type.Object({
 export const ErrorBody = Type.Object(
   {
     status: Type.Integer({ description: 'The HTTP status, repeated' }),
-    code: Type.String({ description: 'Stable machine code: bad_request, malformed_json, unauthorized, not_found, ...' }),
+    code: Type.String({
+      description: 'Stable machine code: bad_request, malformed_json, unauthorized, not_found, ...',
+    }),
     message: Type.String({ description: 'What went wrong, for humans' }),
     details: Type.Optional(Type.Array(FieldProblem, { description: 'One item per field at fault (422)' })),
     request_id: Type.String({ description: 'Quote it when reporting a problem; it is in the server log' }),
@@ -77,7 +92,10 @@ const BODY_ERRORS = [400, 413, 415, 422] as const
  * response: { 200: Contact, ...errorResponses({ body: true }, 404) }
  * ```
  */
-export function errorResponses(options: { body?: boolean; query?: boolean }, ...extra: number[]): Record<number, TSchema> {
+export function errorResponses(
+  options: { body?: boolean; query?: boolean },
+  ...extra: number[]
+): Record<number, TSchema> {
   const statuses = new Set<number>([...COMMON_ERRORS, ...extra])
   if (options.body) for (const s of BODY_ERRORS) statuses.add(s)
   if (options.query) statuses.add(422)
@@ -90,12 +108,21 @@ export function errorResponses(options: { body?: boolean; query?: boolean }, ...
 
 export const PageQuery = Type.Object({
   first: Type.Optional(
-    Type.Integer({ minimum: 0, description: `Page size; default 25, at most ${MAX_PAGE_SIZE} (larger values are served as ${MAX_PAGE_SIZE})` }),
+    Type.Integer({
+      minimum: 0,
+      description: `Page size; default 25, at most ${MAX_PAGE_SIZE} (larger values are served as ${MAX_PAGE_SIZE})`,
+    }),
   ),
   // Maximums keep huge values (`after=1e308`) from reaching the database, where they failed as 500s.
-  after: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_OFFSET, description: 'Offset: pass the previous page\'s `end_cursor`' })),
+  after: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: MAX_OFFSET, description: "Offset: pass the previous page's `end_cursor`" }),
+  ),
   updated_after: Type.Optional(
-    Type.Number({ minimum: 0, maximum: MAX_UNIX_SECONDS, description: 'Only records updated after this Unix time (seconds)' }),
+    Type.Number({
+      minimum: 0,
+      maximum: MAX_UNIX_SECONDS,
+      description: 'Only records updated after this Unix time (seconds)',
+    }),
   ),
 })
 

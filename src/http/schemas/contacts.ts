@@ -17,7 +17,8 @@ const example = {
   updated_at: '2025-04-29T22:54:48.439Z',
 }
 
-const Text = (description?: string) => NullableString(description ? { maxLength: 200, description } : { maxLength: 200 })
+const Text = (description?: string) =>
+  NullableString(description ? { maxLength: 200, description } : { maxLength: 200 })
 
 export const Contact = Type.Object(
   {
@@ -41,19 +42,32 @@ const contactBody = {
   last_name: Type.Optional(Text()),
   name: Type.Optional(Text('Full display name; when sent alone it also fills first and last name')),
   title: Type.Optional(Text()),
-  emails: Type.Optional(Type.Array(Type.String({ maxLength: 254 }), { maxItems: 100, description: 'Added to the existing ones on PATCH' })),
-  phone_numbers: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50, description: 'Added to the existing ones on PATCH' })),
+  emails: Type.Optional(
+    Type.Array(Type.String({ maxLength: 254 }), { maxItems: 100, description: 'Added to the existing ones on PATCH' }),
+  ),
+  phone_numbers: Type.Optional(
+    Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50, description: 'Added to the existing ones on PATCH' }),
+  ),
   organization_id: Type.Optional(
     NullableString({
       maxLength: 32,
-      description: 'An organization id, `"auto"` (the organization owning an email domain, made when none does) or null',
+      description:
+        'An organization id, `"auto"` (the organization owning an email domain, made when none does) or null',
     }),
   ),
   custom_fields: Type.Optional(CustomFieldsInput),
 }
 
 export const CreateContactBody = Type.Object(contactBody, {
-  examples: [{ organization_id: 'auto', first_name: 'Paul', last_name: 'Atreides', emails: ['paul@atreid.es'], phone_numbers: ['010-1234-5678'] }],
+  examples: [
+    {
+      organization_id: 'auto',
+      first_name: 'Paul',
+      last_name: 'Atreides',
+      emails: ['paul@atreid.es'],
+      phone_numbers: ['010-1234-5678'],
+    },
+  ],
 })
 export type CreateContactBody = Static<typeof CreateContactBody>
 
@@ -74,8 +88,12 @@ export const RemovePhoneNumbersBody = Type.Object(
 
 export const ListContactsQuery = Type.Object({
   ...PageQuery.properties,
-  email: Type.Optional(Type.String({ maxLength: 254, description: 'Only the contact with exactly this address (any case)' })),
-  phone_number: Type.Optional(Type.String({ maxLength: 40, description: 'Only contacts with this number, in any written form' })),
+  email: Type.Optional(
+    Type.String({ maxLength: 254, description: 'Only the contact with exactly this address (any case)' }),
+  ),
+  phone_number: Type.Optional(
+    Type.String({ maxLength: 40, description: 'Only contacts with this number, in any written form' }),
+  ),
 })
 
 export const ContactPage = Page(Contact, {

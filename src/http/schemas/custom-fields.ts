@@ -20,7 +20,9 @@ const example = {
   updated_at: '2025-04-29T22:47:39.635Z',
 }
 
-const Model = Type.Enum(MODELS, { description: 'What the field belongs to; `deal` fields are definitions only for now' })
+const Model = Type.Enum(MODELS, {
+  description: 'What the field belongs to; `deal` fields are definitions only for now',
+})
 const DataType = Type.Enum(DATA_TYPES)
 
 export const CustomField = Type.Object(
@@ -45,17 +47,31 @@ export const CreateCustomFieldBody = Type.Object(
     options: Type.Optional(Options('Required for select')),
     accepts_multiple_values: Type.Optional(Type.Boolean({ description: 'Required for select, user and contact' })),
   },
-  { examples: [{ name: 'Investor type', model: 'organization', data_type: 'select', options: ['Angel', 'VC'], accepts_multiple_values: false }] },
+  {
+    examples: [
+      {
+        name: 'Investor type',
+        model: 'organization',
+        data_type: 'select',
+        options: ['Angel', 'VC'],
+        accepts_multiple_values: false,
+      },
+    ],
+  },
 )
 export type CreateCustomFieldBody = Static<typeof CreateCustomFieldBody>
 
 export const UpdateCustomFieldBody = Type.Object(
   {
     name: Type.Optional(Type.String({ maxLength: 200 })),
-    options: Type.Optional(Options('Replaces the options (select only); removing an option that records hold is a 422')),
+    options: Type.Optional(
+      Options('Replaces the options (select only); removing an option that records hold is a 422'),
+    ),
     model: Type.Optional(Type.String({ description: 'Cannot change: accepted only with the stored value' })),
     data_type: Type.Optional(Type.String({ description: 'Cannot change: accepted only with the stored value' })),
-    accepts_multiple_values: Type.Optional(Type.Boolean({ description: 'Cannot change: accepted only with the stored value' })),
+    accepts_multiple_values: Type.Optional(
+      Type.Boolean({ description: 'Cannot change: accepted only with the stored value' }),
+    ),
   },
   { examples: [{ name: 'Investor kind', options: ['Angel', 'VC', 'CVC'] }] },
 )
@@ -71,12 +87,22 @@ export const CustomFieldPage = Page(CustomField, {
 /** Values as a contact or organization shows them: keyed by field id, like Relate's `list_fields`. */
 export const CustomFieldValues = Type.Record(
   Type.String(),
-  Type.Object({ name: Type.String(), data_type: DataType, value: Type.Unknown({ description: 'A scalar, or an array for multi-value fields' }) }),
-  { description: 'Fields holding a value, keyed by custom field id', examples: [{ Cf7Lp2Qx9A: { name: 'House', data_type: 'text', value: 'Atreides' } }] },
+  Type.Object({
+    name: Type.String(),
+    data_type: DataType,
+    value: Type.Unknown({ description: 'A scalar, or an array for multi-value fields' }),
+  }),
+  {
+    description: 'Fields holding a value, keyed by custom field id',
+    examples: [{ Cf7Lp2Qx9A: { name: 'House', data_type: 'text', value: 'Atreides' } }],
+  },
 )
 
 /** Values as clients write them: `[{name, value}]` (or a plain `{name: value}` object); null clears. */
-export const CustomFieldsInput = Type.Union([Type.Array(NamedValue, { maxItems: 200 }), Type.Record(Type.String(), Type.Unknown())], {
-  description: 'Set by custom field name: `[{"name": "House", "value": "Atreides"}]`; `null` clears a value',
-  examples: [[{ name: 'House', value: 'Atreides' }]],
-})
+export const CustomFieldsInput = Type.Union(
+  [Type.Array(NamedValue, { maxItems: 200 }), Type.Record(Type.String(), Type.Unknown())],
+  {
+    description: 'Set by custom field name: `[{"name": "House", "value": "Atreides"}]`; `null` clears a value',
+    examples: [[{ name: 'House', value: 'Atreides' }]],
+  },
+)

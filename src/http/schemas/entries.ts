@@ -61,27 +61,49 @@ export const Entry = Type.Object(
     contact_id: Nullable(Id),
     one_time_value_cents: Type.Optional(Type.Integer({ description: 'Processes only; cents' })),
     recurring_value_cents: Type.Optional(Type.Integer({ description: 'Processes only; cents' })),
-    recurring_value_period: Type.Optional(Nullable(Type.Enum([...RECURRING_PERIODS]), { description: 'Processes only' })),
-    list_fields: Type.Record(Type.String(), ListFieldValue, { description: 'Every field of the list, keyed by field id' }),
-    closed_at: Type.Optional(Nullable(Timestamp, { description: 'Processes only: set on entering a won or lost status, cleared on returning to an active one' })),
-    next_entry_id: Type.Optional(Nullable(Id, { description: 'Processes only: the entry a connected-list rule created (or found) for this one' })),
+    recurring_value_period: Type.Optional(
+      Nullable(Type.Enum([...RECURRING_PERIODS]), { description: 'Processes only' }),
+    ),
+    list_fields: Type.Record(Type.String(), ListFieldValue, {
+      description: 'Every field of the list, keyed by field id',
+    }),
+    closed_at: Type.Optional(
+      Nullable(Timestamp, {
+        description: 'Processes only: set on entering a won or lost status, cleared on returning to an active one',
+      }),
+    ),
+    next_entry_id: Type.Optional(
+      Nullable(Id, { description: 'Processes only: the entry a connected-list rule created (or found) for this one' }),
+    ),
     created_at: Timestamp,
     updated_at: Timestamp,
   },
-  { title: 'Entry', description: 'An entry of a regular list, or of a process with the process-only keys.', examples: [regularExample, processExample] },
+  {
+    title: 'Entry',
+    description: 'An entry of a regular list, or of a process with the process-only keys.',
+    examples: [regularExample, processExample],
+  },
 )
 
-const ListFieldsInput = Type.Union([Type.Array(NamedValue, { maxItems: 200 }), Type.Record(Type.String(), Type.Unknown())], {
-  description: 'By field name: `[{"name": ..., "value": ...}]` (or `{"<name>": value}`); an array value for multi-value fields; null clears',
-})
+const ListFieldsInput = Type.Union(
+  [Type.Array(NamedValue, { maxItems: 200 }), Type.Record(Type.String(), Type.Unknown())],
+  {
+    description:
+      'By field name: `[{"name": ..., "value": ...}]` (or `{"<name>": value}`); an array value for multi-value fields; null clears',
+  },
+)
 
 const writable = {
   status: Type.Optional(Type.String({ maxLength: 200, description: 'Processes: a status name' })),
-  assignee_email: Type.Optional(Nullable(Type.String({ maxLength: 254 }), { description: "Processes: a member's email; null unassigns" })),
+  assignee_email: Type.Optional(
+    Nullable(Type.String({ maxLength: 254 }), { description: "Processes: a member's email; null unassigns" }),
+  ),
   one_time_value_cents: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_CENTS })),
   recurring_value_cents: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_CENTS })),
   recurring_value_period: Type.Optional(Type.Enum([...RECURRING_PERIODS])),
-  contact_id: Type.Optional(Nullable(Id, { description: "A contact; for an organization entry, one of the organization's" })),
+  contact_id: Type.Optional(
+    Nullable(Id, { description: "A contact; for an organization entry, one of the organization's" }),
+  ),
   list_fields: Type.Optional(ListFieldsInput),
 }
 
@@ -92,7 +114,8 @@ export const CreateEntryBody = Type.Object(
     ...writable,
   },
   {
-    description: 'In a process, `status`, `one_time_value_cents`, `recurring_value_cents` and `recurring_value_period` are required.',
+    description:
+      'In a process, `status`, `one_time_value_cents`, `recurring_value_cents` and `recurring_value_period` are required.',
     examples: [
       {
         entryable_id: 'GEF751p0Qa',
@@ -120,17 +143,27 @@ export const UpdateEntryBody = Type.Object(
   },
   {
     description: 'Changes only what is sent. `entryable_id` and `entryable_type` cannot change (422 if different).',
-    examples: [{ list_fields: [{ name: 'test field', value: 'new value' }] }, { status: 'Completed' }, { assignee_email: null }],
+    examples: [
+      { list_fields: [{ name: 'test field', value: 'new value' }] },
+      { status: 'Completed' },
+      { assignee_email: null },
+    ],
   },
 )
 export type UpdateEntryBody = Static<typeof UpdateEntryBody>
 
-const seconds = (what: string) => Type.Optional(Type.Number({ minimum: 0, description: `Only entries ${what} this Unix time (seconds)` }))
+const seconds = (what: string) =>
+  Type.Optional(Type.Number({ minimum: 0, description: `Only entries ${what} this Unix time (seconds)` }))
 
 export const ListEntriesQuery = Type.Object(
   {
     ...PageQuery.properties,
-    status: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100, description: 'Status name; repeat for several (any of them)' })),
+    status: Type.Optional(
+      Type.Array(Type.String({ maxLength: 200 }), {
+        maxItems: 100,
+        description: 'Status name; repeat for several (any of them)',
+      }),
+    ),
     status_type: Type.Optional(Type.Enum([...STATUS_KINDS])),
     assignee_email: Type.Optional(Type.String({ maxLength: 254 })),
     entryable_type: Type.Optional(Type.Enum([...ENTRY_TYPES])),
@@ -142,12 +175,16 @@ export const ListEntriesQuery = Type.Object(
     closed_after: seconds('closed after'),
     closed_before: seconds('closed before'),
     sort: Type.Optional(
-      Type.Enum([...ENTRY_SORTS.flatMap((s) => [s, `-${s}`])], { description: 'Order; `-` for descending. Default `-updated_at`. Nulls sort last.' }),
+      Type.Enum([...ENTRY_SORTS.flatMap((s) => [s, `-${s}`])], {
+        description: 'Order; `-` for descending. Default `-updated_at`. Nulls sort last.',
+      }),
     ),
   },
   {
     additionalProperties: false,
-    patternProperties: { '^field\\[.+\\]$': Type.String({ maxLength: 2000, description: 'field[<name>]=<value>: list-field equality' }) },
+    patternProperties: {
+      '^field\\[.+\\]$': Type.String({ maxLength: 2000, description: 'field[<name>]=<value>: list-field equality' }),
+    },
   },
 )
 
@@ -186,4 +223,3 @@ export const StatusChangePage = Page(StatusChange, {
   title: 'StatusChangePage',
   examples: [{ data: [statusChangeExample], pagination: { end_cursor: 1, has_next_page: false, total_count: 1 } }],
 })
-

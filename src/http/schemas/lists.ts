@@ -41,7 +41,9 @@ const processExample = {
 }
 
 const DataType = Type.Enum([...DATA_TYPES])
-const EntryType = Type.Enum([...ENTRY_TYPES], { description: 'Contact or Organization; the same strings as entries\' entryable_type' })
+const EntryType = Type.Enum([...ENTRY_TYPES], {
+  description: "Contact or Organization; the same strings as entries' entryable_type",
+})
 
 export const ListField = Type.Object({
   id: Id,
@@ -57,9 +59,13 @@ export const List = Type.Object(
   {
     id: Id,
     name: Type.String(),
-    identifier: Type.Optional(Type.String({ description: 'Processes only: the prefix of entry keys (`DEAL` gives `DEAL-7`)' })),
+    identifier: Type.Optional(
+      Type.String({ description: 'Processes only: the prefix of entry keys (`DEAL` gives `DEAL-7`)' }),
+    ),
     process: Type.Boolean({ description: 'true for a process (statuses, keys, values), false for a regular list' }),
-    duplicates_allowed: Type.Optional(Type.Boolean({ description: 'Processes only: whether one record may have several entries' })),
+    duplicates_allowed: Type.Optional(
+      Type.Boolean({ description: 'Processes only: whether one record may have several entries' }),
+    ),
     entry_type: EntryType,
     entry_label: Type.Optional(Type.String({ description: 'Processes only' })),
     status_label: Type.Optional(Type.String({ description: 'Processes only' })),
@@ -69,13 +75,19 @@ export const List = Type.Object(
     updated_at: Timestamp,
     archived_at: NullableTimestamp,
   },
-  { title: 'List', description: 'A regular list, or a process (`process: true`) with the process-only keys.', examples: [regularExample, processExample] },
+  {
+    title: 'List',
+    description: 'A regular list, or a process (`process: true`) with the process-only keys.',
+    examples: [regularExample, processExample],
+  },
 )
 
 const FieldDefinitionProperties = {
   name: Type.String({ maxLength: 200 }),
   data_type: DataType,
-  options: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 500, description: 'Required for select' })),
+  options: Type.Optional(
+    Type.Array(Type.String({ maxLength: 200 }), { maxItems: 500, description: 'Required for select' }),
+  ),
   accepts_multiple_values: Type.Optional(Type.Boolean({ description: 'Required for select, user and contact' })),
 }
 
@@ -84,10 +96,16 @@ const StatusType = Type.Enum([...STATUS_TYPE_INPUTS], { description: '`done` is 
 export const CreateListBody = Type.Object(
   {
     name: Type.Optional(Type.String({ maxLength: 200, description: 'Required unless a template gives it' })),
-    process: Type.Optional(Type.Boolean({ description: 'Required unless a template is given (templates make processes)' })),
+    process: Type.Optional(
+      Type.Boolean({ description: 'Required unless a template is given (templates make processes)' }),
+    ),
     entry_type: Type.Optional(EntryType),
-    identifier: Type.Optional(Type.String({ maxLength: 200, description: 'Processes: required unless a template gives it' })),
-    duplicates_allowed: Type.Optional(Type.Boolean({ description: 'Processes: required unless a template is given (then false)' })),
+    identifier: Type.Optional(
+      Type.String({ maxLength: 200, description: 'Processes: required unless a template gives it' }),
+    ),
+    duplicates_allowed: Type.Optional(
+      Type.Boolean({ description: 'Processes: required unless a template is given (then false)' }),
+    ),
     entry_label: Type.Optional(Type.String({ maxLength: 200, description: 'Default: the entry type' })),
     status_label: Type.Optional(Type.String({ maxLength: 200, description: 'Default: Status' })),
     statuses: Type.Optional(
@@ -98,7 +116,9 @@ export const CreateListBody = Type.Object(
     ),
     fields: Type.Optional(Type.Array(Type.Object(FieldDefinitionProperties), { maxItems: 200 })),
     template: Type.Optional(
-      Type.Enum([...TEMPLATE_NAMES], { description: 'Start from a template: its statuses and fields, under what the request adds' }),
+      Type.Enum([...TEMPLATE_NAMES], {
+        description: 'Start from a template: its statuses and fields, under what the request adds',
+      }),
     ),
   },
   {
@@ -137,21 +157,45 @@ export const UpdateListBody = Type.Object(
     archived: Type.Optional(Type.Boolean({ description: 'true archives (sets archived_at), false unarchives' })),
     statuses: Type.Optional(
       Type.Array(
-        Type.Object({ name: Type.String({ maxLength: 200 }), type: Type.Optional(StatusType), new_name: newName, remove: removeFlag }),
-        { maxItems: 100, description: 'Merged by name: new names added, known names updated, others kept. Sending every status sets their order.' },
+        Type.Object({
+          name: Type.String({ maxLength: 200 }),
+          type: Type.Optional(StatusType),
+          new_name: newName,
+          remove: removeFlag,
+        }),
+        {
+          maxItems: 100,
+          description:
+            'Merged by name: new names added, known names updated, others kept. Sending every status sets their order.',
+        },
       ),
     ),
     fields: Type.Optional(
       Type.Array(
-        Type.Object({ ...FieldDefinitionProperties, data_type: Type.Optional(DataType), new_name: newName, remove: removeFlag }),
+        Type.Object({
+          ...FieldDefinitionProperties,
+          data_type: Type.Optional(DataType),
+          new_name: newName,
+          remove: removeFlag,
+        }),
         { maxItems: 200, description: 'Merged by name, like statuses' },
       ),
     ),
   },
   {
     examples: [
-      { fields: [{ name: 'test field', data_type: 'text' }, { name: 'Close date', data_type: 'date' }] },
-      { statuses: [{ name: 'Canceled', remove: true }, { name: 'In progress', new_name: 'Working' }] },
+      {
+        fields: [
+          { name: 'test field', data_type: 'text' },
+          { name: 'Close date', data_type: 'date' },
+        ],
+      },
+      {
+        statuses: [
+          { name: 'Canceled', remove: true },
+          { name: 'In progress', new_name: 'Working' },
+        ],
+      },
       { archived: true },
     ],
   },
@@ -160,12 +204,16 @@ export type UpdateListBody = Static<typeof UpdateListBody>
 
 export const ListListsQuery = Type.Object({
   ...PageQuery.properties,
-  archived: Type.Optional(Type.Boolean({ description: 'true: only archived lists; false: only lists not archived; absent: all' })),
+  archived: Type.Optional(
+    Type.Boolean({ description: 'true: only archived lists; false: only lists not archived; absent: all' }),
+  ),
 })
 
 export const ListPage = Page(List, {
   title: 'ListPage',
-  examples: [{ data: [regularExample, processExample], pagination: { end_cursor: 2, has_next_page: false, total_count: 2 } }],
+  examples: [
+    { data: [regularExample, processExample], pagination: { end_cursor: 2, has_next_page: false, total_count: 2 } },
+  ],
 })
 
 const connectionExample = {

@@ -40,7 +40,9 @@ export const UpdateNoteBody = Type.Object(
   {
     body: Type.Optional(Body),
     deal_id: Type.Optional(DealId),
-    organization_id: Type.Optional(Type.String({ maxLength: 32, description: 'Cannot change: accepted only with the stored value' })),
+    organization_id: Type.Optional(
+      Type.String({ maxLength: 32, description: 'Cannot change: accepted only with the stored value' }),
+    ),
   },
   { examples: [{ body: 'this is an edited note' }] },
 )
@@ -48,7 +50,9 @@ export type UpdateNoteBody = Static<typeof UpdateNoteBody>
 
 export const ListNotesQuery = Type.Object({
   ...PageQuery.properties,
-  organization_id: Type.Optional(Type.String({ maxLength: 32, description: "Only this organization's notes (Rapport's own filter)" })),
+  organization_id: Type.Optional(
+    Type.String({ maxLength: 32, description: "Only this organization's notes (Rapport's own filter)" }),
+  ),
 })
 
 export const NotePage = Page(Note, {

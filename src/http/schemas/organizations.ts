@@ -18,7 +18,9 @@ export const Organization = Type.Object(
     id: Id,
     name: Type.String({ description: 'As sent, or the first domain when none was' }),
     description: NullableString(),
-    domains: Type.Array(Type.String(), { description: 'Normalised (lower case, no scheme, `www.` or path); unique in the workspace' }),
+    domains: Type.Array(Type.String(), {
+      description: 'Normalised (lower case, no scheme, `www.` or path); unique in the workspace',
+    }),
     custom_fields: CustomFieldValues,
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -30,16 +32,23 @@ const organizationBody = {
   name: Type.Optional(NullableString({ maxLength: 200, description: 'Required unless a valid domain is given' })),
   description: Type.Optional(NullableString({ maxLength: 10_000 })),
   domains: Type.Optional(
-    Type.Array(Type.String({ maxLength: 2048 }), { maxItems: 100, description: 'Domains or URLs; added to the existing ones on PATCH' }),
+    Type.Array(Type.String({ maxLength: 2048 }), {
+      maxItems: 100,
+      description: 'Domains or URLs; added to the existing ones on PATCH',
+    }),
   ),
   custom_fields: Type.Optional(CustomFieldsInput),
 }
 
-export const CreateOrganizationBody = Type.Object(organizationBody, { examples: [{ name: 'Relate', domains: ['relate.so'] }] })
+export const CreateOrganizationBody = Type.Object(organizationBody, {
+  examples: [{ name: 'Relate', domains: ['relate.so'] }],
+})
 export type CreateOrganizationBody = Static<typeof CreateOrganizationBody>
 
 export const UpdateOrganizationBody = Type.Object(organizationBody, {
-  examples: [{ name: 'Relate', domains: ['relate.so', 'relate.kr'], custom_fields: [{ name: 'Category', value: 'Startup' }] }],
+  examples: [
+    { name: 'Relate', domains: ['relate.so', 'relate.kr'], custom_fields: [{ name: 'Category', value: 'Startup' }] },
+  ],
 })
 export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>
 

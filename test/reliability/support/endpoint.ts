@@ -39,7 +39,13 @@ export type Outcome =
   | { kind: 'hung'; ms: number }
 
 /** Sends one JSON request with the bearer `key` to the endpoint's current server. */
-export async function send(endpoint: Endpoint, key: string, method: string, path: string, body?: unknown): Promise<Outcome> {
+export async function send(
+  endpoint: Endpoint,
+  key: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Outcome> {
   const base = await endpoint.ready()
   const started = performance.now()
   const headers: Record<string, string> = { authorization: `Bearer ${key}` }
@@ -52,7 +58,8 @@ export async function send(endpoint: Endpoint, key: string, method: string, path
       signal: AbortSignal.timeout(HANG_MS),
     })
     const text = await response.text()
-    const parsed = text !== '' && (response.headers.get('content-type') ?? '').includes('application/json') ? JSON.parse(text) : text
+    const parsed =
+      text !== '' && (response.headers.get('content-type') ?? '').includes('application/json') ? JSON.parse(text) : text
     return { kind: 'answered', status: response.status, body: parsed, ms: performance.now() - started }
   } catch (error) {
     const ms = performance.now() - started

@@ -70,7 +70,11 @@ export async function makeEntryFixture(api: ApiClient, orgCount = 12): Promise<E
       { name: 'Budget', data_type: 'number' },
     ],
   })
-  const rule = await api.post(`/v1/lists/${deals.id}/connections`, { from_status: CONNECTED_STATUS, to_list_id: accounts.id, to_status: TARGET_STATUS })
+  const rule = await api.post(`/v1/lists/${deals.id}/connections`, {
+    from_status: CONNECTED_STATUS,
+    to_list_id: accounts.id,
+    to_status: TARGET_STATUS,
+  })
   assert.equal(rule.status, 201, `connection: ${rule.text}`)
   const orgs: string[] = []
   for (let i = 0; i < orgCount; i++) orgs.push((await createOrganization(api)).id)
@@ -78,7 +82,9 @@ export async function makeEntryFixture(api: ApiClient, orgCount = 12): Promise<E
 }
 
 /** An entry's list fields as `{name: value}`, from an answer's `list_fields`. */
-export function fieldsByName(entry: { list_fields: Record<string, { name: string; value: unknown }> }): Record<string, unknown> {
+export function fieldsByName(entry: {
+  list_fields: Record<string, { name: string; value: unknown }>
+}): Record<string, unknown> {
   return Object.fromEntries(Object.values(entry.list_fields).map((f) => [f.name, f.value]))
 }
 

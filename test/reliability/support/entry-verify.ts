@@ -4,7 +4,14 @@
 // the connected status and never for another; keys of both processes unique and gap-free; the kept
 // counters (lists' and statuses' entry_count) equal to real counts.
 import type { ApiClient } from '../../support/client.js'
-import { CARRIED_FIELDS, DEAL_STATUSES, TARGET_STATUS, fieldsByName, keyNumber, type EntryFixture } from './entry-fixture.js'
+import {
+  CARRIED_FIELDS,
+  DEAL_STATUSES,
+  TARGET_STATUS,
+  fieldsByName,
+  keyNumber,
+  type EntryFixture,
+} from './entry-fixture.js'
 import type { ModelEntry } from './entry-workload.js'
 
 export interface VerifyFigures {
@@ -18,7 +25,11 @@ export interface VerifyFigures {
 }
 
 /** Runs `work` over `items`, `concurrency` at a time. */
-async function eachLimited<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function eachLimited<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -38,7 +49,10 @@ export function keyProblems(what: string, identifier: string, keys: ReadonlyArra
   const missing: number[] = []
   const present = new Set(numbers)
   for (let n = 1; n <= keys.length; n++) if (!present.has(n)) missing.push(n)
-  if (missing.length > 0) problems.push(`${what}: ${keys.length} entries but key numbers ${missing.slice(0, 10).join(', ')} missing (gaps), highest ${numbers.at(-1)}`)
+  if (missing.length > 0)
+    problems.push(
+      `${what}: ${keys.length} entries but key numbers ${missing.slice(0, 10).join(', ')} missing (gaps), highest ${numbers.at(-1)}`,
+    )
   return problems
 }
 
@@ -50,22 +64,34 @@ async function total(api: ApiClient, listId: string, query: string): Promise<num
 }
 
 /** Problems with a list's counters: kept (no filter, status filter) against counted, for each status. */
-export async function counterProblems(api: ApiClient, what: string, listId: string, statuses: readonly string[], expected: { total: number; byStatus: Record<string, number> }): Promise<string[]> {
+export async function counterProblems(
+  api: ApiClient,
+  what: string,
+  listId: string,
+  statuses: readonly string[],
+  expected: { total: number; byStatus: Record<string, number> },
+): Promise<string[]> {
   const problems: string[] = []
   const kept = await total(api, listId, '')
   const real = await total(api, listId, '&created_after=0')
-  if (kept !== real || real !== expected.total) problems.push(`${what}: entry_count ${kept}, counted ${real}, expected ${expected.total}`)
+  if (kept !== real || real !== expected.total)
+    problems.push(`${what}: entry_count ${kept}, counted ${real}, expected ${expected.total}`)
   for (const status of statuses) {
     const q = `&status=${encodeURIComponent(status)}`
     const keptStatus = await total(api, listId, q)
     const realStatus = await total(api, listId, `${q}&created_after=0`)
     const want = expected.byStatus[status] ?? 0
-    if (keptStatus !== realStatus || realStatus !== want) problems.push(`${what} status ${status}: entry_count ${keptStatus}, counted ${realStatus}, expected ${want}`)
+    if (keptStatus !== realStatus || realStatus !== want)
+      problems.push(`${what} status ${status}: entry_count ${keptStatus}, counted ${realStatus}, expected ${want}`)
   }
   return problems
 }
 
-export async function verifyEntries(api: ApiClient, fixture: EntryFixture, model: readonly ModelEntry[]): Promise<{ problems: string[]; figures: VerifyFigures }> {
+export async function verifyEntries(
+  api: ApiClient,
+  fixture: EntryFixture,
+  model: readonly ModelEntry[],
+): Promise<{ problems: string[]; figures: VerifyFigures }> {
   const problems: string[] = []
   const dealsPath = `/v1/lists/${fixture.deals.id}/entries`
   const stored = await api.all(`${dealsPath}?sort=key`)
@@ -73,7 +99,9 @@ export async function verifyEntries(api: ApiClient, fixture: EntryFixture, model
   const byId = new Map(stored.map((e: any) => [e.id, e]))
   const known = new Map(model.map((e) => [e.id, e]))
 
-  for (const e of stored) if (!known.has(e.id)) problems.push(`Deals holds ${e.key} (${e.id}), which no create made: ${JSON.stringify(fieldsByName(e))}`)
+  for (const e of stored)
+    if (!known.has(e.id))
+      problems.push(`Deals holds ${e.key} (${e.id}), which no create made: ${JSON.stringify(fieldsByName(e))}`)
   const pointedAt = new Map<string, ModelEntry>()
   let historyRows = 0
   await eachLimited(model, 8, async (m) => {
@@ -86,21 +114,28 @@ export async function verifyEntries(api: ApiClient, fixture: EntryFixture, model
     if (e.key !== m.key) problems.push(`${name}: key now ${e.key}`)
     if (e.status !== m.status) problems.push(`${name}: status ${e.status}, last acknowledged ${m.status}`)
     const kind = DEAL_STATUSES.find((s) => s.name === e.status)?.type
-    if ((kind === 'active') !== (e.closed_at === null)) problems.push(`${name}: closed_at ${e.closed_at} in a ${kind} status`)
+    if ((kind === 'active') !== (e.closed_at === null))
+      problems.push(`${name}: closed_at ${e.closed_at} in a ${kind} status`)
     const fields = fieldsByName(e)
-    if (JSON.stringify(fields) !== JSON.stringify(m.fields)) problems.push(`${name}: list_fields ${JSON.stringify(fields)}, acknowledged ${JSON.stringify(m.fields)}`)
+    if (JSON.stringify(fields) !== JSON.stringify(m.fields))
+      problems.push(`${name}: list_fields ${JSON.stringify(fields)}, acknowledged ${JSON.stringify(m.fields)}`)
     const history = await api.all(`${dealsPath}/${m.id}/status_changes`)
     historyRows += history.length
     const to = history.map((h: any) => h.to_status)
-    if (JSON.stringify(to) !== JSON.stringify(m.history)) problems.push(`${name}: history ${JSON.stringify(to)}, acknowledged ${JSON.stringify(m.history)}`)
+    if (JSON.stringify(to) !== JSON.stringify(m.history))
+      problems.push(`${name}: history ${JSON.stringify(to)}, acknowledged ${JSON.stringify(m.history)}`)
     history.forEach((h: any, i: number) => {
       const from = i === 0 ? null : history[i - 1].to_status
-      if (h.from_status !== from) problems.push(`${name}: history row ${i} comes from ${h.from_status}, the row before went to ${from}`)
+      if (h.from_status !== from)
+        problems.push(`${name}: history row ${i} comes from ${h.from_status}, the row before went to ${from}`)
     })
     if (m.carried === undefined) {
-      if (e.next_entry_id !== null) problems.push(`${name}: never entered the connected status but points at ${e.next_entry_id}`)
-    } else if (e.next_entry_id === null) problems.push(`${name}: entered the connected status but the rule did not fire (next_entry_id null)`)
-    else if (pointedAt.has(e.next_entry_id)) problems.push(`${name} and ${pointedAt.get(e.next_entry_id)!.key} point at the same entry`)
+      if (e.next_entry_id !== null)
+        problems.push(`${name}: never entered the connected status but points at ${e.next_entry_id}`)
+    } else if (e.next_entry_id === null)
+      problems.push(`${name}: entered the connected status but the rule did not fire (next_entry_id null)`)
+    else if (pointedAt.has(e.next_entry_id))
+      problems.push(`${name} and ${pointedAt.get(e.next_entry_id)!.key} point at the same entry`)
     else pointedAt.set(e.next_entry_id, m)
   })
 
@@ -114,16 +149,48 @@ export async function verifyEntries(api: ApiClient, fixture: EntryFixture, model
     if (a.status !== TARGET_STATUS) problems.push(`Accounts ${a.key}: status ${a.status}`)
     const carried = fieldsByName(a)
     for (const name of CARRIED_FIELDS) {
-      if (carried[name] !== source.carried![name]) problems.push(`Accounts ${a.key}: ${name} ${carried[name]}, carried from ${source.key} ${source.carried![name]}`)
+      if (carried[name] !== source.carried![name])
+        problems.push(
+          `Accounts ${a.key}: ${name} ${carried[name]}, carried from ${source.key} ${source.carried![name]}`,
+        )
     }
   }
-  for (const id of pointedAt.keys()) if (!accounts.some((a: any) => a.id === id)) problems.push(`a Deals entry points at ${id}, not in Accounts`)
+  for (const id of pointedAt.keys())
+    if (!accounts.some((a: any) => a.id === id)) problems.push(`a Deals entry points at ${id}, not in Accounts`)
 
-  problems.push(...keyProblems('Deals', fixture.deals.identifier, stored.map((e: any) => e.key)))
-  problems.push(...keyProblems('Accounts', fixture.accounts.identifier, accounts.map((e: any) => e.key)))
+  problems.push(
+    ...keyProblems(
+      'Deals',
+      fixture.deals.identifier,
+      stored.map((e: any) => e.key),
+    ),
+  )
+  problems.push(
+    ...keyProblems(
+      'Accounts',
+      fixture.accounts.identifier,
+      accounts.map((e: any) => e.key),
+    ),
+  )
   const byStatus: Record<string, number> = {}
   for (const m of model) byStatus[m.status] = (byStatus[m.status] ?? 0) + 1
-  problems.push(...(await counterProblems(api, 'Deals', fixture.deals.id, DEAL_STATUSES.map((s) => s.name), { total: model.length, byStatus })))
-  problems.push(...(await counterProblems(api, 'Accounts', fixture.accounts.id, [TARGET_STATUS, 'Live'], { total: pointedAt.size, byStatus: { [TARGET_STATUS]: pointedAt.size } })))
-  return { problems, figures: { deals: stored.length, accounts: accounts.length, historyRows, keys: stored.length + accounts.length } }
+  problems.push(
+    ...(await counterProblems(
+      api,
+      'Deals',
+      fixture.deals.id,
+      DEAL_STATUSES.map((s) => s.name),
+      { total: model.length, byStatus },
+    )),
+  )
+  problems.push(
+    ...(await counterProblems(api, 'Accounts', fixture.accounts.id, [TARGET_STATUS, 'Live'], {
+      total: pointedAt.size,
+      byStatus: { [TARGET_STATUS]: pointedAt.size },
+    })),
+  )
+  return {
+    problems,
+    figures: { deals: stored.length, accounts: accounts.length, historyRows, keys: stored.length + accounts.length },
+  }
 }

@@ -8,7 +8,15 @@
 // answers again: every write changes something, so the read says whether it was applied, and a read
 // that matches neither the old nor the new state is a half-applied write. The model then holds exactly
 // what must be stored (entry-verify.ts checks it).
-import { CONNECTED_STATUS, DEAL_STATUS_NAMES, FIRST_STATUS, TAG_OPTIONS, VALUES, fieldsByName, type EntryFixture } from './entry-fixture.js'
+import {
+  CONNECTED_STATUS,
+  DEAL_STATUS_NAMES,
+  FIRST_STATUS,
+  TAG_OPTIONS,
+  VALUES,
+  fieldsByName,
+  type EntryFixture,
+} from './entry-fixture.js'
 import { isErrorShape, send, type Endpoint, type Outcome } from './endpoint.js'
 
 export interface ModelEntry {
@@ -75,16 +83,29 @@ const RETRY_MS = 100
 const tally = (): Tally => ({ acknowledged: 0, unknownApplied: 0, unknownNotApplied: 0 })
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!
 const sortedTags = (value: unknown) => (Array.isArray(value) ? [...value].sort() : value)
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(sortedTags(a) ?? null) === JSON.stringify(sortedTags(b) ?? null)
+const sameValue = (a: unknown, b: unknown) =>
+  JSON.stringify(sortedTags(a) ?? null) === JSON.stringify(sortedTags(b) ?? null)
 const sameFields = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   [...new Set([...Object.keys(a), ...Object.keys(b)])].every((name) => sameValue(a[name], b[name]))
 
 let refs = 0
 
-export function startWorkload(endpoint: Endpoint, key: string, fixture: EntryFixture, options: WorkloadOptions): Workload {
+export function startWorkload(
+  endpoint: Endpoint,
+  key: string,
+  fixture: EntryFixture,
+  options: WorkloadOptions,
+): Workload {
   const entries: ModelEntry[] = []
   const problems: string[] = []
-  const figures: WorkloadFigures = { creates: tally(), moves: tally(), fieldWrites: tally(), outcomes: {}, slowestAnswerMs: 0, slowestFailureMs: 0 }
+  const figures: WorkloadFigures = {
+    creates: tally(),
+    moves: tally(),
+    fieldWrites: tally(),
+    outcomes: {},
+    slowestAnswerMs: 0,
+    slowestFailureMs: 0,
+  }
   const createShare = options.createShare ?? 0.3
   const deals = `/v1/lists/${fixture.deals.id}/entries`
   /** Refs of creates whose outcome is unknown, settled at stop (deferCreates). */
@@ -92,7 +113,13 @@ export function startWorkload(endpoint: Endpoint, key: string, fixture: EntryFix
   let running = true
 
   /** Sends a write; 'acked' with the body, 'unknown', or 'refused' (a defect, already recorded). */
-  async function write(what: string, method: string, path: string, body: unknown, expected: number): Promise<{ acked: true; body: any } | { acked: false; unknown: boolean }> {
+  async function write(
+    what: string,
+    method: string,
+    path: string,
+    body: unknown,
+    expected: number,
+  ): Promise<{ acked: true; body: any } | { acked: false; unknown: boolean }> {
     const outcome = await send(endpoint, key, method, path, body)
     note(outcome)
     if (outcome.kind === 'answered' && outcome.status === expected) return { acked: true, body: outcome.body }
@@ -101,7 +128,8 @@ export function startWorkload(endpoint: Endpoint, key: string, fixture: EntryFix
       problems.push(`${what}: no answer within ${Math.round(outcome.ms)} ms`)
       return { acked: false, unknown: true }
     }
-    if (outcome.status === 503 && options.allowUnavailable && isErrorShape(outcome.body, 503)) return { acked: false, unknown: true }
+    if (outcome.status === 503 && options.allowUnavailable && isErrorShape(outcome.body, 503))
+      return { acked: false, unknown: true }
     problems.push(`${what}: answered ${outcome.status} ${JSON.stringify(outcome.body).slice(0, 300)}`)
     return { acked: false, unknown: outcome.status >= 500 }
   }
@@ -124,14 +152,23 @@ export function startWorkload(endpoint: Endpoint, key: string, fixture: EntryFix
     for (;;) {
       const outcome = await send(endpoint, key, 'GET', path)
       if (outcome.kind === 'answered' && outcome.status === 200) return outcome.body
-      if (outcome.kind === 'answered' && outcome.status !== 503) throw new Error(`read-back ${path}: answered ${outcome.status} ${JSON.stringify(outcome.body)}`)
+      if (outcome.kind === 'answered' && outcome.status !== 503)
+        throw new Error(`read-back ${path}: answered ${outcome.status} ${JSON.stringify(outcome.body)}`)
       if (Date.now() > until) throw new Error(`read-back ${path}: no answer for ${SETTLE_LIMIT_MS} ms`)
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS))
     }
   }
 
   function adopt(answer: any, ref: string, acknowledged: boolean): ModelEntry {
-    const entry: ModelEntry = { id: answer.id, ref, key: answer.key, acknowledged, status: answer.status, history: [answer.status], fields: fieldsByName(answer) }
+    const entry: ModelEntry = {
+      id: answer.id,
+      ref,
+      key: answer.key,
+      acknowledged,
+      status: answer.status,
+      history: [answer.status],
+      fields: fieldsByName(answer),
+    }
     entries.push(entry)
     return entry
   }
@@ -175,14 +212,16 @@ export function startWorkload(endpoint: Endpoint, key: string, fixture: EntryFix
     }
     figures.creates.unknownApplied++
     const entry = adopt(found[0], ref, false)
-    if (entry.status !== FIRST_STATUS) problems.push(`create ${ref}: found in ${entry.status}, created in ${FIRST_STATUS}`)
+    if (entry.status !== FIRST_STATUS)
+      problems.push(`create ${ref}: found in ${entry.status}, created in ${FIRST_STATUS}`)
     return entry
   }
 
   function entered(entry: ModelEntry, status: string): void {
     entry.status = status
     entry.history.push(status)
-    if (status === CONNECTED_STATUS && entry.carried === undefined) entry.carried = { Ref: entry.fields.Ref, Budget: entry.fields.Budget }
+    if (status === CONNECTED_STATUS && entry.carried === undefined)
+      entry.carried = { Ref: entry.fields.Ref, Budget: entry.fields.Budget }
   }
 
   async function move(entry: ModelEntry): Promise<void> {
@@ -208,14 +247,16 @@ export function startWorkload(endpoint: Endpoint, key: string, fixture: EntryFix
     if (Math.random() < 0.7) sent.Budget = Math.floor(Math.random() * 1e6) + 1e6 * (entry.history.length + 1)
     if (Math.random() < 0.5 || Object.keys(sent).length === 0) sent.Note = `note ${Math.random().toString(36).slice(2)}`
     const tags = TAG_OPTIONS.filter(() => Math.random() < 0.5)
-    if (Math.random() < 0.5 && !sameValue(tags.length === 0 ? null : tags, entry.fields.Tags)) sent.Tags = tags.length === 0 ? null : tags
+    if (Math.random() < 0.5 && !sameValue(tags.length === 0 ? null : tags, entry.fields.Tags))
+      sent.Tags = tags.length === 0 ? null : tags
     const body = { list_fields: Object.entries(sent).map(([name, value]) => ({ name, value })) }
     const result = await write('field write', 'PATCH', `${deals}/${entry.id}`, body, 200)
     const expected = { ...entry.fields, ...sent }
     if (result.acked) {
       figures.fieldWrites.acknowledged++
       const answered = fieldsByName(result.body)
-      if (!sameFields(answered, expected)) problems.push(`field write ${entry.key}: answered ${JSON.stringify(answered)}, sent ${JSON.stringify(sent)}`)
+      if (!sameFields(answered, expected))
+        problems.push(`field write ${entry.key}: answered ${JSON.stringify(answered)}, sent ${JSON.stringify(sent)}`)
       entry.fields = answered
       return
     }
@@ -225,7 +266,10 @@ export function startWorkload(endpoint: Endpoint, key: string, fixture: EntryFix
       figures.fieldWrites.unknownApplied++
       entry.fields = now
     } else if (sameFields(now, entry.fields)) figures.fieldWrites.unknownNotApplied++
-    else problems.push(`field write ${entry.key}: reads ${JSON.stringify(now)}, neither before ${JSON.stringify(entry.fields)} nor after ${JSON.stringify(expected)}`)
+    else
+      problems.push(
+        `field write ${entry.key}: reads ${JSON.stringify(now)}, neither before ${JSON.stringify(entry.fields)} nor after ${JSON.stringify(expected)}`,
+      )
   }
 
   const worker = async () => {

@@ -21,7 +21,11 @@ export function declaredTables(): Array<keyof Database> {
 
 /** A stable text form of a row: keys sorted. */
 function rowText(row: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k]]))
+  return JSON.stringify(
+    Object.keys(row)
+      .sort()
+      .map((k) => [k, row[k]]),
+  )
 }
 
 export interface Fingerprint {

@@ -3,7 +3,17 @@
 // the strings, sizes, nesting, the path ids, the query parameters, the headers or the key.
 import fc from 'fast-check'
 import type { Operation, Schema } from './openapi.js'
-import { deepJsonText, deepValue, edgeNumber, hostileString, hugeArray, hugeString, INJECTIONS, validValue, wrongType } from './hostile.js'
+import {
+  deepJsonText,
+  deepValue,
+  edgeNumber,
+  hostileString,
+  hugeArray,
+  hugeString,
+  INJECTIONS,
+  validValue,
+  wrongType,
+} from './hostile.js'
 
 /** Characters a header value cannot carry. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it matches.
@@ -35,8 +45,15 @@ export class FuzzCase {
 
   [fc.toStringMethod](): string {
     const short = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…(${s.length} chars)` : s)
-    const body = this.body === undefined ? '' : typeof this.body.text === 'string' ? short(JSON.stringify(this.body.text)) : `<${this.body.text.length} bytes>`
-    const path = Object.entries(this.pathValues).map(([k, v]) => `${k}=${'real' in v ? '<real id>' : short(v.raw, 80)}`).join(' ')
+    const body =
+      this.body === undefined
+        ? ''
+        : typeof this.body.text === 'string'
+          ? short(JSON.stringify(this.body.text))
+          : `<${this.body.text.length} bytes>`
+    const path = Object.entries(this.pathValues)
+      .map(([k, v]) => `${k}=${'real' in v ? '<real id>' : short(v.raw, 80)}`)
+      .join(' ')
     return `[${this.kind}] ${this.method} ${this.op.path} ${path} ?${short(this.query, 120)} body=${body} content-type=${this.body?.contentType} headers=${short(JSON.stringify(this.headers), 120)} auth=${this.auth === 'key' ? 'key' : short(String(this.auth), 40)}`
   }
 }
@@ -60,7 +77,35 @@ export interface Known {
 }
 
 /** Bad values for an id in a path: wrong characters, wrong length, encodings, traversal. */
-const BAD_PATH_IDS = ['%', '%zz', '%00', '%2F', '%2e%2e', '..%2f..', '%C0%AF', '%EF%BF%BF', '%F0%9F%98%80', 'a'.repeat(33), 'a'.repeat(4000), '0', '-1', '1e308', 'null', 'undefined', '%20', '+', '*', "'", '%27%20OR%201%3D1', ';', 'a;b', 'a,b', '[]', '{}', 'QbkUlo4xZq.json']
+const BAD_PATH_IDS = [
+  '%',
+  '%zz',
+  '%00',
+  '%2F',
+  '%2e%2e',
+  '..%2f..',
+  '%C0%AF',
+  '%EF%BF%BF',
+  '%F0%9F%98%80',
+  'a'.repeat(33),
+  'a'.repeat(4000),
+  '0',
+  '-1',
+  '1e308',
+  'null',
+  'undefined',
+  '%20',
+  '+',
+  '*',
+  "'",
+  '%27%20OR%201%3D1',
+  ';',
+  'a;b',
+  'a,b',
+  '[]',
+  '{}',
+  'QbkUlo4xZq.json',
+]
 
 const badPathValue: fc.Arbitrary<PathValue> = fc.oneof(
   fc.constantFrom(...BAD_PATH_IDS).map((raw) => ({ raw })),
@@ -70,14 +115,39 @@ const badPathValue: fc.Arbitrary<PathValue> = fc.oneof(
 
 /** A query value of any kind: valid-looking, wrong type, edge number, hostile. */
 const badQueryValue: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('', ' ', '1e308', '-1e308', '1e-308', 'Infinity', '-Infinity', 'NaN', '-0', '0x10', '1_000', ' 1', '1 ', '１', '9007199254740993', '99999999999999999999', '1.5', '-1', 'true', 'null', '[]', '{}'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '1e308',
+    '-1e308',
+    '1e-308',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '-0',
+    '0x10',
+    '1_000',
+    ' 1',
+    '1 ',
+    '１',
+    '9007199254740993',
+    '99999999999999999999',
+    '1.5',
+    '-1',
+    'true',
+    'null',
+    '[]',
+    '{}',
+  ),
   edgeNumber.map(String),
   hostileString,
   fc.constantFrom(...INJECTIONS),
 )
 
 function encodeQuery(pairs: Array<[string, string]>): string {
-  return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '\ufffd'))}`).join('&')
+  return pairs
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '\ufffd'))}`)
+    .join('&')
 }
 
 /** A JSON body. JSON.stringify writes lone surrogates as `\\udXXX` escapes, which the server decodes back. */
@@ -87,12 +157,20 @@ function json(value: unknown): Body {
 
 /** Every arbitrary request for `op`. */
 export function fuzzCases(op: Operation, known: Known): fc.Arbitrary<FuzzCase> {
-  const realPath: Record<string, PathValue> = Object.fromEntries(op.pathParams.map((p) => [p.name, { real: true } as PathValue]))
+  const realPath: Record<string, PathValue> = Object.fromEntries(
+    op.pathParams.map((p) => [p.name, { real: true } as PathValue]),
+  )
   const validQuery = fc
     .tuple(...op.queryParams.map((p) => fc.option(queryValue(p.name, p.schema, known), { nil: undefined, freq: 2 })))
-    .map((values) => encodeQuery(values.flatMap((v, i) => (v === undefined ? [] : [[op.queryParams[i]!.name, v] as [string, string]]))))
+    .map((values) =>
+      encodeQuery(
+        values.flatMap((v, i) => (v === undefined ? [] : [[op.queryParams[i]!.name, v] as [string, string]])),
+      ),
+    )
   const validBody: fc.Arbitrary<Record<string, unknown> | undefined> =
-    op.body === undefined ? fc.constant(undefined) : (validValue(op.body, 0, (name, s) => fieldValue(name, s, known)) as fc.Arbitrary<Record<string, unknown>>)
+    op.body === undefined
+      ? fc.constant(undefined)
+      : (validValue(op.body, 0, (name, s) => fieldValue(name, s, known)) as fc.Arbitrary<Record<string, unknown>>)
   const base = fc.record({ query: validQuery, body: validBody })
   const properties = Object.entries(op.body?.properties ?? {})
   const kinds: Array<{ weight: number; arbitrary: fc.Arbitrary<FuzzCase> }> = []
@@ -100,10 +178,21 @@ export function fuzzCases(op: Operation, known: Known): fc.Arbitrary<FuzzCase> {
     kinds.push({
       weight,
       arbitrary: arbitrary.map(
-        (p) => new FuzzCase(kind, op, p.method ?? op.method, p.path ?? realPath, p.query ?? '', p.body, p.headers ?? {}, p.auth === undefined ? 'key' : p.auth),
+        (p) =>
+          new FuzzCase(
+            kind,
+            op,
+            p.method ?? op.method,
+            p.path ?? realPath,
+            p.query ?? '',
+            p.body,
+            p.headers ?? {},
+            p.auth === undefined ? 'key' : p.auth,
+          ),
       ),
     })
-  const withBody = (b: fc.Arbitrary<Body | undefined>) => fc.tuple(base, b).map(([v, body]) => ({ query: v.query, body }))
+  const withBody = (b: fc.Arbitrary<Body | undefined>) =>
+    fc.tuple(base, b).map(([v, body]) => ({ query: v.query, body }))
 
   const bodyOf = (v: { body: Record<string, unknown> | undefined }) => (v.body === undefined ? undefined : json(v.body))
   const names = properties.map(([n]) => n)
@@ -112,7 +201,10 @@ export function fuzzCases(op: Operation, known: Known): fc.Arbitrary<FuzzCase> {
       .tuple(fc.constantFrom(10_000, 100_000, 400_000), fc.constantFrom<'array' | 'object'>('array', 'object'))
       .map(([depth, kind]) => ({ text: deepJsonText(depth, kind), contentType: 'application/json' })),
   ]
-  if (names.length > 0) deepBodies.push(fc.tuple(validBody, fc.constantFrom(...names), deepValue).map(([b, name, deep]) => json({ ...b, [name]: deep })))
+  if (names.length > 0)
+    deepBodies.push(
+      fc.tuple(validBody, fc.constantFrom(...names), deepValue).map(([b, name, deep]) => json({ ...b, [name]: deep })),
+    )
   const oddContentType = fc.constantFrom(
     'text/plain',
     'application/x-www-form-urlencoded',
@@ -125,52 +217,125 @@ export function fuzzCases(op: Operation, known: Known): fc.Arbitrary<FuzzCase> {
     '',
     'application/json, text/plain',
   )
-  const notAnObject = fc.oneof(fc.constantFrom<unknown>([], [1, 2], 'text', 42, null, true, [{}]), fc.jsonValue({ maxDepth: 3 }))
+  const notAnObject = fc.oneof(
+    fc.constantFrom<unknown>([], [1, 2], 'text', 42, null, true, [{}]),
+    fc.jsonValue({ maxDepth: 3 }),
+  )
 
-  add(2, 'valid', base.map((v) => ({ query: v.query, body: bodyOf(v) })))
+  add(
+    2,
+    'valid',
+    base.map((v) => ({ query: v.query, body: bodyOf(v) })),
+  )
   add(3, 'malformed-json', withBody(malformedBody(validBody)))
   add(1, 'not-an-object', withBody(notAnObject.map(json)))
   add(2, 'deep', withBody(fc.oneof(...deepBodies)))
-  add(1, 'content-type', withBody(fc.tuple(validBody, oddContentType).map(([b, contentType]) => ({ text: JSON.stringify(b ?? {}), contentType }))))
+  add(
+    1,
+    'content-type',
+    withBody(
+      fc.tuple(validBody, oddContentType).map(([b, contentType]) => ({ text: JSON.stringify(b ?? {}), contentType })),
+    ),
+  )
   if (properties.length > 0) {
     const pick = fc.constantFrom(...properties)
     /** The valid body with `name` set to `value`. */
-    const setting = (v: { query: string; body: Record<string, unknown> | undefined }, name: string, value: unknown): Parts => ({
+    const setting = (
+      v: { query: string; body: Record<string, unknown> | undefined },
+      name: string,
+      value: unknown,
+    ): Parts => ({
       query: v.query,
       body: json({ ...v.body, [name]: value }),
     })
-    add(3, 'wrong-type', fc.tuple(base, pick).chain(([v, [name, schema]]) => wrongType(schema).map((bad) => setting(v, name, bad))))
-    add(2, 'huge', fc.tuple(base, pick, fc.oneof(hugeString, hugeArray)).map(([v, [name], huge]) => setting(v, name, huge)))
+    add(
+      3,
+      'wrong-type',
+      fc.tuple(base, pick).chain(([v, [name, schema]]) => wrongType(schema).map((bad) => setting(v, name, bad))),
+    )
+    add(
+      2,
+      'huge',
+      fc.tuple(base, pick, fc.oneof(hugeString, hugeArray)).map(([v, [name], huge]) => setting(v, name, huge)),
+    )
     const strings = properties.filter(([, schema]) => accepts(schema, 'string')).map(([name]) => name)
     if (strings.length > 0) {
       // One string hostile and the rest valid, so the hostile one gets past validation to the database.
-      add(3, 'hostile-string', fc.tuple(base, fc.constantFrom(...strings), hostileString).map(([v, name, bad]) => setting(v, name, bad)))
+      add(
+        3,
+        'hostile-string',
+        fc.tuple(base, fc.constantFrom(...strings), hostileString).map(([v, name, bad]) => setting(v, name, bad)),
+      )
       const allHostile = fc.array(hostileString, { minLength: strings.length, maxLength: strings.length })
-      add(1, 'hostile-strings', fc.tuple(base, allHostile).map(([v, bad]) => ({
-        query: v.query,
-        body: json({ ...v.body, ...Object.fromEntries(strings.map((name, i) => [name, bad[i]])) }),
-      })))
+      add(
+        1,
+        'hostile-strings',
+        fc.tuple(base, allHostile).map(([v, bad]) => ({
+          query: v.query,
+          body: json({ ...v.body, ...Object.fromEntries(strings.map((name, i) => [name, bad[i]])) }),
+        })),
+      )
     }
-    const extraKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'workspace_id', 'created_at', '', 'x'.repeat(300), ...INJECTIONS)
+    const extraKey = fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'prototype',
+      'id',
+      'workspace_id',
+      'created_at',
+      '',
+      'x'.repeat(300),
+      ...INJECTIONS,
+    )
     const extra = fc.array(fc.tuple(extraKey, fc.oneof(hostileString, fc.jsonValue({ maxDepth: 2 }))), { maxLength: 4 })
-    add(1, 'missing-and-extra', fc.tuple(base, fc.subarray(names), extra).map(([v, drop, more]) => {
-      const entries = [...Object.entries(v.body ?? {}).filter(([n]) => !drop.includes(n)), ...more]
-      // Written as text: an object literal would turn `__proto__` into a prototype instead of a key.
-      const text = `{${entries.map(([k, value]) => `${JSON.stringify(k)}:${JSON.stringify(value)}`).join(',')}}`
-      return { query: v.query, body: { text, contentType: 'application/json' } }
-    }))
+    add(
+      1,
+      'missing-and-extra',
+      fc.tuple(base, fc.subarray(names), extra).map(([v, drop, more]) => {
+        const entries = [...Object.entries(v.body ?? {}).filter(([n]) => !drop.includes(n)), ...more]
+        // Written as text: an object literal would turn `__proto__` into a prototype instead of a key.
+        const text = `{${entries.map(([k, value]) => `${JSON.stringify(k)}:${JSON.stringify(value)}`).join(',')}}`
+        return { query: v.query, body: { text, contentType: 'application/json' } }
+      }),
+    )
   }
   if (op.pathParams.length > 0) {
     // Each parameter real or bad, at least one bad most of the time.
-    const pathValue = fc.oneof({ weight: 1, arbitrary: fc.constant<PathValue>({ real: true }) }, { weight: 2, arbitrary: badPathValue })
-    const paths = fc.tuple(...op.pathParams.map(() => pathValue)).map((values) => Object.fromEntries(op.pathParams.map((p, i) => [p.name, values[i]!])))
-    add(3, 'bad-path-id', fc.tuple(base, paths).map(([v, path]) => ({ path, query: v.query, body: bodyOf(v) })))
+    const pathValue = fc.oneof(
+      { weight: 1, arbitrary: fc.constant<PathValue>({ real: true }) },
+      { weight: 2, arbitrary: badPathValue },
+    )
+    const paths = fc
+      .tuple(...op.pathParams.map(() => pathValue))
+      .map((values) => Object.fromEntries(op.pathParams.map((p, i) => [p.name, values[i]!])))
+    add(
+      3,
+      'bad-path-id',
+      fc.tuple(base, paths).map(([v, path]) => ({ path, query: v.query, body: bodyOf(v) })),
+    )
   }
-  add(op.queryParams.length > 0 ? 3 : 1, 'bad-query', fc.tuple(base, badQuery(op, known)).map(([v, query]) => ({ query, body: bodyOf(v) })))
-  add(1, 'headers', fc.tuple(base, badHeaders).map(([v, headers]) => ({ query: v.query, body: bodyOf(v), headers })))
+  add(
+    op.queryParams.length > 0 ? 3 : 1,
+    'bad-query',
+    fc.tuple(base, badQuery(op, known)).map(([v, query]) => ({ query, body: bodyOf(v) })),
+  )
+  add(
+    1,
+    'headers',
+    fc.tuple(base, badHeaders).map(([v, headers]) => ({ query: v.query, body: bodyOf(v), headers })),
+  )
   const otherMethod = fc.constantFrom('PUT', 'PATCH', 'DELETE', 'POST', 'OPTIONS', 'GET')
-  add(1, 'other-method', fc.tuple(base, otherMethod).map(([v, method]) => ({ method, query: v.query, body: bodyOf(v) })))
-  if (op.authenticated) add(1, 'bad-key', fc.tuple(base, badAuthorization).map(([v, auth]) => ({ query: v.query, body: bodyOf(v), auth })))
+  add(
+    1,
+    'other-method',
+    fc.tuple(base, otherMethod).map(([v, method]) => ({ method, query: v.query, body: bodyOf(v) })),
+  )
+  if (op.authenticated)
+    add(
+      1,
+      'bad-key',
+      fc.tuple(base, badAuthorization).map(([v, auth]) => ({ query: v.query, body: bodyOf(v), auth })),
+    )
   return fc.oneof(...kinds)
 }
 
@@ -187,21 +352,101 @@ function malformedBody(validBody: fc.Arbitrary<Record<string, unknown> | undefin
       const full = JSON.stringify(b ?? { a: 1 })
       return text(full.slice(0, Math.max(1, Math.floor(full.length * cut))))
     }),
-    fc.constantFrom('{', '}', '[', '{"a":', '{"a":1,}', '[1,]', '{a:1}', "{'a':1}", '{"a":NaN}', '{"a":Infinity}', '{"a":undefined}', '// c\n{}', '/* c */{}', '\ufeff{}', '{"a":"\\x41"}', '{"a":"\\u00"}', '{"a":"\\ud800"}', '{"a":01}', '{"a":1e999}', '{"a":-}', '{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{"polluted":1}}}', '{"a":1,"a":2}', '"\\u0000"', 'null', 'true', '0', ' ', '\u0000', '\n\n\n').map(text),
+    fc
+      .constantFrom(
+        '{',
+        '}',
+        '[',
+        '{"a":',
+        '{"a":1,}',
+        '[1,]',
+        '{a:1}',
+        "{'a':1}",
+        '{"a":NaN}',
+        '{"a":Infinity}',
+        '{"a":undefined}',
+        '// c\n{}',
+        '/* c */{}',
+        '\ufeff{}',
+        '{"a":"\\x41"}',
+        '{"a":"\\u00"}',
+        '{"a":"\\ud800"}',
+        '{"a":01}',
+        '{"a":1e999}',
+        '{"a":-}',
+        '{"__proto__":{"polluted":1}}',
+        '{"constructor":{"prototype":{"polluted":1}}}',
+        '{"a":1,"a":2}',
+        '"\\u0000"',
+        'null',
+        'true',
+        '0',
+        ' ',
+        '\u0000',
+        '\n\n\n',
+      )
+      .map(text),
     fc.string({ unit: 'binary', maxLength: 60 }).map(text),
-    fc.uint8Array({ minLength: 1, maxLength: 60 }).map((bytes) => text(Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, ...bytes.map((b) => b | 0x80), 0x22, 0x7d]))),
+    fc
+      .uint8Array({ minLength: 1, maxLength: 60 })
+      .map((bytes) =>
+        text(Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, ...bytes.map((b) => b | 0x80), 0x22, 0x7d])),
+      ),
   )
 }
 
 /** Query strings: known parameters with bad values, repeated, bracketed, unknown ones, raw oddities. */
 function badQuery(op: Operation, known: Known): fc.Arbitrary<string> {
-  const names = [...new Set([...op.queryParams.map((p) => p.name), ...known.queryNames(), 'first', 'after', 'updated_after', 'limit', 'offset', 'sort', 'filter', '__proto__', 'constructor', 'field[name]', 'email', 'organization_id'])]
+  const names = [
+    ...new Set([
+      ...op.queryParams.map((p) => p.name),
+      ...known.queryNames(),
+      'first',
+      'after',
+      'updated_after',
+      'limit',
+      'offset',
+      'sort',
+      'filter',
+      '__proto__',
+      'constructor',
+      'field[name]',
+      'email',
+      'organization_id',
+    ]),
+  ]
   const pair = fc.tuple(fc.constantFrom(...names), badQueryValue)
   return fc.oneof(
     fc.array(pair, { minLength: 1, maxLength: 4 }).map(encodeQuery),
-    fc.tuple(fc.constantFrom(...names), badQueryValue, badQueryValue).map(([n, a, b]) => encodeQuery([[n, a], [n, b]])),
-    fc.tuple(fc.constantFrom(...names), badQueryValue).map(([n, v]) => `${encodeURIComponent(n)}[]=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, ''))}`),
-    fc.constantFrom('&&&', '=', '==', 'a', 'first', 'first=', '%', '%zz', 'first=%', 'first=%00', '%00=1', 'first=1;after=2', 'first=1%26after%3D2', '?first=1', `first=${'9'.repeat(400)}`, `a=${'x'.repeat(6000)}`, 'first[a][b][c]=1', 'first.x=1'),
+    fc.tuple(fc.constantFrom(...names), badQueryValue, badQueryValue).map(([n, a, b]) =>
+      encodeQuery([
+        [n, a],
+        [n, b],
+      ]),
+    ),
+    fc
+      .tuple(fc.constantFrom(...names), badQueryValue)
+      .map(([n, v]) => `${encodeURIComponent(n)}[]=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, ''))}`),
+    fc.constantFrom(
+      '&&&',
+      '=',
+      '==',
+      'a',
+      'first',
+      'first=',
+      '%',
+      '%zz',
+      'first=%',
+      'first=%00',
+      '%00=1',
+      'first=1;after=2',
+      'first=1%26after%3D2',
+      '?first=1',
+      `first=${'9'.repeat(400)}`,
+      `a=${'x'.repeat(6000)}`,
+      'first[a][b][c]=1',
+      'first.x=1',
+    ),
   )
 }
 
@@ -218,7 +463,9 @@ const badAuthorization: fc.Arbitrary<string | null> = fc.oneof(
     "Bearer ' OR '1'='1' --aaaaaaaa",
     'Bearer %00%00%00%00%00%00%00%00',
   ),
-  fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 80 }).map((s) => `Bearer ${s.replace(CONTROL_CHARACTERS, 'x')}`),
+  fc
+    .string({ unit: 'binary-ascii', minLength: 1, maxLength: 80 })
+    .map((s) => `Bearer ${s.replace(CONTROL_CHARACTERS, 'x')}`),
 )
 
 /** Headers that are odd, huge or misleading (method override, encodings the body does not have). */
@@ -241,7 +488,9 @@ const badHeaders: fc.Arbitrary<Record<string, string>> = fc.oneof(
     { expect: '100-continue' },
     { cookie: `a=${'b'.repeat(3000)}` },
   ),
-  fc.string({ unit: 'binary-ascii', maxLength: 100 }).map((v) => ({ 'x-request-id': v.replace(CONTROL_CHARACTERS, '') })),
+  fc
+    .string({ unit: 'binary-ascii', maxLength: 100 })
+    .map((v) => ({ 'x-request-id': v.replace(CONTROL_CHARACTERS, '') })),
 )
 
 /** A value for a query parameter that the schema accepts (a real id for `*_id`). */
@@ -259,6 +508,7 @@ function fieldValue(name: string, schema: Schema, known: Known): fc.Arbitrary<un
     const email = fc.emailAddress().filter((e) => e.length <= (schema.maxLength ?? 254))
     return schema.type === 'array' ? fc.array(email, { maxLength: 2 }) : email
   }
-  if (/(^|_)domains?$/.test(name)) return schema.type === 'array' ? fc.array(fc.domain(), { maxLength: 2 }) : fc.domain()
+  if (/(^|_)domains?$/.test(name))
+    return schema.type === 'array' ? fc.array(fc.domain(), { maxLength: 2 }) : fc.domain()
   return undefined
 }

@@ -45,7 +45,10 @@ export class Fuzzer {
     const fuzzer = new Fuzzer(server, ops, new Records(server, server.workspace.key, ops))
     const { records } = fuzzer
     for (const op of ops.filter((o) => o.method === 'POST' && o.path.startsWith('/v1'))) {
-      await records.paramsFor(op.path).then((params) => records.shared(op.path, params)).catch(() => {})
+      await records
+        .paramsFor(op.path)
+        .then((params) => records.shared(op.path, params))
+        .catch(() => {})
     }
     for (const op of ops.filter((o) => o.pathParams.length > 0)) {
       const params = await records.paramsFor(op.path, { fresh: op.method === 'DELETE' }).catch(() => undefined)
@@ -56,7 +59,9 @@ export class Fuzzer {
 
   /** Operations whose path ids could not be made real (they are fuzzed with bad ids only). */
   unresolved(): string[] {
-    return this.ops.filter((op) => op.pathParams.length > 0 && !this.realParams.has(op)).map((op) => `${op.method} ${op.path}`)
+    return this.ops
+      .filter((op) => op.pathParams.length > 0 && !this.realParams.has(op))
+      .map((op) => `${op.method} ${op.path}`)
   }
 
   readonly #queryNames = new Set<string>()
@@ -67,7 +72,8 @@ export class Fuzzer {
       return undefined
     },
     queryNames: () => {
-      if (this.#queryNames.size === 0) for (const op of this.ops) for (const p of op.queryParams) this.#queryNames.add(p.name)
+      if (this.#queryNames.size === 0)
+        for (const op of this.ops) for (const p of op.queryParams) this.#queryNames.add(p.name)
       return [...this.#queryNames]
     },
   }
@@ -90,7 +96,8 @@ export class Fuzzer {
     this.#count(c, res)
     const rejected = res.status >= 400 && res.status < 500
     const after = rejected || c.method !== 'GET' ? await fingerprint(this.server.db) : undefined
-    const found = this.#problem(res, this.#current!, rejected ? after : undefined) ?? (await this.#readBackProblem(c, res, values))
+    const found =
+      this.#problem(res, this.#current!, rejected ? after : undefined) ?? (await this.#readBackProblem(c, res, values))
     if (after !== undefined) this.#current = after
     if (res.status < 300 && c.method === 'DELETE' && Object.values(c.pathValues).some((v) => 'real' in v)) {
       // The record is gone: make another so later cases still reach a real one.
@@ -112,7 +119,9 @@ export class Fuzzer {
   /** Sends a case; returns the answer and the path values used. */
   async #send(c: FuzzCase): Promise<{ res: RawResponse; values: Record<string, string> }> {
     const real = this.realParams.get(c.op) ?? {}
-    const values = Object.fromEntries(Object.entries(c.pathValues).map(([name, v]) => [name, 'real' in v ? (real[name] ?? UNKNOWN_ID) : v.raw]))
+    const values = Object.fromEntries(
+      Object.entries(c.pathValues).map(([name, v]) => [name, 'real' in v ? (real[name] ?? UNKNOWN_ID) : v.raw]),
+    )
     const headers: Record<string, string> = { ...c.headers }
     if (c.auth === 'key') headers.authorization = `Bearer ${this.server.workspace.key}`
     else if (c.auth !== null) headers.authorization = c.auth
@@ -125,35 +134,50 @@ export class Fuzzer {
   #problem(res: RawResponse, before: Fingerprint, after: Fingerprint | undefined): string | undefined {
     if (res.status >= 500) return `answered ${res.status}: ${res.text.slice(0, 300)}`
     if (res.status < 400) return undefined
-    if (!String(res.headers['content-type'] ?? '').includes('application/json')) return `${res.status} is not JSON: ${res.text.slice(0, 200)}`
+    if (!String(res.headers['content-type'] ?? '').includes('application/json'))
+      return `${res.status} is not JSON: ${res.text.slice(0, 200)}`
     let body: Record<string, unknown>
     try {
       body = JSON.parse(res.text)
     } catch {
       return `${res.status} body is not JSON: ${res.text.slice(0, 200)}`
     }
-    if (body.status !== res.status) return `body status ${String(body.status)} differs from HTTP ${res.status}: ${res.text.slice(0, 200)}`
+    if (body.status !== res.status)
+      return `body status ${String(body.status)} differs from HTTP ${res.status}: ${res.text.slice(0, 200)}`
     if (typeof body.code !== 'string' || body.code === '') return `no code: ${res.text.slice(0, 200)}`
     if (typeof body.message !== 'string') return `no message: ${res.text.slice(0, 200)}`
     if (typeof body.request_id !== 'string' || body.request_id === '') return `no request_id: ${res.text.slice(0, 200)}`
-    if (after !== undefined && after.hash !== before.hash) return `a rejected ${res.status} ${String(body.code)} changed the database: ${describeChange(before, after)}`
+    if (after !== undefined && after.hash !== before.hash)
+      return `a rejected ${res.status} ${String(body.code)} changed the database: ${describeChange(before, after)}`
     return undefined
   }
 
   /** Property 4: a 200/201 from POST or PATCH is what GET of that record returns now. */
   async #readBackProblem(c: FuzzCase, res: RawResponse, values: Record<string, string>): Promise<string | undefined> {
-    if ((res.status !== 200 && res.status !== 201) || (c.method !== 'POST' && c.method !== 'PATCH') || c.method !== c.op.method) return undefined
+    if (
+      (res.status !== 200 && res.status !== 201) ||
+      (c.method !== 'POST' && c.method !== 'PATCH') ||
+      c.method !== c.op.method
+    )
+      return undefined
     const written = JSON.parse(res.text)
     if (typeof written?.id !== 'string') return undefined
     const itemPath = new RegExp(`^${escapeRegExp(c.op.path)}/\\{[^}/]+\\}$`)
-    const item = c.method === 'PATCH' ? c.op.path : this.ops.find((o) => o.method === 'GET' && itemPath.test(o.path))?.path
+    const item =
+      c.method === 'PATCH' ? c.op.path : this.ops.find((o) => o.method === 'GET' && itemPath.test(o.path))?.path
     const itemGet = this.ops.find((o) => o.method === 'GET' && o.path === item)
     if (item === undefined || itemGet === undefined) return undefined
     const last = itemGet.pathParams.at(-1)!.name
     const path = fillPath(item, c.method === 'PATCH' ? values : { ...values, [last]: written.id })
-    const read = await sendRaw(this.server.url, { method: 'GET', path, headers: { authorization: `Bearer ${this.server.workspace.key}` } })
-    if (read.status !== 200) return `GET ${path} after a ${res.status} ${c.method} answered ${read.status}: ${read.text.slice(0, 200)}`
-    if (!isDeepStrictEqual(JSON.parse(read.text), written)) return `GET ${path} returns ${read.text.slice(0, 300)} but the ${c.method} answered ${res.text.slice(0, 300)}`
+    const read = await sendRaw(this.server.url, {
+      method: 'GET',
+      path,
+      headers: { authorization: `Bearer ${this.server.workspace.key}` },
+    })
+    if (read.status !== 200)
+      return `GET ${path} after a ${res.status} ${c.method} answered ${read.status}: ${read.text.slice(0, 200)}`
+    if (!isDeepStrictEqual(JSON.parse(read.text), written))
+      return `GET ${path} returns ${read.text.slice(0, 300)} but the ${c.method} answered ${res.text.slice(0, 300)}`
     return undefined
   }
 }

@@ -9,7 +9,7 @@ export const INJECTIONS = [
   "' OR '1'='1",
   "'; DROP TABLE users; --",
   '"; DELETE FROM entries WHERE "1"="1',
-  "1; SELECT pg_sleep(10)--",
+  '1; SELECT pg_sleep(10)--',
   "' UNION SELECT key_hash FROM api_keys --",
   '\\',
   "\\'",
@@ -65,7 +65,9 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...INJECTIONS),
   fc.constantFrom(...ODD_UNICODE),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.tuple(fc.constantFrom(...INJECTIONS, ...ODD_UNICODE), fc.constantFrom(...ODD_UNICODE), fc.string({ maxLength: 8 })).map((parts) => parts.join('')),
+  fc
+    .tuple(fc.constantFrom(...INJECTIONS, ...ODD_UNICODE), fc.constantFrom(...ODD_UNICODE), fc.string({ maxLength: 8 }))
+    .map((parts) => parts.join('')),
 )
 
 /** A string far past any sensible length (under the default 1 MiB body limit, and over it). */
@@ -123,7 +125,8 @@ export function wrongType(schema: Schema): fc.Arbitrary<unknown> {
   if (!types.has('boolean')) options.push(fc.boolean())
   if (!types.has('null')) options.push(fc.constant(null))
   if (!types.has('array')) options.push(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }))
-  if (!types.has('object')) options.push(fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }))
+  if (!types.has('object'))
+    options.push(fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }))
   return fc.oneof(...options)
 }
 
@@ -144,7 +147,8 @@ export function validValue(schema: Schema, depth = 0, override?: FieldOverride):
   if (schema.const !== undefined) return fc.constant(schema.const)
   if (schema.enum) return fc.constantFrom(...schema.enum)
   const alternatives = schema.anyOf ?? schema.oneOf
-  if (alternatives && alternatives.length > 0) return fc.oneof(...alternatives.map((s) => validValue(s, depth + 1, override)))
+  if (alternatives && alternatives.length > 0)
+    return fc.oneof(...alternatives.map((s) => validValue(s, depth + 1, override)))
   const examples = Array.isArray(schema.examples) ? schema.examples : []
   const type = typesOf(schema)[0]
   switch (type) {
@@ -154,7 +158,9 @@ export function validValue(schema: Schema, depth = 0, override?: FieldOverride):
       if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern))
       const min = schema.minLength ?? 0
       const max = Math.min(schema.maxLength ?? 40, min + 40)
-      const generated = fc.string({ minLength: Math.max(min, 1), maxLength: Math.max(max, 1) }).filter((s) => s.trim() !== '')
+      const generated = fc
+        .string({ minLength: Math.max(min, 1), maxLength: Math.max(max, 1) })
+        .filter((s) => s.trim() !== '')
       return examples.length > 0 ? fc.oneof(fc.constantFrom(...examples), generated) : generated
     }
     case 'integer':
@@ -167,13 +173,16 @@ export function validValue(schema: Schema, depth = 0, override?: FieldOverride):
       return fc.constant(null)
     case 'array':
       if (depth > 4) return fc.constant([])
-      return fc.array(validValue(schema.items ?? {}, depth + 1, override), { maxLength: Math.min(schema.maxItems ?? 3, 3) })
+      return fc.array(validValue(schema.items ?? {}, depth + 1, override), {
+        maxLength: Math.min(schema.maxItems ?? 3, 3),
+      })
     case 'object': {
       if (depth > 4) return fc.constant({})
       const properties = schema.properties ?? {}
       const required = new Set(schema.required ?? [])
       const record: Record<string, fc.Arbitrary<unknown>> = {}
-      for (const [name, child] of Object.entries(properties)) record[name] = override?.(name, child) ?? validValue(child, depth + 1, override)
+      for (const [name, child] of Object.entries(properties))
+        record[name] = override?.(name, child) ?? validValue(child, depth + 1, override)
       return fc.record(record, { requiredKeys: [...required].filter((k) => k in properties) })
     }
     default:

@@ -28,10 +28,19 @@ export class IsolationWalk {
   static async prepare(server: TestServer): Promise<IsolationWalk> {
     const ops = operations(await fetchDocument(server)).filter((op) => op.path.startsWith('/v1'))
     const b = await server.createWorkspace('Workspace B')
-    const walk = new IsolationWalk(server, ops, b, new Records(server, server.workspace.key, ops), new Records(server, b.key, ops))
+    const walk = new IsolationWalk(
+      server,
+      ops,
+      b,
+      new Records(server, server.workspace.key, ops),
+      new Records(server, b.key, ops),
+    )
     for (const records of [walk.a, walk.bRecords]) {
       for (const op of ops.filter((o) => o.method === 'POST')) {
-        await records.paramsFor(op.path).then((params) => records.shared(op.path, params)).catch(() => {})
+        await records
+          .paramsFor(op.path)
+          .then((params) => records.shared(op.path, params))
+          .catch(() => {})
       }
       for (const op of ops.filter((o) => o.pathParams.length > 0)) {
         await records.paramsFor(op.path).catch(() => walk.unreachable.push(`${op.method} ${op.path}`))
@@ -42,14 +51,19 @@ export class IsolationWalk {
 
   /** Why records could not be made, for the failure message. */
   failures(): string {
-    return [...this.a.failures, ...this.bRecords.failures].map(([collection, why]) => `${collection}:\n  ${why}`).join('\n')
+    return [...this.a.failures, ...this.bRecords.failures]
+      .map(([collection, why]) => `${collection}:\n  ${why}`)
+      .join('\n')
   }
 
   #request(key: string, method: string, path: string, body?: unknown): Promise<RawResponse> {
     return sendRaw(this.server.url, {
       method,
       path,
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${key}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   }
@@ -66,26 +80,45 @@ export class IsolationWalk {
    */
   async probePathIds(): Promise<{ operations: number; probes: number }> {
     // Deletes last: their control request (B's key) removes the record.
-    const routes = this.ops.filter((op) => op.pathParams.length > 0).sort((x, y) => Number(x.method === 'DELETE') - Number(y.method === 'DELETE'))
+    const routes = this.ops
+      .filter((op) => op.pathParams.length > 0)
+      .sort((x, y) => Number(x.method === 'DELETE') - Number(y.method === 'DELETE'))
     let probes = 0
     for (const op of routes) {
       const valuesB = await this.bRecords.paramsFor(op.path, { fresh: true })
       const valuesA = await this.a.paramsFor(op.path)
       const variants = [valuesB]
-      if (op.pathParams.length > 1) for (const p of op.pathParams) variants.push({ ...valuesA, [p.name]: valuesB[p.name]! })
+      if (op.pathParams.length > 1)
+        for (const p of op.pathParams) variants.push({ ...valuesA, [p.name]: valuesB[p.name]! })
       const allowed = op.statuses.includes('403') ? [404, 403] : [404]
       for (const values of variants) {
         const path = fillPath(op.path, values)
         const before = await fingerprint(this.server.db)
         const res = await this.#request(this.server.workspace.key, op.method, path, await this.a.bodyFor(op, values))
         probes++
-        assert.ok(allowed.includes(res.status), `${op.method} ${path} with A's key answered ${res.status}, not ${allowed.join('/')}: ${res.text.slice(0, 300)}`)
+        assert.ok(
+          allowed.includes(res.status),
+          `${op.method} ${path} with A's key answered ${res.status}, not ${allowed.join('/')}: ${res.text.slice(0, 300)}`,
+        )
         assert.equal(JSON.parse(res.text).status, res.status, `${op.method} ${path}: not in the error shape`)
-        assert.deepEqual(this.#leaked(res.text, Object.values(values)), [], `${op.method} ${path} leaked ids of B: ${res.text.slice(0, 300)}`)
+        assert.deepEqual(
+          this.#leaked(res.text, Object.values(values)),
+          [],
+          `${op.method} ${path} leaked ids of B: ${res.text.slice(0, 300)}`,
+        )
         const after = await fingerprint(this.server.db)
-        assert.equal(after.hash, before.hash, `${op.method} ${path} with A's key changed the database: ${describeChange(before, after)}`)
+        assert.equal(
+          after.hash,
+          before.hash,
+          `${op.method} ${path} with A's key changed the database: ${describeChange(before, after)}`,
+        )
       }
-      const control = await this.#request(this.b.key, op.method, fillPath(op.path, valuesB), await this.bRecords.bodyFor(op, valuesB))
+      const control = await this.#request(
+        this.b.key,
+        op.method,
+        fillPath(op.path, valuesB),
+        await this.bRecords.bodyFor(op, valuesB),
+      )
       assert.ok(
         control.status !== 404 && control.status < 500,
         `${op.method} ${op.path} with B's own key and ids answered ${control.status}: ${control.text.slice(0, 300)}; the probe proves nothing`,
@@ -101,15 +134,20 @@ export class IsolationWalk {
       for (const param of op.queryParams.filter((p) => /(^|_)ids?$/.test(p.name))) {
         const collection = collectionForField(this.ops, param.name)
         // A field named after a collection gets B's record of it; any other (`entryable_id`) one id of each.
-        const ids = collection !== undefined ? [await this.bRecords.shared(collection)] : this.#oneIdPerCollection(this.bRecords)
+        const ids =
+          collection !== undefined ? [await this.bRecords.shared(collection)] : this.#oneIdPerCollection(this.bRecords)
         const base = fillPath(op.path, await this.a.paramsFor(op.path))
         for (const id of ids) {
           const path = `${base}?${encodeURIComponent(param.name)}=${encodeURIComponent(id)}`
           const res = await this.#request(this.server.workspace.key, 'GET', path)
           checked++
-          assert.ok([200, 404, 422].includes(res.status), `GET ${path} answered ${res.status}: ${res.text.slice(0, 300)}`)
+          assert.ok(
+            [200, 404, 422].includes(res.status),
+            `GET ${path} answered ${res.status}: ${res.text.slice(0, 300)}`,
+          )
           const data = res.status === 200 ? JSON.parse(res.text).data : undefined
-          if (Array.isArray(data)) assert.equal(data.length, 0, `GET ${path} returned rows for an id of B: ${res.text.slice(0, 300)}`)
+          if (Array.isArray(data))
+            assert.equal(data.length, 0, `GET ${path} returned rows for an id of B: ${res.text.slice(0, 300)}`)
           assert.deepEqual(this.#leaked(res.text, [id]), [], `GET ${path} leaked ids of B: ${res.text.slice(0, 300)}`)
         }
       }
@@ -124,7 +162,11 @@ export class IsolationWalk {
     for (const op of this.ops.filter((o) => o.method === 'GET')) {
       const path = fillPath(op.path, await this.a.paramsFor(op.path))
       const res = await this.#request(this.server.workspace.key, 'GET', isList(op) ? `${path}?first=100` : path)
-      assert.equal(res.status, 200, `GET ${path} with A's key and ids answered ${res.status}: ${res.text.slice(0, 300)}`)
+      assert.equal(
+        res.status,
+        200,
+        `GET ${path} with A's key and ids answered ${res.status}: ${res.text.slice(0, 300)}`,
+      )
       assert.deepEqual(this.#leaked(res.text, []), [], `GET ${path} shows ids of B: ${res.text.slice(0, 300)}`)
       if (!isList(op)) {
         reads++
@@ -132,7 +174,8 @@ export class IsolationWalk {
       }
       lists++
       // A has records of this collection, so an empty list would make the check vacuous.
-      if ([...this.a.made.values()].includes(op.path)) assert.ok(JSON.parse(res.text).data.length > 0, `GET ${path} is empty though A has records there`)
+      if ([...this.a.made.values()].includes(op.path))
+        assert.ok(JSON.parse(res.text).data.length > 0, `GET ${path} is empty though A has records there`)
     }
     return { lists, reads }
   }

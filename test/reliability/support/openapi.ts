@@ -57,7 +57,9 @@ export interface ApiDocument {
 
 interface OperationObject {
   parameters?: Array<{ name: string; in: Parameter['in']; required?: boolean; schema?: Schema }>
-  requestBody?: { content?: Record<string, { schema?: Schema; example?: unknown; examples?: Record<string, { value?: unknown }> }> }
+  requestBody?: {
+    content?: Record<string, { schema?: Schema; example?: unknown; examples?: Record<string, { value?: unknown }> }>
+  }
   responses?: Record<string, unknown>
   security?: unknown[]
 }
@@ -98,7 +100,12 @@ export function operations(doc: ApiDocument): Operation[] {
     for (const method of METHODS) {
       const op = item[method]
       if (op === undefined) continue
-      const params = (op.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: p.required ?? p.in === 'path', schema: resolve(doc, p.schema) ?? {} }))
+      const params = (op.parameters ?? []).map((p) => ({
+        name: p.name,
+        in: p.in,
+        required: p.required ?? p.in === 'path',
+        schema: resolve(doc, p.schema) ?? {},
+      }))
       const media = op.requestBody?.content?.['application/json']
       const body = resolve(doc, media?.schema)
       const bodyExamples = [

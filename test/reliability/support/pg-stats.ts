@@ -19,10 +19,14 @@ export async function adminQuery<T extends pg.QueryResultRow>(text: string, valu
 export async function deadlocksOf(databaseUrl: string): Promise<number> {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1))
   for (let i = 0; i < 100; i++) {
-    const [row] = await adminQuery<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name])
+    const [row] = await adminQuery<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [
+      name,
+    ])
     if (Number(row!.n) === 0) break
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  const [stats] = await adminQuery<{ deadlocks: string }>('select deadlocks from pg_stat_database where datname = $1', [name])
+  const [stats] = await adminQuery<{ deadlocks: string }>('select deadlocks from pg_stat_database where datname = $1', [
+    name,
+  ])
   return Number(stats?.deadlocks ?? 0)
 }

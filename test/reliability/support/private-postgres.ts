@@ -33,7 +33,10 @@ function binDir(): string {
   const root = '/usr/lib/postgresql'
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : []
   versions.sort((a, b) => Number(b) - Number(a))
-  if (versions.length === 0) throw new Error('No PostgreSQL binaries (initdb, pg_ctl) found under /usr/lib/postgresql; set PG_BIN to their folder')
+  if (versions.length === 0)
+    throw new Error(
+      'No PostgreSQL binaries (initdb, pg_ctl) found under /usr/lib/postgresql; set PG_BIN to their folder',
+    )
   return join(root, versions[0]!, 'bin')
 }
 
@@ -57,7 +60,8 @@ export async function waitForPostgres(url: string, timeoutMs = 30_000): Promise<
       await probe.query('select 1')
       return
     } catch (error) {
-      if (Date.now() > until) throw new Error(`PostgreSQL at ${url} did not come back within ${timeoutMs} ms: ${String(error)}`)
+      if (Date.now() > until)
+        throw new Error(`PostgreSQL at ${url} did not come back within ${timeoutMs} ms: ${String(error)}`)
     } finally {
       await probe.end().catch(() => {})
     }
@@ -71,7 +75,9 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const asRoot = process.getuid?.() === 0
   const run = (command: string, args: string[]) => {
     const full = join(bin, command)
-    return asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', full, ...args], { stdio: 'pipe' }) : execFileSync(full, args, { stdio: 'pipe' })
+    return asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', full, ...args], { stdio: 'pipe' })
+      : execFileSync(full, args, { stdio: 'pipe' })
   }
   const dir = mkdtempSync(join(tmpdir(), 'rapport-pg-'))
   if (asRoot) {
@@ -85,13 +91,26 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   // Sockets in the folder (not /var/run/postgresql), TCP on loopback only, and small: it serves one test.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=40 -c shared_buffers=16MB`
   const pgCtl = (...args: string[]) => run('pg_ctl', ['-D', data, '-l', logFile, '-o', options, ...args])
-  const isRunning = () => spawnSync(asRoot ? 'runuser' : join(bin, 'pg_ctl'), asRoot ? ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, 'status'] : ['-D', data, 'status']).status === 0
+  const isRunning = () =>
+    spawnSync(
+      asRoot ? 'runuser' : join(bin, 'pg_ctl'),
+      asRoot ? ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, 'status'] : ['-D', data, 'status'],
+    ).status === 0
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`
   let destroyed = false
   const destroy = () => {
     if (destroyed) return
     destroyed = true
-    if (isRunning()) spawnSync(asRoot ? 'runuser' : join(bin, 'pg_ctl'), [...(asRoot ? ['-u', 'postgres', '--', join(bin, 'pg_ctl')] : []), '-D', data, '-m', 'immediate', '-w', 'stop'])
+    if (isRunning())
+      spawnSync(asRoot ? 'runuser' : join(bin, 'pg_ctl'), [
+        ...(asRoot ? ['-u', 'postgres', '--', join(bin, 'pg_ctl')] : []),
+        '-D',
+        data,
+        '-m',
+        'immediate',
+        '-w',
+        'stop',
+      ])
     rmSync(dir, { recursive: true, force: true })
   }
   // Whatever happens to the test, its server does not outlive the test process.

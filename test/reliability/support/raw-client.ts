@@ -28,14 +28,17 @@ export function sendRaw(base: string, req: RawRequest): Promise<RawResponse> {
   const headers = { ...req.headers }
   // Said outright: Node sends a GET's body with neither Content-Length nor chunking, which the server
   // would read as the start of the next request.
-  if (req.body !== undefined && headers['transfer-encoding'] === undefined) headers['content-length'] = String(Buffer.byteLength(req.body))
+  if (req.body !== undefined && headers['transfer-encoding'] === undefined)
+    headers['content-length'] = String(Buffer.byteLength(req.body))
   return new Promise((resolve, reject) => {
     const outgoing = request(
       { host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        )
         res.on('error', reject)
       },
     )

@@ -28,7 +28,10 @@ export interface RecipeContext {
  */
 export const CREATE_RECIPES: Record<string, (ctx: RecipeContext) => Promise<unknown>> = {
   '/v1/users': async ({ tag }) => ({ name: `Member ${tag}`, email: `member-${tag}@example.com` }),
-  '/v1/organizations': async ({ tag }) => ({ name: `Organization ${tag}`, domains: [`${tag.toLowerCase()}.example.com`] }),
+  '/v1/organizations': async ({ tag }) => ({
+    name: `Organization ${tag}`,
+    domains: [`${tag.toLowerCase()}.example.com`],
+  }),
   '/v1/contacts': async ({ tag, idOf }) => ({
     first_name: 'Paul',
     last_name: tag,
@@ -60,7 +63,12 @@ export const CREATE_RECIPES: Record<string, (ctx: RecipeContext) => Promise<unkn
         : await api.post('/v1/organizations', { name: `Entry ${tag}` })
     const processFields =
       Array.isArray(list.statuses) && list.statuses[0]
-        ? { status: list.statuses[0].name, one_time_value_cents: 0, recurring_value_cents: 0, recurring_value_period: 'annual' }
+        ? {
+            status: list.statuses[0].name,
+            one_time_value_cents: 0,
+            recurring_value_cents: 0,
+            recurring_value_period: 'annual',
+          }
         : {}
     return { entryable_id: record.body?.id, entryable_type: type, ...processFields }
   },
@@ -106,7 +114,9 @@ export function collectionForField(ops: Operation[], field: string): string | un
   const stem = /^(.+?)_ids?$/.exec(field)?.[1]
   if (stem === undefined) return undefined
   const names = [`${stem}s`, `${stem}es`, stem.replace(/y$/, 'ies')]
-  const collections = ops.filter((op) => op.method === 'POST' && names.includes(op.path.split('/').at(-1)!)).map((op) => op.path)
+  const collections = ops
+    .filter((op) => op.method === 'POST' && names.includes(op.path.split('/').at(-1)!))
+    .map((op) => op.path)
   // Prefer the top-level collection (`/v1/contacts`) over a nested one of the same name.
   return collections.sort((x, y) => x.split('/').length - y.split('/').length)[0]
 }
@@ -125,7 +135,10 @@ export function paramCollections(path: string): Array<[string, string]> {
 let counter = 0
 function nextTag(): string {
   counter++
-  return `t${Date.now().toString(36).slice(-4)}${counter.toString(36)}${Math.random().toString(36).slice(2, 5)}`.replace(/[^a-z0-9]/gi, '')
+  return `t${Date.now().toString(36).slice(-4)}${counter.toString(36)}${Math.random().toString(36).slice(2, 5)}`.replace(
+    /[^a-z0-9]/gi,
+    '',
+  )
 }
 
 /** Makes records in one workspace and remembers them. */
@@ -153,7 +166,10 @@ export class Records {
     for (const [index, [name, collection]] of pairs.entries()) {
       const parentValues = { ...values }
       const last = index === pairs.length - 1
-      values[name] = last && options.fresh ? await this.create(collection, parentValues) : await this.shared(collection, parentValues)
+      values[name] =
+        last && options.fresh
+          ? await this.create(collection, parentValues)
+          : await this.shared(collection, parentValues)
     }
     return values
   }
@@ -174,7 +190,8 @@ export class Records {
   /** `values` plus a shared record for each path parameter of `collection` it lacks. */
   async #withParents(collection: string, values: Record<string, string>): Promise<Record<string, string>> {
     const params = { ...values }
-    for (const [name, parent] of paramCollections(collection)) if (params[name] === undefined) params[name] = await this.shared(parent, params)
+    for (const [name, parent] of paramCollections(collection))
+      if (params[name] === undefined) params[name] = await this.shared(parent, params)
     return params
   }
 
@@ -244,7 +261,8 @@ export class Records {
     if (collection !== undefined) return this.shared(collection)
     const lower = tag.toLowerCase()
     if (/^[^@\s]+@[^@\s]+$/.test(value)) return value.replace('@', `+${lower}@`)
-    if (/^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)+\/?$/i.test(value)) return value.replace(/^(https?:\/\/)?/, `$1${lower}.`)
+    if (/^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)+\/?$/i.test(value))
+      return value.replace(/^(https?:\/\/)?/, `$1${lower}.`)
     if (key === 'name') return `${value} ${tag}`
     return value
   }

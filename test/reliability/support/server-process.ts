@@ -59,7 +59,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     if (lines.length > KEPT_LINES) lines.shift()
     url ??= LISTENING.exec(line)?.[1]
     const level = /^\{"level":(\d+)/.exec(line)?.[1]
-    if ((level !== undefined && Number(level) >= 50) || /^(Error|TypeError|RangeError)\b|Uncaught/.test(line)) errors.push(line)
+    if ((level !== undefined && Number(level) >= 50) || /^(Error|TypeError|RangeError)\b|Uncaught/.test(line))
+      errors.push(line)
   }
   const onData = (chunk: Buffer) => {
     pending += chunk.toString('utf8')
@@ -74,7 +75,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 
   const deadline = Date.now() + START_TIMEOUT_MS
   while (url === undefined) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`rapport serve exited during start (${child.exitCode ?? child.signalCode}):\n${lines.join('\n')}`)
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`rapport serve exited during start (${child.exitCode ?? child.signalCode}):\n${lines.join('\n')}`)
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
       throw new Error(`rapport serve did not listen within ${START_TIMEOUT_MS} ms:\n${lines.join('\n')}`)

@@ -50,7 +50,10 @@ export const SOAK_OPERATIONS: SoakOperation[] = [
     name: 'list members',
     weight: 6,
     async run(ctx) {
-      const res = await ctx.call('GET', `/v1/users?first=${1 + Math.floor(Math.random() * 50)}&after=${Math.floor(Math.random() * ctx.members.length)}`)
+      const res = await ctx.call(
+        'GET',
+        `/v1/users?first=${1 + Math.floor(Math.random() * 50)}&after=${Math.floor(Math.random() * ctx.members.length)}`,
+      )
       return { status: res.status, expected: 200 }
     },
   },
@@ -59,7 +62,10 @@ export const SOAK_OPERATIONS: SoakOperation[] = [
     weight: 2,
     async run(ctx) {
       const n = ctx.next()
-      const res = await ctx.call('POST', '/v1/users', { name: `Soak ${n}`, email: `soak-${n}-${Date.now()}@example.com` })
+      const res = await ctx.call('POST', '/v1/users', {
+        name: `Soak ${n}`,
+        email: `soak-${n}-${Date.now()}@example.com`,
+      })
       if (res.status === 201) ctx.members.push(res.body.id)
       return { status: res.status, expected: 201 }
     },
@@ -107,7 +113,9 @@ export const SOAK_OPERATIONS: SoakOperation[] = [
     weight: 2,
     async run(ctx) {
       const { listId, ids } = ctx.entries
-      const res = await ctx.call('PATCH', `/v1/lists/${listId}/entries/${pick(ids)}`, { status: pick(DEAL_STATUS_NAMES) })
+      const res = await ctx.call('PATCH', `/v1/lists/${listId}/entries/${pick(ids)}`, {
+        status: pick(DEAL_STATUS_NAMES),
+      })
       return { status: res.status, expected: 200 }
     },
   },
@@ -116,7 +124,10 @@ export const SOAK_OPERATIONS: SoakOperation[] = [
     weight: 3,
     async run(ctx) {
       const first = 1 + Math.floor(Math.random() * 25)
-      const res = await ctx.call('GET', `/v1/lists/${ctx.entries.listId}/entries?first=${first}&${pick(ENTRY_FILTERS)()}`)
+      const res = await ctx.call(
+        'GET',
+        `/v1/lists/${ctx.entries.listId}/entries?first=${first}&${pick(ENTRY_FILTERS)()}`,
+      )
       return { status: res.status, expected: 200 }
     },
   },
@@ -150,7 +161,13 @@ export interface LoadResult {
 export async function runLoad(
   base: string,
   key: string,
-  options: { durationMs: number; workers: number; members: string[]; entries: SoakEntries; operations?: SoakOperation[] },
+  options: {
+    durationMs: number
+    workers: number
+    members: string[]
+    entries: SoakEntries
+    operations?: SoakOperation[]
+  },
 ): Promise<LoadResult> {
   const operations = options.operations ?? SOAK_OPERATIONS
   const agent = new Agent({ keepAlive: true, maxSockets: options.workers })
@@ -164,12 +181,18 @@ export async function runLoad(
       new Promise((resolve, reject) => {
         const text = body === undefined ? undefined : JSON.stringify(body)
         const headers: Record<string, string> = { authorization: `Bearer ${key}` }
-        if (text !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) })
+        if (text !== undefined)
+          Object.assign(headers, {
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(text)),
+          })
         const req = request({ host: url.hostname, port: url.port, method, path, headers, agent }, (res) => {
           let data = ''
           res.setEncoding('utf8')
           res.on('data', (chunk: string) => (data += chunk))
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data === '' ? undefined : JSON.parse(data) }))
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: data === '' ? undefined : JSON.parse(data) }),
+          )
           res.on('error', reject)
         })
         req.on('error', reject)

@@ -39,7 +39,14 @@ function sample(startedAt: number): SoakSample {
   } catch {
     // Not Linux: no descriptor count.
   }
-  return { at: Date.now() - startedAt, rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, resources, fds }
+  return {
+    at: Date.now() - startedAt,
+    rss: memory.rss,
+    heapUsed: memory.heapUsed,
+    external: memory.external,
+    resources,
+    fds,
+  }
 }
 
 const startedAt = Date.now()
@@ -49,11 +56,16 @@ const setup = await openDatabase({ ...where, poolSize: 1 })
 await migrateToLatest(setup)
 const { newKey } = await new WorkspacesService(setup).bootstrap()
 await setup.close()
-const db = await openDatabase({ ...where, poolSize: config.RAPPORT_DB_POOL_SIZE, statementTimeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS })
+const db = await openDatabase({
+  ...where,
+  poolSize: config.RAPPORT_DB_POOL_SIZE,
+  statementTimeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS,
+})
 const app = await buildApp({ db, config })
 await app.listen({ port: 0, host: '127.0.0.1' })
 const address = app.server.address()
-if (address === null || typeof address === 'string' || !newKey || !process.send) throw new Error('soak server: no TCP address, key or IPC channel')
+if (address === null || typeof address === 'string' || !newKey || !process.send)
+  throw new Error('soak server: no TCP address, key or IPC channel')
 
 process.on('message', (message: { type: string }) => {
   if (message.type === 'sample') process.send!({ type: 'sample', sample: sample(startedAt) } satisfies SoakMessage)
