@@ -1,14 +1,14 @@
 // buildApp: the one factory for the server, used by `rapport serve`, the tests and the benchmarks, so
 // all three run exactly the same plugins, limits and error handling.
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
-import type { Config } from './config.js'
+import { trustProxy, type Config } from './config.js'
 import type { Db } from './db/dialect.js'
 import { newId } from './domain/ids.js'
 import { createServices, type Services } from './domain/services.js'
 import authPlugin from './http/plugins/auth.js'
-import errorsPlugin, { clientErrorHandler, frameworkErrors } from './http/plugins/errors.js'
+import errorsPlugin, { clientErrorHandler, frameworkErrors, notFound } from './http/plugins/errors.js'
 import inputTextPlugin from './http/plugins/input-text.js'
 import jsonBodyPlugin from './http/plugins/json-body.js'
 import limitsPlugin from './http/plugins/limits.js'
@@ -39,6 +39,11 @@ export interface AppDeps {
   config: Config
   /** A pino logger; when absent one is made at config.LOG_LEVEL. */
   logger?: FastifyBaseLogger
+  /**
+   * More routes for the `/v1` scope, behind the same authentication and limits. Only for suites that
+   * must prove they catch a broken route (test/reliability); the server mounts none.
+   */
+  extraV1Routes?: FastifyPluginAsync
 }
 
 /** The `/v1` resources, one plugin each. */
@@ -79,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new RequestLog(),
     // Relate ids are case-sensitive and paths are matched exactly; /v1/lists/ is /v1/lists.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    trustProxy: trustProxy(config),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ...socketTimeouts(config.RAPPORT_REQUEST_TIMEOUT_MS),
@@ -104,7 +110,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jsonBodyPlugin)
   await app.register(inputTextPlugin)
   await app.register(openapiPlugin)
-  await app.register(authPlugin)
+  await app.register(authPlugin, {
+    // Off with the rate limit: RAPPORT_RATE_LIMIT=0 means "no limits at all".
+    failureLimit: config.RAPPORT_RATE_LIMIT > 0 ? config.RAPPORT_AUTH_FAILURE_LIMIT : 0,
+    windowSeconds: config.RAPPORT_RATE_LIMIT_WINDOW_S,
+  })
   await app.register(limitsPlugin, {
     limit: config.RAPPORT_RATE_LIMIT,
     windowSeconds: config.RAPPORT_RATE_LIMIT_WINDOW_S,
@@ -116,7 +126,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes)
   await app.register(
     async (v1) => {
+      // On the scope, not on the URL: every route under /v1, and every unknown path there, is
+      // authenticated and counted however its path was spelled (see auth.ts).
+      v1.addHook('onRequest', v1.authenticate)
+      if (v1.rateLimit) v1.addHook('onRequest', v1.rateLimit)
+      v1.setNotFoundHandler(notFound)
       for (const routes of V1_ROUTES) await v1.register(routes)
+      if (deps.extraV1Routes) await v1.register(deps.extraV1Routes)
     },
     { prefix: '/v1' },
   )

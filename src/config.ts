@@ -44,6 +44,19 @@ export const ConfigSchema = Type.Object({
     default: 60,
     description: 'Length of the rate-limit window in seconds',
   }),
+  RAPPORT_AUTH_FAILURE_LIMIT: Type.Integer({
+    minimum: 0,
+    default: 60,
+    description:
+      'Failed authentications (401s) per client address per rate-limit window; past it the address gets 429s (0 turns it off; off too when RAPPORT_RATE_LIMIT is 0)',
+  }),
+  RAPPORT_TRUST_PROXY: Type.Optional(
+    Type.String({
+      pattern: '^(true|false|[0-9]+|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$',
+      description:
+        'Behind a reverse proxy: which X-Forwarded-For hops name the client (true: all; a number: that many hops; or proxy addresses/CIDRs, comma-separated). Unset: the socket address is the client',
+    }),
+  ),
   RAPPORT_DEFAULT_COUNTRY_CODE: Type.String({
     pattern: '^[0-9]{1,3}$',
     default: '82',
@@ -61,9 +74,23 @@ const NUMERIC = new Set([
   'RAPPORT_DB_POOL_SIZE',
   'RAPPORT_RATE_LIMIT',
   'RAPPORT_RATE_LIMIT_WINDOW_S',
+  'RAPPORT_AUTH_FAILURE_LIMIT',
 ])
 
 export class ConfigError extends Error {}
+
+/**
+ * Fastify's `trustProxy` from RAPPORT_TRUST_PROXY: false when unset, so the client address (which the
+ * failed-authentication limit counts by) is the socket's and X-Forwarded-For cannot forge it.
+ */
+export function trustProxy(config: Config): boolean | string | ((address: string, hop: number) => boolean) {
+  const value = config.RAPPORT_TRUST_PROXY
+  if (value === undefined || value === 'false') return false
+  if (value === 'true') return true
+  if (!/^[0-9]+$/.test(value)) return value
+  const hops = Number(value)
+  return (_address, hop) => hop < hops
+}
 
 /**
  * Reads and checks the configuration from `env` (default: process.env). Empty variables count as unset.

@@ -63,12 +63,15 @@ export class ConflictError extends RapportError {
   readonly code = 'conflict'
 }
 
-/** 429: the key spent its request budget; `retryAfterSeconds` goes out as Retry-After. */
+/** 429: a key spent its request budget, or an address its failed attempts; `retryAfterSeconds` goes out as Retry-After. */
 export class RateLimitedError extends RapportError {
   readonly status = 429
   readonly code = 'rate_limited'
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many requests; retry in ${retryAfterSeconds} s`)
+  constructor(
+    readonly retryAfterSeconds: number,
+    reason = 'Too many requests',
+  ) {
+    super(`${reason}; retry in ${retryAfterSeconds} s`)
   }
 }
 

@@ -168,6 +168,12 @@ function send(reply: FastifyReply, body: ErrorBody): FastifyReply {
   return reply.code(body.status).type('application/json; charset=utf-8').send(body)
 }
 
+/** The 404 of an unknown route (the `/v1` scope has its own, behind authentication). */
+export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0]
+  return send(reply, errorBody(request, 404, 'not_found', `Route ${request.method} ${path} not found`))
+}
+
 export default fp(
   async (app) => {
     app.setErrorHandler((error, request, reply) => {
@@ -176,10 +182,7 @@ export default fp(
       if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds))
       return send(reply, body)
     })
-    app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split('?')[0]
-      return send(reply, errorBody(request, 404, 'not_found', `Route ${request.method} ${path} not found`))
-    })
+    app.setNotFoundHandler(notFound)
   },
   { name: 'errors' },
 )

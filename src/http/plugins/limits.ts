@@ -9,8 +9,9 @@
 // entry per active key) and exact to report, at the price of letting a key spend up to two windows'
 // quota across a window boundary. The counters live in this process only (the server keeps no shared
 // state), so with N processes behind a load balancer a key gets up to N times the limit.
-// RAPPORT_RATE_LIMIT=0 registers nothing at all.
+// RAPPORT_RATE_LIMIT=0 turns it off (and the per-address limit on failed authentications with it).
 import fp from 'fastify-plugin'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { RateLimitedError } from '../../domain/errors.js'
 
 /** The policy's name in both fields. */
@@ -34,9 +35,14 @@ interface Window {
  */
 export class FixedWindows {
   readonly #windows = new Map<string, Window>()
+  /**
+   * `maxKeys` caps the keys tracked at once: when a new key finds it full, the oldest window is dropped
+   * (its key starts afresh), so memory stays bounded even against many keys in one window.
+   */
   constructor(
     readonly limit: number,
     readonly windowMs: number,
+    readonly maxKeys = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Counts one request of `key` at `now`; returns what is left of its window, or null when spent. */
@@ -49,6 +55,7 @@ export class FixedWindows {
       window = undefined
     }
     if (window === undefined) {
+      if (this.#windows.size >= this.maxKeys) this.#windows.delete(this.#windows.keys().next().value!)
       window = { startedAt: now, count: 0 }
       this.#windows.set(key, window)
     }
@@ -64,6 +71,13 @@ export class FixedWindows {
     return window === undefined ? 0 : Math.max(0, window.startedAt + this.windowMs - now)
   }
 
+  /** Milliseconds until `key` may send again when its window is spent, else 0; counts nothing. */
+  spentMs(key: string, now: number): number {
+    const window = this.#windows.get(key)
+    if (window === undefined || window.count < this.limit) return 0
+    return Math.max(0, window.startedAt + this.windowMs - now)
+  }
+
   /** Keys currently tracked. */
   get size(): number {
     return this.#windows.size
@@ -77,19 +91,29 @@ export class FixedWindows {
   }
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The onRequest hook of the `/v1` scope that counts a request of its key; null when off. */
+    rateLimit: ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) | null
+  }
+}
+
 export default fp<LimitsOptions>(
   async (app, { limit, windowSeconds }) => {
-    if (limit <= 0) return
+    if (limit <= 0) {
+      app.decorate('rateLimit', null)
+      return
+    }
     const windows = new FixedWindows(limit, windowSeconds * 1000)
     const policy = `${POLICY};q=${limit};w=${windowSeconds}`
-    // Runs after auth's onRequest hook: only requests with a valid key are counted (others fail 401).
-    app.addHook('onRequest', async (request, reply) => {
-      // `actor` is undefined, not null, on routes of plugins registered before auth (the docs UI).
-      const actor = request.actor
-      if (!actor?.apiKeyId) return
+    // Added after `authenticate` on the `/v1` scope: only requests with a valid key are counted (the
+    // others fail 401, and are counted per address by auth-failures.ts).
+    app.decorate('rateLimit', async function rateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+      const keyId = request.actor?.apiKeyId
+      if (!keyId) return
       const now = Date.now()
-      const left = windows.take(actor.apiKeyId, now)
-      const resetSeconds = Math.ceil((left?.resetMs ?? windows.resetMs(actor.apiKeyId, now)) / 1000)
+      const left = windows.take(keyId, now)
+      const resetSeconds = Math.ceil((left?.resetMs ?? windows.resetMs(keyId, now)) / 1000)
       reply.header('ratelimit-policy', policy)
       reply.header('ratelimit', `${POLICY};r=${left?.remaining ?? 0};t=${resetSeconds}`)
       if (left === null) throw new RateLimitedError(Math.max(1, resetSeconds))
