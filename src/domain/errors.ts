@@ -11,15 +11,24 @@ export interface FieldProblem {
   message: string
 }
 
+/**
+ * Problems one 422 names at most; further ones are only counted (`details_truncated`), so what an answer
+ * costs does not grow with what a request gets wrong.
+ */
+export const MAX_PROBLEMS = 50
+
 export abstract class RapportError extends Error {
   abstract readonly status: number
   abstract readonly code: string
   readonly details: FieldProblem[] | undefined
+  /** Problems found beyond `details` and not listed. */
+  readonly detailsTruncated: number
 
-  constructor(message: string, details?: FieldProblem[]) {
+  constructor(message: string, details?: FieldProblem[], detailsTruncated = 0) {
     super(message)
     this.name = new.target.name
-    this.details = details
+    this.details = details?.slice(0, MAX_PROBLEMS)
+    this.detailsTruncated = detailsTruncated + Math.max(0, (details?.length ?? 0) - MAX_PROBLEMS)
   }
 }
 
@@ -48,12 +57,12 @@ export class NotFoundError extends RapportError {
   }
 }
 
-/** 422: the request was read but breaks a rule; `details` names each field at fault. */
+/** 422: the request was read but breaks a rule; `details` names each field at fault (the first MAX_PROBLEMS). */
 export class ValidationError extends RapportError {
   readonly status = 422
   readonly code = 'validation_failed'
-  constructor(details: FieldProblem[], message?: string) {
-    super(message ?? validationMessage(details), details)
+  constructor(details: FieldProblem[], message?: string, detailsTruncated = 0) {
+    super(message ?? validationMessage(details.slice(0, MAX_PROBLEMS)), details, detailsTruncated)
   }
 }
 
@@ -110,18 +119,25 @@ export function invalid(field: string, code: string, message: string): Validatio
 }
 
 /**
- * Collects field problems while a whole input is checked, so one response names every mistake.
- * `throwIfAny()` raises one ValidationError holding them all.
+ * Collects field problems while a whole input is checked, so one response names every mistake (the first
+ * MAX_PROBLEMS; the rest are counted). `throwIfAny()` raises one ValidationError holding them.
  */
 export class Problems {
   readonly list: FieldProblem[] = []
+  /** Problems past MAX_PROBLEMS: counted, not kept. */
+  #dropped = 0
   add(field: string, code: string, message: string): void {
-    this.list.push({ field, code, message })
+    if (this.list.length < MAX_PROBLEMS) this.list.push({ field, code, message })
+    else this.#dropped++
+  }
+  /** Every problem found, kept or not: compare it before and after a check to see whether it found any. */
+  get count(): number {
+    return this.list.length + this.#dropped
   }
   get any(): boolean {
-    return this.list.length > 0
+    return this.count > 0
   }
   throwIfAny(): void {
-    if (this.list.length > 0) throw new ValidationError(this.list)
+    if (this.any) throw new ValidationError(this.list, undefined, this.#dropped)
   }
 }

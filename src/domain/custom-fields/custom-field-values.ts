@@ -105,18 +105,26 @@ export async function checkCustomFieldValues(
   const rows: CustomFieldRow[] = await fieldsQ.customFieldsOfModel(db, workspaceId, model)
   const byKey = new Map(rows.map((row) => [row.name_key, toDefinition(row)]))
   const refs = emptyReferences()
+  /** Names met so far: false once sent, true once their repetition is reported. */
+  const seen = new Map<string, boolean>()
   for (const item of inputItems(input)) {
-    const field = byKey.get(item.name.trim().toLowerCase())
+    const key = item.name.trim().toLowerCase()
+    const field = byKey.get(key)
+    // A name sent again is one problem, whatever its values, and an unknown one is named once.
+    const repeated = seen.get(key)
+    if (repeated !== undefined) {
+      if (!repeated && field)
+        problems.add(item.namePath, 'duplicate', `sets ${JSON.stringify(field.name)} more than once`)
+      seen.set(key, true)
+      continue
+    }
+    seen.set(key, false)
     if (field === undefined) {
       problems.add(
         item.namePath,
         'unknown',
         `is not a custom field of ${pluralOf(model)}: ${JSON.stringify(item.name)}`,
       )
-      continue
-    }
-    if (changes.has(field.id)) {
-      problems.add(item.namePath, 'duplicate', `sets ${JSON.stringify(field.name)} more than once`)
       continue
     }
     const value = checkFieldValue(field, item.value, item.valuePath, problems, refs)

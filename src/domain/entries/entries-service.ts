@@ -136,8 +136,9 @@ export class EntriesService {
   /**
    * Creates are checked against the definition this process last loaded, without reading the list
    * first: the batch confirms its version under the list's lock. When it moved, or when the check
-   * refused the entry (a field or status it names may be new), the create starts again from the list
-   * as stored; nothing was stored the first time.
+   * refused the entry and the list as stored is newer (a field or status it names may be new), the
+   * create starts again from the list as stored; nothing was stored the first time. A refusal against
+   * the list as it still is stands: its checks are not run a second time.
    */
   async create(actor: Actor, listId: string, input: CreateEntryInput): Promise<EntryResource> {
     const known = unconfirmedDefinition(actor.workspaceId, listId)
@@ -146,6 +147,10 @@ export class EntriesService {
         return await this.#createWith(actor, known, input)
       } catch (error) {
         if (!(error instanceof StaleDefinitionError || error instanceof ValidationError)) throw error
+        const stored = await loadListDefinition(this.db.kysely, actor.workspaceId, listId)
+        if (error instanceof ValidationError && stored.list.definition_version === known.list.definition_version)
+          throw error
+        return this.#createWith(actor, stored, input)
       }
     }
     return this.#createWith(actor, await loadListDefinition(this.db.kysely, actor.workspaceId, listId), input)

@@ -32,7 +32,8 @@ export function parseStoredValues(json: string): StoredFieldValues {
 
 /**
  * Applies `input` over `current` and returns the new stored values and the ids of the fields it
- * touched. Unknown names and bad values are recorded as problems under `list_fields[i]`; records that
+ * touched. Unknown names and bad values are recorded as problems under `list_fields[i]`; a name sent
+ * again is one problem (an unknown one is named once) and its value is not checked again. Records that
  * values point at are collected in `refs` for the caller to verify.
  */
 export function applyListFields(
@@ -43,21 +44,24 @@ export function applyListFields(
   refs: References,
 ): { values: StoredFieldValues; touched: string[] } {
   const pairs = Array.isArray(input) ? input.map((p) => [p.name, p.value] as const) : Object.entries(input)
+  const byName = new Map(fields.map((f) => [f.name, f]))
   const values: StoredFieldValues = { ...current }
   const touched: string[] = []
+  /** Names met so far: false once sent, true once their repetition is reported. */
+  const seen = new Map<string, boolean>()
   pairs.forEach(([name, raw], i) => {
     const path = Array.isArray(input) ? `list_fields[${i}]` : `list_fields.${name}`
-    const field = fields.find((f) => f.name === name)
-    if (!field) {
-      problems.add(
-        Array.isArray(input) ? `${path}.name` : path,
-        'unknown',
-        `is not a field of this list: ${JSON.stringify(name)}`,
-      )
+    const namePath = Array.isArray(input) ? `${path}.name` : path
+    const field = byName.get(name)
+    const repeated = seen.get(name)
+    if (repeated !== undefined) {
+      if (!repeated && field) problems.add(namePath, 'taken', 'is listed twice')
+      seen.set(name, true)
       return
     }
-    if (touched.includes(field.id)) {
-      problems.add(Array.isArray(input) ? `${path}.name` : path, 'taken', 'is listed twice')
+    seen.set(name, false)
+    if (!field) {
+      problems.add(namePath, 'unknown', `is not a field of this list: ${JSON.stringify(name)}`)
       return
     }
     const value = checkFieldValue(field, raw, Array.isArray(input) ? `${path}.value` : path, problems, refs)

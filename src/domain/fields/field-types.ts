@@ -78,7 +78,7 @@ export function checkFieldDefinition(
   defaultType?: DataType,
 ): Omit<FieldDefinition, 'id'> | undefined {
   const at = (field: string) => (path === '' ? field : `${path}.${field}`)
-  const before = problems.list.length
+  const before = problems.count
   const name = typeof input.name === 'string' ? input.name.trim() : ''
   if (name === '') problems.add(at('name'), 'blank', "can't be blank")
   else if (name.length > MAX_FIELD_NAME_LENGTH)
@@ -105,7 +105,7 @@ export function checkFieldDefinition(
     problems.add(at('accepts_multiple_values'), 'not_allowed', 'is only allowed for select, user and contact fields')
   }
 
-  if (problems.list.length > before || !isDataType(dataType)) return undefined
+  if (problems.count > before || !isDataType(dataType)) return undefined
   return { name, data_type: dataType, options, accepts_multiple_values: multiple }
 }
 
@@ -204,7 +204,8 @@ function checkScalar(
     }
     case 'select':
       if (typeof raw !== 'string' || !(field.options ?? []).includes(raw)) {
-        return fail(problems, path, `is not included in the options (${(field.options ?? []).join(', ')})`, 'inclusion')
+        // The options are not listed: a field may have hundreds, and each bad value would repeat them all.
+        return fail(problems, path, "is not one of the field's options", 'inclusion')
       }
       return raw
     case 'user': {

@@ -3,10 +3,21 @@
 // carrying the request id, so no internal text reaches a client. What the router and Node refuse before
 // any route runs (bad URLs, unparsable HTTP) is answered in the same shape (frameworkErrors,
 // clientErrorHandler, passed to Fastify by app.ts).
+//
+// An error body is at most MAX_ERROR_BODY_BYTES whatever the request did: at most MAX_PROBLEMS details
+// (the rest counted in `details_truncated`), each text clipped, and details dropped from the end while
+// the body would still be larger. A request can echo its own text back, but never multiplied.
 import type { Socket } from 'node:net'
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { RapportError, RateLimitedError, RequestTimeoutError, type FieldProblem } from '../../domain/errors.js'
+import {
+  MAX_PROBLEMS,
+  RapportError,
+  RateLimitedError,
+  RequestTimeoutError,
+  validationMessage,
+  type FieldProblem,
+} from '../../domain/errors.js'
 import { isTimedOut, isUnavailable } from '../../db/errors.js'
 import { newId } from '../../domain/ids.js'
 import type { ErrorBody } from '../schemas/common.js'
@@ -80,29 +91,69 @@ const STATUS_CODES: Record<number, string> = {
   415: 'unsupported_media_type',
 }
 
+/** The largest error body, in bytes of JSON: what a 4xx costs to send, whatever was sent. */
+export const MAX_ERROR_BODY_BYTES = 16 * 1024
+/** Longest `message` of an error body, in characters. */
+const MAX_MESSAGE_LENGTH = 1000
+/** Longest field path, code or message of one problem, in characters. */
+const MAX_PROBLEM_TEXT_LENGTH = 200
+
+/** `text` cut to `max` characters with an ellipsis, never between the halves of a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text
+  let end = max - 1
+  if (/[\ud800-\udbff]/.test(text[end - 1] ?? '')) end--
+  return `${text.slice(0, end)}…`
+}
+
 export function errorBody(
   request: FastifyRequest,
   status: number,
   code: string,
   message: string,
   details?: FieldProblem[],
+  detailsTruncated = 0,
 ): ErrorBody {
-  const body: ErrorBody = { status, code, message, request_id: String(request.id) }
-  if (details !== undefined && details.length > 0) body.details = details
+  const body: ErrorBody = { status, code, message: clip(message, MAX_MESSAGE_LENGTH), request_id: String(request.id) }
+  if (details === undefined || details.length === 0) return body
+  const kept = details.slice(0, MAX_PROBLEMS).map((d) => ({
+    field: clip(d.field, MAX_PROBLEM_TEXT_LENGTH),
+    code: clip(d.code, MAX_PROBLEM_TEXT_LENGTH),
+    message: clip(d.message, MAX_PROBLEM_TEXT_LENGTH),
+  }))
+  // `,"details":[...],"details_truncated":n` costs at most this much beside the problems themselves.
+  let bytes = Buffer.byteLength(JSON.stringify(body)) + 48
+  let fit = 0
+  for (const problem of kept) {
+    bytes += Buffer.byteLength(JSON.stringify(problem)) + 1
+    if (bytes > MAX_ERROR_BODY_BYTES) break
+    fit++
+  }
+  const dropped = detailsTruncated + details.length - fit
+  if (fit > 0) body.details = kept.slice(0, fit)
+  if (dropped > 0) body.details_truncated = dropped
   return body
 }
 
 /** Turns any thrown value into the status and body the client gets. */
 export function toErrorResponse(error: unknown, request: FastifyRequest): ErrorBody {
   if (isTimedOut(error)) error = new RequestTimeoutError()
-  if (error instanceof RapportError) return errorBody(request, error.status, error.code, error.message, error.details)
+  if (error instanceof RapportError)
+    return errorBody(request, error.status, error.code, error.message, error.details, error.detailsTruncated)
   const fastifyError = error as FastifyError & { validation?: AjvError[]; validationContext?: string }
   if (Array.isArray(fastifyError?.validation)) {
     // A path parameter that cannot be an id names nothing that exists: 404, like any unknown id.
     if (fastifyError.validationContext === 'params') return errorBody(request, 404, 'not_found', 'Not found')
-    const details = fastifyError.validation.map((e) => problemFromAjv(e, fastifyError.validationContext))
-    const message = `Validation failed: ${details.map((d) => `${d.field} ${d.message}`).join(', ')}`
-    return errorBody(request, 422, 'validation_failed', message, details)
+    const found = fastifyError.validation
+    const details = found.slice(0, MAX_PROBLEMS).map((e) => problemFromAjv(e, fastifyError.validationContext))
+    return errorBody(
+      request,
+      422,
+      'validation_failed',
+      validationMessage(details),
+      details,
+      found.length - details.length,
+    )
   }
   if (isUnavailable(error))
     return errorBody(request, 503, 'service_unavailable', 'The database is unavailable; retry shortly')

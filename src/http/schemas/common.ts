@@ -49,7 +49,12 @@ export const ErrorBody = Type.Object(
       description: 'Stable machine code: bad_request, malformed_json, unauthorized, not_found, ...',
     }),
     message: Type.String({ description: 'What went wrong, for humans' }),
-    details: Type.Optional(Type.Array(FieldProblem, { description: 'One item per field at fault (422)' })),
+    details: Type.Optional(
+      Type.Array(FieldProblem, { description: 'One item per field at fault (422), the first 50 at most' }),
+    ),
+    details_truncated: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'Problems found beyond those in `details` and not listed' }),
+    ),
     request_id: Type.String({ description: 'Quote it when reporting a problem; it is in the server log' }),
   },
   {

@@ -1,0 +1,303 @@
+// The security findings of issue 12, one `describe` per finding and database, each test written to fail
+// on the code the finding was made against: what one request can make the server do is bounded (error
+// bodies, schema problems, limits after a PATCH, time filters), /v1 is authenticated however its path is
+// spelled, failed keys are limited per address, request ids are ours unless safe, key hints carry no
+// secret, HTML pages carry security headers, and a failing shared batch fails only its culprit.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { KyselyPlugin } from 'kysely'
+import { MAX_PROBLEMS } from '../../src/domain/errors.js'
+import { createServices } from '../../src/domain/services.js'
+import { MAX_ERROR_BODY_BYTES } from '../../src/http/plugins/errors.js'
+import { addressKey } from '../../src/http/plugins/auth-failures.js'
+import { client, type ApiResponse } from '../support/client.js'
+import { TEST_DATABASES } from '../support/databases.js'
+import { VALUES, createList, createOrganization, processBody } from '../support/seed.js'
+import { startTestServer, type TestServer } from '../support/server.js'
+import { fetchDocument, fillPath, operations } from '../reliability/support/openapi.js'
+import { closeRawClient, sendRaw, type RawResponse } from '../reliability/support/raw-client.js'
+
+after(() => closeRawClient())
+
+const bytes = (res: ApiResponse | RawResponse) => Buffer.byteLength(res.text)
+
+/** A 422 within the bound, listing at most MAX_PROBLEMS problems and counting the others. */
+function assertBounded422(res: ApiResponse, truncated: boolean): void {
+  assert.equal(res.status, 422, res.text.slice(0, 300))
+  assert.ok(bytes(res) <= MAX_ERROR_BODY_BYTES, `a 422 of ${bytes(res)} bytes`)
+  assert.ok(res.body.details.length >= 1 && res.body.details.length <= MAX_PROBLEMS)
+  if (truncated) assert.ok(res.body.details_truncated >= 1, 'the problems not listed are counted')
+  else assert.equal(res.body.details_truncated, undefined)
+}
+
+describe('error bodies (finding 1)', () => {
+  it('counts past MAX_PROBLEMS in every way a problem can be long', async () => {
+    // Text that JSON makes six times longer (\u0001) and astral characters, in every field.
+    const { errorBody } = await import('../../src/http/plugins/errors.js')
+    const long = '\u0001😀'.repeat(5000)
+    const details = Array.from({ length: 500 }, () => ({ field: long, code: long, message: long }))
+    const body = errorBody({ id: 'req-x' } as never, 422, 'validation_failed', long, details, 7)
+    const size = Buffer.byteLength(JSON.stringify(body))
+    assert.ok(size <= MAX_ERROR_BODY_BYTES, `${size} bytes`)
+    assert.ok(body.details!.length >= 1)
+    assert.equal(body.details!.length + body.details_truncated!, 507)
+    assert.doesNotThrow(() => new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(JSON.stringify(body))))
+  })
+})
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: finding 1, a 422 costs at most 16 KB`, () => {
+    let server: TestServer
+    let tagged: { id: string }
+    const options = Array.from({ length: 500 }, (_, i) => `${String(i).padStart(3, '0')} ${'option '.repeat(27)}`)
+    before(async () => {
+      server = await startTestServer(database)
+      tagged = await createList(client(server, server.workspace.key), {
+        name: 'Tagged',
+        process: false,
+        entry_type: 'Organization',
+        fields: [{ name: 'Tags', data_type: 'select', options, accepts_multiple_values: true }],
+      })
+    })
+    after(async () => server?.close())
+    const api = () => client(server, server.workspace.key)
+
+    it('answers a 3 KB request of bad select values against 500 long options in at most 16 KB', async () => {
+      const org = await createOrganization(api())
+      const bad = Array.from({ length: 100 }, () => 'x')
+      const body = {
+        entryable_id: org.id,
+        entryable_type: 'Organization',
+        list_fields: Array.from({ length: 6 }, () => ({ name: 'Tags', value: bad })),
+      }
+      assert.ok(JSON.stringify(body).length < 3500)
+      const res = await api().post(`/v1/lists/${tagged.id}/entries`, body)
+      assertBounded422(res, true)
+      assert.ok(!res.text.includes('option option'), 'no option is listed in a message')
+      // 100 bad values and one repeated name; the repetitions are not checked again.
+      assert.equal(res.body.details.length + res.body.details_truncated, 101)
+    })
+    it('names a repeated field once, without checking its values again', async () => {
+      const org = await createOrganization(api())
+      const res = await api().post(`/v1/lists/${tagged.id}/entries`, {
+        entryable_id: org.id,
+        entryable_type: 'Organization',
+        list_fields: [
+          { name: 'Tags', value: ['x'] },
+          { name: 'Tags', value: ['y'] },
+          { name: 'Tags', value: ['z'] },
+          { name: 'Nope', value: 1 },
+          { name: 'Nope', value: 2 },
+        ],
+      })
+      assertBounded422(res, false)
+      assert.deepEqual(
+        res.body.details.map((d: { field: string; code: string }) => `${d.field} ${d.code}`),
+        ['list_fields[0].value[0] inclusion', 'list_fields[1].name taken', 'list_fields[3].name unknown'],
+      )
+    })
+    it('names a repeated custom field once too', async () => {
+      const made = await api().post('/v1/custom_fields', {
+        model: 'contact',
+        name: 'Size',
+        data_type: 'number',
+      })
+      assert.equal(made.status, 201, made.text)
+      const res = await api().post('/v1/contacts', {
+        first_name: 'A',
+        custom_fields: Array.from({ length: 150 }, () => ({ name: 'Size', value: 'big' })),
+      })
+      assertBounded422(res, false)
+      assert.deepEqual(
+        res.body.details.map((d: { field: string; code: string }) => `${d.field} ${d.code}`),
+        ['custom_fields[0].value invalid', 'custom_fields[1].name duplicate'],
+      )
+    })
+    it('keeps a schema 422 of a 200 KB body within 16 KB (every problem of small bodies, the first of large ones)', async () => {
+      const huge = await api().post('/v1/contacts', { emails: Array.from({ length: 100_000 }, () => 1) })
+      assertBounded422(huge, false)
+      const small = await api().post('/v1/contacts', { emails: Array.from({ length: 100 }, () => 1) })
+      assertBounded422(small, true)
+      assert.equal(small.body.details.length, MAX_PROBLEMS)
+    })
+    it('runs the checks of a create refused against the list as it is once, not again on the retry path', async () => {
+      // Counts the member lookups of the assignee check through the services' own database.
+      let lookups = 0
+      const counter: KyselyPlugin = {
+        transformQuery(args) {
+          const node = args.node as {
+            kind: string
+            from?: { froms: Array<{ table?: { identifier?: { name?: string } } }> }
+          }
+          if (node.kind === 'SelectQueryNode' && node.from?.froms.some((f) => f.table?.identifier?.name === 'users'))
+            lookups++
+          return args.node
+        },
+        async transformResult(args) {
+          return args.result
+        },
+      }
+      const db = { ...server.db, kysely: server.db.kysely.withPlugin(counter) }
+      const services = createServices(db, { defaultCountryCode: '82' })
+      const actor = { workspaceId: server.workspace.id, apiKeyId: null, userId: null }
+      const deals = await createList(api(), processBody({ name: 'Checked once', identifier: 'ONCE' }))
+      const entry = (org: { id: string }, extra: Record<string, unknown> = {}) => ({
+        entryable_id: org.id,
+        entryable_type: 'Organization',
+        status: 'Started',
+        ...VALUES,
+        ...extra,
+      })
+      // A first create loads the list, so the next one is checked against the definition in memory.
+      await services.entries.create(actor, deals.id, entry(await createOrganization(api())))
+      lookups = 0
+      await assert.rejects(
+        services.entries.create(
+          actor,
+          deals.id,
+          entry(await createOrganization(api()), { assignee_email: 'no@one.zz' }),
+        ),
+        (error: Error & { status?: number }) => error.status === 422,
+      )
+      assert.equal(lookups, 1, 'the assignee was looked up once')
+    })
+  })
+}
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: finding 2, /v1 is authenticated however its path is spelled`, () => {
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database)
+    })
+    after(async () => server?.close())
+
+    it('answers 401, before reading the body, to every spelling of a /v1 route without a key', async () => {
+      const body = JSON.stringify({ emails: Array.from({ length: 100_000 }, () => 1) })
+      const host = new URL(server.url).host
+      const spellings = [
+        '/v1/contacts',
+        '/%761/contacts',
+        '/v%31/contacts',
+        '/%76%31/%63ontacts',
+        '/v1//contacts',
+        '/v1/contacts/',
+        `http://${host}/v1/contacts`,
+        'http://elsewhere.example/v1/contacts',
+        `http://${host}/%761/contacts`,
+      ]
+      for (const path of spellings) {
+        const res = await sendRaw(server.url, {
+          method: 'POST',
+          path,
+          headers: { 'content-type': 'application/json' },
+          body,
+        })
+        assert.equal(res.status, 401, `${path}: ${res.status} ${res.text.slice(0, 200)}`)
+        assert.ok(bytes(res) < 1024)
+      }
+    })
+    it('authenticates every operation of the document when its prefix is percent-encoded', async () => {
+      const ops = operations(await fetchDocument(server)).filter((op) => op.authenticated)
+      assert.ok(ops.length > 20)
+      for (const op of ops) {
+        const path = fillPath(op.path, Object.fromEntries(op.pathParams.map((p) => [p.name, 'NoSuchRecord1'])))
+        const res = await sendRaw(server.url, {
+          method: op.method,
+          path: path.replace(/^\/v1/, '/%761'),
+          headers: { 'content-type': 'application/json' },
+          body: '{"emails": [1, 1, 1], "name": 7}',
+        })
+        assert.equal(res.status, 401, `${op.method} ${op.path}: ${res.status} ${res.text.slice(0, 200)}`)
+      }
+    })
+    it('authenticates unknown paths under /v1 too, and counts them against the key', async () => {
+      const res = await sendRaw(server.url, { method: 'GET', path: '/%761/nothing-here', headers: {} })
+      assert.equal(res.status, 401)
+      const known = await client(server, server.workspace.key).get('/%761/nothing-here')
+      assert.equal(known.status, 404)
+    })
+  })
+}
+
+describe('client addresses (finding 3)', () => {
+  it('counts IPv4 as is, IPv6 by its /64, and IPv4-mapped IPv6 as IPv4', () => {
+    assert.equal(addressKey('203.0.113.5'), '203.0.113.5')
+    assert.equal(addressKey('::ffff:203.0.113.5'), '203.0.113.5')
+    assert.equal(addressKey('2001:db8::1'), addressKey('2001:db8:0:0:ffff::2'))
+    assert.notEqual(addressKey('2001:db8::1'), addressKey('2001:db8:0:1::1'))
+  })
+})
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: finding 3, failed authentications are limited per address`, () => {
+    const LIMIT = 3
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database, {
+        env: { RAPPORT_RATE_LIMIT: '1000', RAPPORT_AUTH_FAILURE_LIMIT: String(LIMIT), RAPPORT_TRUST_PROXY: 'true' },
+      })
+    })
+    after(async () => server?.close())
+    const from =
+      (address: string, key: string | null) =>
+      (path = '/v1/users') =>
+        client(server, key).get(path, { headers: { 'x-forwarded-for': address } })
+
+    it('answers 429 with Retry-After once an address has failed LIMIT times, whatever it sends then', async () => {
+      const failures = [
+        from('203.0.113.5', null),
+        from('203.0.113.5', 'rpk_thisKeyDoesNotExistAnywhere000'),
+        from('203.0.113.5', 'short'),
+      ]
+      for (const attempt of failures) assert.equal((await attempt()).status, 401)
+      const refused = await from('203.0.113.5', 'rpk_thisKeyDoesNotExistAnywhere000')()
+      assert.equal(refused.status, 429, refused.text)
+      assert.equal(refused.body.code, 'rate_limited')
+      const retryAfter = Number(refused.headers.get('retry-after'))
+      assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`)
+      // The address is refused before any key is looked up, so a good key waits too.
+      assert.equal((await from('203.0.113.5', server.workspace.key)()).status, 429)
+      assert.equal((await from('203.0.113.5', server.workspace.key)('/%761/users')).status, 429)
+      // Other addresses are not affected.
+      assert.equal((await from('203.0.113.6', server.workspace.key)()).status, 200)
+      assert.equal((await from('203.0.113.6', 'rpk_thisKeyDoesNotExistAnywhere000')()).status, 401)
+      // Public routes are not behind the limit.
+      assert.equal((await from('203.0.113.5', null)('/healthz')).status, 200)
+    })
+    it('counts an IPv6 client by its /64', async () => {
+      for (let i = 1; i <= LIMIT; i++) assert.equal((await from(`2001:db8::${i}`, null)()).status, 401)
+      assert.equal((await from('2001:db8::ffff', server.workspace.key)()).status, 429)
+      assert.equal((await from('2001:db8:0:1::1', server.workspace.key)()).status, 200)
+    })
+  })
+
+  describe(`${database.name}: finding 3, the address is the socket's unless a proxy is trusted`, () => {
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database, { env: { RAPPORT_RATE_LIMIT: '1000', RAPPORT_AUTH_FAILURE_LIMIT: '2' } })
+    })
+    after(async () => server?.close())
+
+    it('ignores X-Forwarded-For, so rotating it gains an attacker nothing', async () => {
+      const attempt = (i: number) =>
+        client(server, null).get('/v1/users', { headers: { 'x-forwarded-for': `198.51.100.${i}` } })
+      assert.equal((await attempt(1)).status, 401)
+      assert.equal((await attempt(2)).status, 401)
+      assert.equal((await attempt(3)).status, 429)
+    })
+  })
+
+  describe(`${database.name}: finding 3, no limit with rate limiting off`, () => {
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database, { env: { RAPPORT_RATE_LIMIT: '0', RAPPORT_AUTH_FAILURE_LIMIT: '2' } })
+    })
+    after(async () => server?.close())
+
+    it('answers every failed attempt 401', async () => {
+      for (let i = 0; i < 6; i++) assert.equal((await client(server, null).get('/v1/users')).status, 401)
+      assert.equal((await client(server, server.workspace.key).get('/v1/users')).status, 200)
+    })
+  })
+}
