@@ -301,3 +301,85 @@ for (const database of TEST_DATABASES) {
     })
   })
 }
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: finding 4, limits hold after a PATCH, on chains and on lists`, () => {
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database)
+    })
+    after(async () => server?.close())
+    const api = () => client(server, server.workspace.key)
+
+    it('refuses a PATCH that would take a process past 100 statuses, and a list past 200 fields', async () => {
+      const deals = await createList(api(), processBody({ name: 'Many statuses', identifier: 'MANY' }))
+      const statuses = Array.from({ length: 100 }, (_, i) => ({ name: `Step ${i}`, type: 'active' }))
+      const tooMany = await api().patch(`/v1/lists/${deals.id}`, { statuses })
+      assert.equal(tooMany.status, 422, tooMany.text.slice(0, 200))
+      assert.equal(tooMany.body.details[0].field, 'statuses')
+      assert.equal((await api().patch(`/v1/lists/${deals.id}`, { statuses: statuses.slice(0, 96) })).status, 200)
+
+      const fields = Array.from({ length: 200 }, (_, i) => ({ name: `Field ${i}`, data_type: 'text' }))
+      const wide = await createList(api(), { name: 'Wide', process: false, entry_type: 'Contact', fields })
+      const oneMore = await api().patch(`/v1/lists/${wide.id}`, { fields: [{ name: 'One more', data_type: 'text' }] })
+      assert.equal(oneMore.status, 422, oneMore.text.slice(0, 200))
+      assert.equal(oneMore.body.details[0].field, 'fields')
+      // Renaming and removing stay possible at the limit.
+      const swap = await api().patch(`/v1/lists/${wide.id}`, {
+        fields: [
+          { name: 'Field 0', remove: true },
+          { name: 'Replacement', data_type: 'number' },
+        ],
+      })
+      assert.equal(swap.status, 200, swap.text.slice(0, 200))
+      assert.equal(swap.body.fields.length, 200)
+    })
+
+    it('refuses a connection that would make a chain of more than 10 rules, however it joins', async () => {
+      const processes: Array<{ id: string }> = []
+      for (let i = 0; i < 19; i++)
+        processes.push(await createList(api(), processBody({ name: `Chain ${i}`, identifier: `CH${i}` })))
+      const connect = (from: number, to: number) =>
+        api().post(`/v1/lists/${processes[from]!.id}/connections`, {
+          from_status: 'Started',
+          to_list_id: processes[to]!.id,
+          to_status: 'Started',
+        })
+      const refused = async (from: number, to: number) => {
+        const res = await connect(from, to)
+        assert.equal(res.status, 422, `${from}→${to}: ${res.text}`)
+        assert.equal(res.body.details[0].code, 'too_long')
+      }
+      // 0→1→…→5 (5 rules) and 6→7→…→10 (4 rules); joined by 5→6 they make exactly 10.
+      for (const i of [0, 1, 2, 3, 4, 6, 7, 8, 9]) assert.equal((await connect(i, i + 1)).status, 201)
+      assert.equal((await connect(5, 6)).status, 201)
+      await refused(10, 11) // an eleventh rule at the end
+      await refused(11, 0) // or at the start
+      // 12→…→18 (6 rules), closed into a cycle of 7 by 18→12: the cycle is counted once.
+      for (let i = 12; i < 18; i++) assert.equal((await connect(i, i + 1)).status, 201)
+      const cycle = await connect(18, 12)
+      assert.equal(cycle.status, 201, cycle.text)
+    })
+
+    it('refuses a list past 1000 in one workspace', async () => {
+      const other = await server.createWorkspace('Many lists')
+      const actor = { workspaceId: other.id, apiKeyId: null, userId: null }
+      for (let made = 0; made < 1000; made += 50)
+        await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            server.services.lists.create(actor, { name: `L${made + i}`, process: false, entry_type: 'Contact' }),
+          ),
+        )
+      const refused = await client(server, other.key).post('/v1/lists', {
+        name: 'One too many',
+        process: false,
+        entry_type: 'Contact',
+      })
+      assert.equal(refused.status, 422, refused.text)
+      assert.equal(refused.body.details[0].code, 'limit_reached')
+      // Other workspaces are not affected.
+      const mine = await api().post('/v1/lists', { name: 'Mine', process: false, entry_type: 'Contact' })
+      assert.equal(mine.status, 201)
+    })
+  })
+}

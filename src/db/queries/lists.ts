@@ -43,6 +43,16 @@ export async function findListForUpdate(
   return (await (lock ? listByIdLocked : listById)(db, workspaceId, listId))[0]
 }
 
+/** How many lists and processes the workspace has, archived ones included. */
+export async function countLists(db: Executor, workspaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('lists')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 /** Fields of the given lists, in display order. */
 export async function findFieldsOfLists(
   db: Executor,

@@ -18,6 +18,16 @@ export async function listWorkspaces(db: Executor): Promise<WorkspaceRow[]> {
   return db.selectFrom('workspaces').selectAll().orderBy('created_at').orderBy('id').execute()
 }
 
+/**
+ * Takes the workspace's row lock for the rest of the transaction where the database has row locks, so
+ * that writes checking a per-workspace limit (lists, connection chains) take turns. FOR NO KEY UPDATE:
+ * the foreign-key checks of every other write in the workspace (KEY SHARE) pass through it.
+ */
+export async function lockWorkspace(db: Executor, workspaceId: string, lock: boolean): Promise<void> {
+  if (!lock) return
+  await db.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forNoKeyUpdate().execute()
+}
+
 export async function insertApiKey(db: Executor, row: ApiKeyRow): Promise<void> {
   await db.insertInto('api_keys').values(row).execute()
 }

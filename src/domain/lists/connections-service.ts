@@ -1,11 +1,15 @@
 // Connected lists: "when an entry of process A enters status S, put its record into process B at status
 // T". This file manages the rules and checks them (both ends are processes of the same entry type, a
-// status starts at most one rule and is the target of at most one). Firing them is the entries' job.
+// status starts at most one rule and is the target of at most one, and a chain of rules, each starting
+// at the status the previous one ends at, is at most MAX_CHAIN_LENGTH long). Firing them is the
+// entries' job.
 import type { Db } from '../../db/dialect.js'
 import { isUniqueViolation } from '../../db/errors.js'
 import * as q from '../../db/queries/lists.js'
 import type { ListConnectionRow } from '../../db/schema.js'
 import type { Actor } from '../actor.js'
+import { lockWorkspace } from '../../db/queries/workspaces.js'
+import type { Executor } from '../../db/dialect.js'
 import { NotFoundError, Problems, invalid } from '../errors.js'
 import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
@@ -25,6 +29,59 @@ export interface CreateConnectionInput {
   from_status: string
   to_list_id: string
   to_status: string
+}
+
+/**
+ * Rules one chain may hold: one entry entering a status fires at most this many rules in a row (each
+ * making an entry in another process), so one request's work stays bounded.
+ */
+export const MAX_CHAIN_LENGTH = 10
+
+/**
+ * How many rules run on in a row from `statusId`, following `next` (the rule a status starts, or the one
+ * that ends at it) and `step` (to that rule's other end), counting at most `limit + 1`. `closed` when the
+ * walk came to `stop`: the new rule would close a cycle.
+ */
+async function rulesInARow(
+  next: (statusId: string) => Promise<ListConnectionRow | undefined>,
+  step: (rule: ListConnectionRow) => string,
+  statusId: string,
+  stop: string,
+  limit: number,
+): Promise<{ count: number; closed: boolean }> {
+  const met = new Set([statusId])
+  let count = 0
+  for (let at = statusId; count <= limit; ) {
+    const rule = await next(at)
+    if (!rule) break
+    count++
+    at = step(rule)
+    if (at === stop) return { count, closed: true }
+    if (met.has(at)) break
+    met.add(at)
+  }
+  return { count, closed: false }
+}
+
+/** The number of rules in the chain (or cycle) a new rule from `fromStatusId` to `toStatusId` would join. */
+async function chainLengthWith(trx: Executor, ws: string, fromStatusId: string, toStatusId: string): Promise<number> {
+  const after = await rulesInARow(
+    (id) => q.findConnectionFromStatus(trx, ws, id),
+    (rule) => rule.to_status_id,
+    toStatusId,
+    fromStatusId,
+    MAX_CHAIN_LENGTH,
+  )
+  // A cycle: the rules after the new one lead back to it, and are all the rules there are.
+  if (after.closed) return after.count + 1
+  const before = await rulesInARow(
+    (id) => q.findConnectionToStatus(trx, ws, id),
+    (rule) => rule.from_status_id,
+    fromStatusId,
+    toStatusId,
+    MAX_CHAIN_LENGTH,
+  )
+  return before.count + 1 + after.count
 }
 
 export class ConnectionsService {
@@ -48,6 +105,8 @@ export class ConnectionsService {
     const ws = actor.workspaceId
     const row = await this.db
       .transaction(async (trx) => {
+        // Rules of one workspace are made one at a time, so two cannot together pass the chain limit.
+        await lockWorkspace(trx, ws, this.db.traits.supportsForUpdate)
         const from = await loadListDefinition(trx, ws, listId)
         const problems = new Problems()
         if (from.list.process !== 1) throw invalid('list', 'not_allowed', 'connections are only for processes')
@@ -69,6 +128,12 @@ export class ConnectionsService {
           problems.add('from_status', 'taken', 'already starts a connection')
         if (toStatusId && (await q.findConnectionToStatus(trx, ws, toStatusId)))
           problems.add('to_status', 'taken', 'is already the target of a connection')
+        if (!problems.any && (await chainLengthWith(trx, ws, fromStatus!.id, toStatusId!)) > MAX_CHAIN_LENGTH)
+          problems.add(
+            'to_status',
+            'too_long',
+            `would make a chain of more than ${MAX_CHAIN_LENGTH} connections (entering one status fires them in a row)`,
+          )
         problems.throwIfAny()
         const row: ListConnectionRow = {
           workspace_id: ws,

@@ -12,6 +12,8 @@ export const MAX_NAME_LENGTH = 200
 export const MAX_IDENTIFIER_LENGTH = 32
 export const MAX_LABEL_LENGTH = 100
 export const MAX_FIELDS = 200
+/** Lists and processes per workspace, archived ones included. */
+export const MAX_LISTS_PER_WORKSPACE = 1000
 
 export interface StatusInput {
   name?: unknown

@@ -4,10 +4,17 @@
 import type { ListFieldRow, ListRow, StatusRow } from '../../db/schema.js'
 import { Problems } from '../errors.js'
 import { checkFieldDefinition, type FieldDefinition, type FieldDefinitionInput } from '../fields/field-types.js'
-import { MAX_IDENTIFIER_LENGTH, MAX_LABEL_LENGTH, MAX_NAME_LENGTH, checkStatus, checkText } from './list-definition.js'
+import {
+  MAX_FIELDS,
+  MAX_IDENTIFIER_LENGTH,
+  MAX_LABEL_LENGTH,
+  MAX_NAME_LENGTH,
+  checkStatus,
+  checkText,
+} from './list-definition.js'
 import { toFieldDefinition } from './list-resource.js'
 import { mergeByName, type MergePlan, type NamedPatchItem } from './merge-by-name.js'
-import { MAX_STATUS_NAME_LENGTH, parseStatusKind, type StatusKind, type StatusSpec } from './statuses.js'
+import { MAX_STATUSES, MAX_STATUS_NAME_LENGTH, parseStatusKind, type StatusKind, type StatusSpec } from './statuses.js'
 
 export interface StatusPatchItem extends NamedPatchItem {
   type?: unknown
@@ -131,6 +138,9 @@ export function planListPatch(
         problems,
       )
       if (plan.statuses.order.length === 0) problems.add('statuses', 'blank', 'a process must keep at least one status')
+      // The limits of a create hold for the list as the PATCH leaves it, not only for what it sends.
+      if (plan.statuses.order.length > MAX_STATUSES)
+        problems.add('statuses', 'too_long', `would make too many statuses (maximum is ${MAX_STATUSES})`)
     }
   }
   if (input.archived !== undefined && input.archived !== (list.archived_at !== null)) plan.archive = input.archived
@@ -149,6 +159,8 @@ export function planListPatch(
       },
       problems,
     )
+    if (plan.fields.order.length > MAX_FIELDS)
+      problems.add('fields', 'too_long', `would make too many fields (maximum is ${MAX_FIELDS})`)
   }
   problems.throwIfAny()
   return plan

@@ -10,7 +10,8 @@ import type { FieldDefinition } from '../fields/field-types.js'
 import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
-import { checkCreateList, type CreateListInput } from './list-definition.js'
+import { lockWorkspace } from '../../db/queries/workspaces.js'
+import { MAX_LISTS_PER_WORKSPACE, checkCreateList, type CreateListInput } from './list-definition.js'
 import { planListPatch, type ListPatchPlan, type UpdateListInput } from './list-patch.js'
 import { storedFlag, storedOptions } from '../fields/stored-field.js'
 import { cachedDefinition, latestDefinition, rememberDefinition } from './definition-cache.js'
@@ -181,6 +182,14 @@ export class ListsService {
     const statuses = draft.statuses.map((s, i) => statusRow(ws, list.id, s, i, now))
     await this.db
       .transaction(async (trx) => {
+        // Creates in one workspace take turns here, so none can pass the limit alongside another.
+        await lockWorkspace(trx, ws, this.db.traits.supportsForUpdate)
+        if ((await q.countLists(trx, ws)) >= MAX_LISTS_PER_WORKSPACE)
+          throw invalid(
+            'lists',
+            'limit_reached',
+            `the workspace has ${MAX_LISTS_PER_WORKSPACE} lists and processes, the most it may have: delete one first`,
+          )
         await q.insertList(trx, list)
         await q.insertListFields(trx, fields)
         await q.insertStatuses(trx, statuses)
