@@ -383,3 +383,35 @@ for (const database of TEST_DATABASES) {
     })
   })
 }
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: finding 5, time filters are bounded`, () => {
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database)
+    })
+    after(async () => server?.close())
+
+    it('answers 422 to a time filter past the last instant a date can hold, and 200 at it', async () => {
+      const api = client(server, server.workspace.key)
+      const deals = await createList(api, processBody({ name: 'Filtered', identifier: 'FLT' }))
+      const filters = [
+        'created_after',
+        'created_before',
+        'updated_after',
+        'updated_before',
+        'closed_after',
+        'closed_before',
+      ]
+      for (const filter of filters) {
+        for (const value of ['1e23', '8640000000001', '1e308']) {
+          const res = await api.get(`/v1/lists/${deals.id}/entries?${filter}=${value}`)
+          assert.equal(res.status, 422, `${filter}=${value}: ${res.status} ${res.text.slice(0, 200)}`)
+          assert.equal(res.body.details[0].field, filter)
+        }
+        const edge = await api.get(`/v1/lists/${deals.id}/entries?${filter}=8640000000000`)
+        assert.equal(edge.status, 200, `${filter} at the bound: ${edge.text.slice(0, 200)}`)
+      }
+    })
+  })
+}

@@ -6,6 +6,7 @@ import { ENTRY_SORTS } from '../../domain/entries/entry-filters.js'
 import { RECURRING_PERIODS } from '../../domain/entries/entry-input.js'
 import { ENTRY_TYPES } from '../../domain/lists/list-definition.js'
 import { STATUS_KINDS } from '../../domain/lists/statuses.js'
+import { MAX_UNIX_SECONDS } from '../../domain/pagination.js'
 import { Id, NamedValue, Page, PageQuery, Timestamp, Nullable } from './common.js'
 
 const MAX_CENTS = Number.MAX_SAFE_INTEGER
@@ -152,8 +153,15 @@ export const UpdateEntryBody = Type.Object(
 )
 export type UpdateEntryBody = Static<typeof UpdateEntryBody>
 
+// The same bound as `updated_after`: a larger value (`1e23`) reached PostgreSQL as a bigint out of range.
 const seconds = (what: string) =>
-  Type.Optional(Type.Number({ minimum: 0, description: `Only entries ${what} this Unix time (seconds)` }))
+  Type.Optional(
+    Type.Number({
+      minimum: 0,
+      maximum: MAX_UNIX_SECONDS,
+      description: `Only entries ${what} this Unix time (seconds)`,
+    }),
+  )
 
 export const ListEntriesQuery = Type.Object(
   {
