@@ -5,7 +5,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { trustProxy, type Config } from './config.js'
 import type { Db } from './db/dialect.js'
-import { newId } from './domain/ids.js'
 import { createServices, type Services } from './domain/services.js'
 import authPlugin from './http/plugins/auth.js'
 import errorsPlugin, { clientErrorHandler, frameworkErrors, notFound } from './http/plugins/errors.js'
@@ -24,6 +23,7 @@ import notesRoutes from './http/routes/notes.js'
 import organizationsRoutes from './http/routes/organizations.js'
 import usersRoutes from './http/routes/users.js'
 import { ErrorBody } from './http/schemas/common.js'
+import { requestIdOf } from './http/request-id.js'
 import { serializerCompiler } from './http/serialization.js'
 import { validatorCompiler } from './http/validation.js'
 
@@ -78,9 +78,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: { level: config.LOG_LEVEL } }),
     bodyLimit: config.RAPPORT_BODY_LIMIT,
-    // A client may pass its own request id (X-Request-Id) to correlate logs; otherwise one is made.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => `req-${newId(12)}`,
+    // A client may pass its own request id (X-Request-Id) to correlate logs, if it is safe to echo.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     logController: new RequestLog(),
     // Relate ids are case-sensitive and paths are matched exactly; /v1/lists/ is /v1/lists.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },

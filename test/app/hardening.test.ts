@@ -415,3 +415,41 @@ for (const database of TEST_DATABASES) {
     })
   })
 }
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: finding 6, request ids from clients`, () => {
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database)
+    })
+    after(async () => server?.close())
+
+    it('uses a short plain X-Request-Id as given, and replaces any other with one of ours', async () => {
+      const api = client(server, server.workspace.key)
+      for (const given of ['trace-0af7651916cd43dd8448eb211c80319c', 'Root=1-67891233-abcdef012345678912345678']) {
+        const res = await api.get('/v1/users', { headers: { 'x-request-id': given } })
+        assert.equal(res.headers.get('x-request-id'), given)
+        const refused = await api.get('/v1/users/NoSuchUser1', { headers: { 'x-request-id': given } })
+        assert.equal(refused.body.request_id, given)
+      }
+      for (const given of [
+        '"><script>alert(1)</script>',
+        'a'.repeat(129),
+        'a b',
+        '-leading',
+        'x'.repeat(20_000),
+        'é',
+      ]) {
+        for (const res of [
+          await api.get('/v1/users', { headers: { 'x-request-id': given } }),
+          await client(server, null).get('/v1/users', { headers: { 'x-request-id': given } }),
+        ]) {
+          const id = res.headers.get('x-request-id') ?? ''
+          assert.match(id, /^req-[A-Za-z0-9]{12}$/, `${given.slice(0, 40)} came back as ${id.slice(0, 40)}`)
+          assert.ok(!res.text.includes(given), 'the client id is not in the body')
+          if (res.status >= 400) assert.equal(res.body.request_id, id)
+        }
+      }
+    })
+  })
+}

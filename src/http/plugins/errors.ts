@@ -19,7 +19,7 @@ import {
   type FieldProblem,
 } from '../../domain/errors.js'
 import { isTimedOut, isUnavailable } from '../../db/errors.js'
-import { newId } from '../../domain/ids.js'
+import { newRequestId } from '../request-id.js'
 import type { ErrorBody } from '../schemas/common.js'
 
 interface AjvError {
@@ -183,7 +183,7 @@ function clientErrorOf(error: Error & { code?: string }): [number, string, strin
 export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return
   const [status, reason, code, message] = clientErrorOf(error)
-  const requestId = `req-${newId(12)}`
+  const requestId = newRequestId()
   this.log.debug({ err: error, request_id: requestId }, 'client error')
   const body = JSON.stringify({ status, code, message, request_id: requestId })
   if (socket.writable) {
