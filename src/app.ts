@@ -99,7 +99,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     fp(
       async (instance) => {
-        instance.decorate('services', createServices(db, { defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE }))
+        instance.decorate(
+          'services',
+          createServices(db, {
+            defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE,
+            keyPepper: config.RAPPORT_KEY_PEPPER,
+          }),
+        )
       },
       { name: 'services' },
     ),

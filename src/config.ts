@@ -12,10 +12,18 @@ export const ConfigSchema = Type.Object({
   RAPPORT_DATA_DIR: Type.String({ default: './data', description: 'Folder of the SQLite file rapport.db' }),
   RAPPORT_API_KEY: Type.Optional(
     Type.String({
-      minLength: 16,
+      minLength: 32,
       maxLength: 256,
       pattern: '^[\\x21-\\x7e]+$',
-      description: 'Seed this exact API key into the default workspace at start-up (scripts, CI)',
+      description: 'Seed this exact API key (32 to 256 printable characters) into the default workspace at start-up',
+    }),
+  ),
+  RAPPORT_KEY_PEPPER: Type.Optional(
+    Type.String({
+      minLength: 32,
+      maxLength: 1024,
+      description:
+        'A server secret (at least 32 characters) API keys are hashed under with HMAC-SHA-256; once set, keep it (see docs/decisions.md)',
     }),
   ),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

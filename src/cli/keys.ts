@@ -24,8 +24,8 @@ export interface KeysOptions {
 }
 
 export async function keys(command: string | undefined, args: string[], options: KeysOptions): Promise<void> {
-  await withDatabase(async ({ db }) => {
-    const workspaces = new WorkspacesService(db)
+  await withDatabase(async ({ config, db }) => {
+    const workspaces = new WorkspacesService(db, config.RAPPORT_KEY_PEPPER)
     const workspace = await chooseWorkspace(db, options.workspace)
     switch (command) {
       case 'create': {

@@ -10,7 +10,8 @@ export const SERVE_HELP = `Usage: rapport serve
 
 Starts the HTTP server. On an empty database it creates a workspace and an API key and prints the key
 once. RAPPORT_API_KEY seeds that exact key instead. Configuration comes from the environment:
-PORT, HOST, DATABASE_URL, RAPPORT_DATA_DIR, RAPPORT_API_KEY, LOG_LEVEL (see the README).`
+PORT, HOST, DATABASE_URL, RAPPORT_DATA_DIR, RAPPORT_API_KEY, RAPPORT_KEY_PEPPER, LOG_LEVEL and the
+limits (see the README).`
 
 export async function serve(): Promise<void> {
   const config = loadConfig()
@@ -21,7 +22,7 @@ export async function serve(): Promise<void> {
   let boot: Awaited<ReturnType<WorkspacesService['bootstrap']>>
   try {
     await migrateToLatest(setup)
-    boot = await new WorkspacesService(setup).bootstrap(config.RAPPORT_API_KEY)
+    boot = await new WorkspacesService(setup, config.RAPPORT_KEY_PEPPER).bootstrap(config.RAPPORT_API_KEY)
   } finally {
     await setup.close()
   }

@@ -10,8 +10,8 @@ Commands:
   list                   List workspaces`
 
 export async function workspaces(command: string | undefined, options: { name?: string | undefined }): Promise<void> {
-  await withDatabase(async ({ db }) => {
-    const service = new WorkspacesService(db)
+  await withDatabase(async ({ config, db }) => {
+    const service = new WorkspacesService(db, config.RAPPORT_KEY_PEPPER)
     switch (command) {
       case 'create': {
         const name = options.name?.trim()

@@ -42,9 +42,14 @@ export interface ApiKeysTable {
   workspace_id: string
   id: string
   name: string
-  /** sha256 of the whole key, hex. The key itself is never stored. Unique across all workspaces. */
+  /**
+   * The whole key's sha256, or its HMAC-SHA-256 under RAPPORT_KEY_PEPPER (see key_hash_scheme), hex. The
+   * key itself is never stored. Unique across all workspaces.
+   */
   key_hash: string
-  /** The first characters of the key, so a person can tell keys apart in `keys list`. */
+  /** How key_hash was made: `sha256` or `hmac-sha256`. */
+  key_hash_scheme: string
+  /** `rpk_…` and the key's last 4 characters, so a person can tell keys apart in `keys list`. */
   key_hint: string
   /** The member acting through this key (the author of notes written with it), or null. */
   user_id: string | null

@@ -14,10 +14,12 @@ import { WorkspacesService } from './workspaces/workspaces-service.js'
 export interface DomainSettings {
   /** Calling code assumed for phone numbers written without one, e.g. `82`. */
   defaultCountryCode: string
+  /** RAPPORT_KEY_PEPPER: the secret API keys are hashed under (HMAC-SHA-256), when set. */
+  keyPepper?: string | undefined
 }
 
 export function createServices(db: Db, settings: DomainSettings) {
-  const workspaces = new WorkspacesService(db)
+  const workspaces = new WorkspacesService(db, settings.keyPepper)
   const members = new MembersService(db)
   const lists = new ListsService(db)
   const connections = new ConnectionsService(db)

@@ -62,7 +62,7 @@ for (const database of TEST_DATABASES) {
       assert.ok(rows.every((r) => /^[0-9a-f]{64}$/.test(r.key_hash)))
     })
     it('seeds an exact key and refuses a clash', async () => {
-      const seeded = 'my-ci-key-0123456789'
+      const seeded = 'my-ci-key-0123456789-abcdefghijklmn'
       await server.services.workspaces.createKey(server.workspace.id, { key: seeded })
       assert.equal((await client(server, seeded).get('/v1/users')).status, 200)
       await assert.rejects(

@@ -4,8 +4,12 @@
 // spelled, failed keys are limited per address, request ids are ours unless safe, key hints carry no
 // secret, HTML pages carry security headers, and a failing shared batch fails only its culprit.
 import assert from 'node:assert/strict'
+import { createHash, createHmac } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import type { KyselyPlugin } from 'kysely'
+import type { Kysely, KyselyPlugin } from 'kysely'
+import { ConfigError, loadConfig } from '../../src/config.js'
+import * as keyHashes from '../../src/db/migrations/0005-api-key-hashes.js'
+import { WorkspacesService } from '../../src/domain/workspaces/workspaces-service.js'
 import { MAX_PROBLEMS } from '../../src/domain/errors.js'
 import { createServices } from '../../src/domain/services.js'
 import { MAX_ERROR_BODY_BYTES } from '../../src/http/plugins/errors.js'
@@ -450,6 +454,110 @@ for (const database of TEST_DATABASES) {
           if (res.status >= 400) assert.equal(res.body.request_id, id)
         }
       }
+    })
+  })
+}
+
+describe('finding 7: seeded keys', () => {
+  it('refuses to seed a key shorter than 32 characters', () => {
+    assert.throws(() => loadConfig({ RAPPORT_API_KEY: 'my-ci-key-0123456789' }), ConfigError)
+    assert.equal(loadConfig({ RAPPORT_API_KEY: 'k'.repeat(32) }).RAPPORT_API_KEY, 'k'.repeat(32))
+    assert.throws(() => loadConfig({ RAPPORT_KEY_PEPPER: 'too short' }), ConfigError)
+  })
+})
+
+/** A key row as the code before finding 7 stored it: plain sha256, hint of the first 8 characters. */
+async function storeOldStyleKey(db: Kysely<any>, workspaceId: string, id: string, key: string): Promise<void> {
+  await db
+    .insertInto('api_keys')
+    .values({
+      workspace_id: workspaceId,
+      id,
+      name: 'Old key',
+      key_hash: createHash('sha256').update(key).digest('hex'),
+      key_hint: `${key.slice(0, 8)}…`,
+      user_id: null,
+      created_at: 1,
+      revoked_at: null,
+    })
+    .execute()
+}
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: finding 7, key hints and hashes`, () => {
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database)
+    })
+    after(async () => server?.close())
+
+    it('hints at a key with rpk_ and its last 4 characters only, and makes no key shorter than 32', async () => {
+      const { key, record } = await server.services.workspaces.createKey(server.workspace.id)
+      assert.equal(record.key_hint, `rpk_…${key.slice(-4)}`)
+      const [listed] = (await server.services.workspaces.listKeys(server.workspace.id)).filter(
+        (k) => k.id === record.id,
+      )
+      assert.equal(listed!.key_hint, record.key_hint)
+      await assert.rejects(
+        server.services.workspaces.createKey(server.workspace.id, { key: 'seeded-key-of-20-ch' }),
+        /must be 32 to 256/,
+      )
+      const seeded = await server.services.workspaces.createKey(server.workspace.id, { key: `ci-${'s'.repeat(29)}` })
+      assert.equal(seeded.record.key_hint, '…ssss')
+    })
+    it('keeps a key stored before (short, plain sha256) working, and rewrites its hint without the secret', async () => {
+      const key = 'old-ci-key-01234567'
+      const db = server.db.kysely as Kysely<any>
+      await keyHashes.down(db)
+      await storeOldStyleKey(db, server.workspace.id, 'OldKey1', key)
+      await keyHashes.up(db)
+      const row = await db.selectFrom('api_keys').selectAll().where('id', '=', 'OldKey1').executeTakeFirstOrThrow()
+      assert.equal(row.key_hint, '…')
+      assert.equal(row.key_hash_scheme, 'sha256')
+      assert.equal((await client(server, key).get('/v1/users')).status, 200)
+    })
+  })
+
+  describe(`${database.name}: finding 7, keys hashed under RAPPORT_KEY_PEPPER`, () => {
+    const pepper = 'pepper-0123456789-0123456789-0123456789'
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database, { env: { RAPPORT_KEY_PEPPER: pepper } })
+    })
+    after(async () => server?.close())
+    const stored = (id: string) =>
+      server.db.kysely.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+
+    it('stores HMAC-SHA-256 of new keys under the pepper, and verifies them', async () => {
+      const { key, record } = await server.services.workspaces.createKey(server.workspace.id)
+      const row = await stored(record.id)
+      assert.equal(row.key_hash, createHmac('sha256', pepper).update(key).digest('hex'))
+      assert.notEqual(row.key_hash, createHash('sha256').update(key).digest('hex'))
+      assert.equal(row.key_hash_scheme, 'hmac-sha256')
+      assert.equal((await client(server, key).get('/v1/users')).status, 200)
+      // The pepper is what verifies it: a server without it does not know the key.
+      assert.equal(await new WorkspacesService(server.db).authenticate(key), undefined)
+    })
+    it('verifies a key stored without the pepper and re-stores it under the pepper on that first use', async () => {
+      const key = 'key-stored-before-the-pepper-0123456789'
+      await storeOldStyleKey(server.db.kysely as Kysely<any>, server.workspace.id, 'PlainKey1', key)
+      assert.equal((await stored('PlainKey1')).key_hash_scheme, 'sha256')
+      assert.equal((await client(server, key).get('/v1/users')).status, 200)
+      const row = await stored('PlainKey1')
+      assert.equal(row.key_hash_scheme, 'hmac-sha256')
+      assert.equal(row.key_hash, createHmac('sha256', pepper).update(key).digest('hex'))
+      assert.equal((await client(server, key).get('/v1/users')).status, 200)
+      // Revoked keys stay revoked whichever way they are stored.
+      await server.services.workspaces.revokeKey(server.workspace.id, 'PlainKey1')
+      assert.equal((await client(server, key).get('/v1/users')).status, 401)
+      // A seeded key that exists in either form is not seeded twice.
+      const again = 'key-stored-before-the-pepper-abcdefghij'
+      await storeOldStyleKey(server.db.kysely as Kysely<any>, server.workspace.id, 'PlainKey2', again)
+      await assert.rejects(
+        server.services.workspaces.createKey(server.workspace.id, { key: again }),
+        /already been taken/,
+      )
+      assert.equal((await server.services.workspaces.bootstrap(again)).newKey, undefined)
     })
   })
 }

@@ -93,7 +93,7 @@ for (const database of TEST_DATABASES) {
       assert.ok(this_key)
     })
     it('on SIGTERM finishes a request already in flight, then closes the database and exits 0', async () => {
-      const seed = 'drain-test-key-0123456789'
+      const seed = 'drain-test-key-0123456789-abcdefgh'
       const child = spawn(process.execPath, [BIN, 'serve'], {
         env: {
           ...process.env,

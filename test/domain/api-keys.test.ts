@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { bearerKey, generateApiKey, hashApiKey, sameHash } from '../../src/domain/workspaces/api-keys.js'
+import {
+  KeyHasher,
+  bearerKey,
+  generateApiKey,
+  hashApiKey,
+  isAcceptableNewKey,
+  keyHint,
+  sameHash,
+} from '../../src/domain/workspaces/api-keys.js'
 import { newId } from '../../src/domain/ids.js'
 
 describe('API keys and ids', () => {
@@ -22,6 +30,25 @@ describe('API keys and ids', () => {
     assert.ok(sameHash(h, hashApiKey('rpk_abcdefghijklmnop')))
     assert.ok(!sameHash(h, hashApiKey('rpk_abcdefghijklmnoq')))
     assert.ok(!sameHash(h, 'abcd'))
+  })
+  it('hints at a key by its prefix and last 4 characters only', () => {
+    assert.equal(keyHint('rpk_aXMx97PhoZJyuEedYN4qgrTQsEOqr5DiTsLwzmTz'), 'rpk_…zmTz')
+    assert.equal(keyHint('my-seeded-key-0123456789-abcdefgh'), '…efgh')
+  })
+  it('accepts new keys of 32 characters and more, while reading stored ones from 16', () => {
+    assert.equal(isAcceptableNewKey('k'.repeat(31)), false)
+    assert.equal(isAcceptableNewKey('k'.repeat(32)), true)
+    assert.equal(bearerKey(`Bearer ${'k'.repeat(16)}`), 'k'.repeat(16))
+  })
+  it('hashes under the pepper when there is one, and still finds keys stored before it', () => {
+    const key = generateApiKey()
+    assert.deepEqual(new KeyHasher().candidates(key), [{ hash: hashApiKey(key), scheme: 'sha256' }])
+    const peppered = new KeyHasher('p'.repeat(32))
+    const [current, legacy] = peppered.candidates(key)
+    assert.equal(current!.scheme, 'hmac-sha256')
+    assert.notEqual(current!.hash, hashApiKey(key))
+    assert.notEqual(current!.hash, new KeyHasher('q'.repeat(32)).current(key).hash)
+    assert.deepEqual(legacy, { hash: hashApiKey(key), scheme: 'sha256' })
   })
   it('draws ids evenly from 62 characters', () => {
     const counts = new Map<string, number>()

@@ -98,7 +98,10 @@ export async function startTestServer(database: TestDatabase, options: TestServe
     statementTimeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS,
   })
   await migrateToLatest(db)
-  const services = createServices(db, { defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE })
+  const services = createServices(db, {
+    defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE,
+    keyPepper: config.RAPPORT_KEY_PEPPER,
+  })
   const boot = await services.workspaces.bootstrap()
   const app = await buildApp({ db, config, ...(options.extraV1Routes ? { extraV1Routes: options.extraV1Routes } : {}) })
   await app.listen({ port: 0, host: '127.0.0.1' })

@@ -41,6 +41,26 @@ export async function findApiKeyByHash(db: Executor, keyHash: string): Promise<A
   return (await apiKeyByHash(db, keyHash))[0]
 }
 
+/**
+ * Re-stores a key's hash in another form (a key stored before RAPPORT_KEY_PEPPER was set, on its first
+ * use since); only if the row still holds `fromHash`, so two requests doing it at once agree.
+ */
+export async function rehashApiKey(
+  db: Executor,
+  workspaceId: string,
+  keyId: string,
+  fromHash: string,
+  to: { key_hash: string; key_hash_scheme: string },
+): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set(to)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', keyId)
+    .where('key_hash', '=', fromHash)
+    .execute()
+}
+
 export async function listApiKeys(db: Executor, workspaceId: string): Promise<ApiKeyRow[]> {
   return db
     .selectFrom('api_keys')

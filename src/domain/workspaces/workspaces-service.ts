@@ -7,7 +7,7 @@ import type { Actor } from '../actor.js'
 import { NotFoundError, invalid } from '../errors.js'
 import { newId } from '../ids.js'
 import { nowMs } from '../time.js'
-import { generateApiKey, hashApiKey, isWellFormedKey, keyHint, sameHash } from './api-keys.js'
+import { KeyHasher, MIN_NEW_KEY_LENGTH, generateApiKey, isAcceptableNewKey, keyHint, sameHash } from './api-keys.js'
 
 export const DEFAULT_WORKSPACE_NAME = 'Default workspace'
 
@@ -24,7 +24,15 @@ export interface BootstrapResult {
 }
 
 export class WorkspacesService {
-  constructor(private readonly db: Db) {}
+  readonly #hasher: KeyHasher
+
+  /** `keyPepper`: RAPPORT_KEY_PEPPER, when set (see api-keys.ts for how keys stored without it verify). */
+  constructor(
+    private readonly db: Db,
+    keyPepper?: string,
+  ) {
+    this.#hasher = new KeyHasher(keyPepper)
+  }
 
   async create(name: string, db: Executor = this.db.kysely): Promise<WorkspaceRow> {
     const now = nowMs()
@@ -54,15 +62,16 @@ export class WorkspacesService {
     db: Executor = this.db.kysely,
   ): Promise<NewKey> {
     const key = options.key ?? generateApiKey()
-    if (!isWellFormedKey(key))
-      throw invalid('key', 'invalid', 'must be 16 to 256 printable ASCII characters without spaces')
-    const keyHash = hashApiKey(key)
-    if (await q.findApiKeyByHash(db, keyHash)) throw invalid('key', 'taken', 'has already been taken')
+    if (!isAcceptableNewKey(key))
+      throw invalid('key', 'invalid', `must be ${MIN_NEW_KEY_LENGTH} to 256 printable ASCII characters without spaces`)
+    if (await this.#findStored(db, key)) throw invalid('key', 'taken', 'has already been taken')
+    const stored = this.#hasher.current(key)
     const record: ApiKeyRow = {
       workspace_id: workspaceId,
       id: newId(),
       name: options.name ?? 'API key',
-      key_hash: keyHash,
+      key_hash: stored.hash,
+      key_hash_scheme: stored.scheme,
       key_hint: keyHint(key),
       user_id: options.userId ?? null,
       created_at: nowMs(),
@@ -84,13 +93,29 @@ export class WorkspacesService {
 
   /**
    * Who a presented key acts as, or undefined when the key is unknown or revoked. The lookup is by the
-   * key's sha256, so response time says nothing about how much of a guess was right.
+   * key's hash, so response time says nothing about how much of a guess was right. A key stored as its
+   * plain sha256 before a pepper was set is re-stored under the pepper now (see api-keys.ts).
    */
   async authenticate(key: string): Promise<Actor | undefined> {
-    const keyHash = hashApiKey(key)
-    const row = await q.findApiKeyByHash(this.db.kysely, keyHash)
-    if (!row || row.revoked_at !== null || !sameHash(row.key_hash, keyHash)) return undefined
+    const found = await this.#findStored(this.db.kysely, key)
+    if (!found || found.row.revoked_at !== null) return undefined
+    const { row, as } = found
+    const current = this.#hasher.current(key)
+    if (as.scheme !== current.scheme)
+      await q.rehashApiKey(this.db.kysely, row.workspace_id, row.id, as.hash, {
+        key_hash: current.hash,
+        key_hash_scheme: current.scheme,
+      })
     return { workspaceId: row.workspace_id, apiKeyId: row.id, userId: row.user_id }
+  }
+
+  /** The stored row of `key`, revoked or not, and the form it was found under. */
+  async #findStored(db: Executor, key: string) {
+    for (const as of this.#hasher.candidates(key)) {
+      const row = await q.findApiKeyByHash(db, as.hash)
+      if (row && row.key_hash_scheme === as.scheme && sameHash(row.key_hash, as.hash)) return { row, as }
+    }
+    return undefined
   }
 
   /**
@@ -108,7 +133,7 @@ export class WorkspacesService {
       const existing = await q.listWorkspaces(trx)
       const workspace = existing[0] ?? (await this.create(DEFAULT_WORKSPACE_NAME, trx))
       if (seedKey !== undefined) {
-        if (await q.findApiKeyByHash(trx, hashApiKey(seedKey))) return { workspace }
+        if (await this.#findStored(trx, seedKey)) return { workspace }
         return { workspace, newKey: await this.createKey(workspace.id, { name: 'Seeded key', key: seedKey }, trx) }
       }
       if (existing.length > 0) return { workspace }
