@@ -14,6 +14,7 @@ import limitsPlugin from './http/plugins/limits.js'
 import openapiPlugin from './http/plugins/openapi.js'
 import { RequestLog } from './http/plugins/request-log.js'
 import requestTimeoutPlugin from './http/plugins/request-timeout.js'
+import securityHeadersPlugin from './http/plugins/security-headers.js'
 import contactsRoutes from './http/routes/contacts.js'
 import customFieldsRoutes from './http/routes/custom-fields.js'
 import healthRoutes from './http/routes/health.js'
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorsPlugin)
   // First of the onRequest hooks, so the deadline covers the key lookup too.
   await app.register(requestTimeoutPlugin, { timeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS })
+  await app.register(securityHeadersPlugin)
   await app.register(jsonBodyPlugin)
   await app.register(inputTextPlugin)
   await app.register(openapiPlugin)

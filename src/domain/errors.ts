@@ -42,6 +42,12 @@ export class BadRequestError extends RapportError {
   }
 }
 
+/** 415: a body in a form the API does not read (not JSON, or JSON in a charset other than UTF-8). */
+export class UnsupportedMediaTypeError extends RapportError {
+  readonly status = 415
+  readonly code = 'unsupported_media_type'
+}
+
 /** 401: missing, malformed, unknown or revoked API key. */
 export class UnauthorizedError extends RapportError {
   readonly status = 401

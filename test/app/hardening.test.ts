@@ -561,3 +561,71 @@ for (const database of TEST_DATABASES) {
     })
   })
 }
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: finding 8, security headers and JSON charsets`, () => {
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database)
+    })
+    after(async () => server?.close())
+
+    it('sends a page policy, nosniff, DENY and no-referrer with /docs and every HTML page', async () => {
+      for (const path of ['/docs', '/docs/', '/docs/static/index.html']) {
+        const res = await sendRaw(server.url, { method: 'GET', path, headers: {} })
+        if (res.status >= 300 && res.status < 400) continue
+        assert.equal(res.status, 200, `${path}: ${res.status}`)
+        assert.match(String(res.headers['content-type']), /^text\/html/)
+        const csp = String(res.headers['content-security-policy'])
+        assert.match(csp, /default-src 'self'/)
+        assert.match(csp, /script-src 'self'(;|$)/, 'no inline scripts')
+        assert.match(csp, /frame-ancestors 'none'/)
+        assert.equal(res.headers['x-content-type-options'], 'nosniff')
+        assert.equal(res.headers['x-frame-options'], 'DENY')
+        assert.equal(res.headers['referrer-policy'], 'no-referrer')
+      }
+    })
+    it('sends a policy that allows nothing with JSON, errors included', async () => {
+      for (const res of [
+        await client(server, server.workspace.key).get('/v1/users'),
+        await client(server, null).get('/v1/users'),
+        await client(server, null).get('/openapi.json'),
+        await client(server, null).get('/nothing-here'),
+        await client(server, null).get('/v1/users/%zz'),
+        await client(server, null).request('GET', '/v1/users', { headers: { 'x-big': 'x'.repeat(20_000) } }),
+      ]) {
+        assert.equal(res.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'")
+        assert.equal(res.headers.get('x-content-type-options'), 'nosniff')
+        assert.equal(res.headers.get('x-frame-options'), 'DENY')
+      }
+    })
+    it('answers 415 to JSON in a charset other than UTF-8, and reads UTF-8 however it is written', async () => {
+      const api = client(server, server.workspace.key)
+      const body = JSON.stringify({ name: 'Zoë', email: `zoe-${Date.now()}@example.com` })
+      for (const type of [
+        'application/json; charset=utf-16',
+        'application/json; charset=latin1',
+        'application/json; charset=ISO-8859-1',
+        'application/json; charset="us-ascii"',
+      ]) {
+        const res = await api.request('POST', '/v1/users', { raw: body, headers: { 'content-type': type } })
+        assert.equal(res.status, 415, `${type}: ${res.status} ${res.text}`)
+        assert.equal(res.body.code, 'unsupported_media_type')
+      }
+      const before = await api.all('/v1/users')
+      for (const [i, type] of [
+        'application/json; charset=UTF-8',
+        'application/json;charset="utf-8"',
+        'application/json; charset=utf8',
+      ].entries()) {
+        const res = await api.request('POST', '/v1/users', {
+          raw: JSON.stringify({ name: 'Zoë', email: `zoe-${i}-${Date.now()}@example.com` }),
+          headers: { 'content-type': type },
+        })
+        assert.equal(res.status, 201, `${type}: ${res.text}`)
+        assert.equal(res.body.name, 'Zoë')
+      }
+      assert.equal((await api.all('/v1/users')).length, before.length + 3)
+    })
+  })
+}

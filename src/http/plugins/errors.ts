@@ -20,6 +20,7 @@ import {
 } from '../../domain/errors.js'
 import { isTimedOut, isUnavailable } from '../../db/errors.js'
 import { newRequestId } from '../request-id.js'
+import { RESOURCE_HEADER_LINES, setSecurityHeaders } from './security-headers.js'
 import type { ErrorBody } from '../schemas/common.js'
 
 interface AjvError {
@@ -189,7 +190,7 @@ export function clientErrorHandler(this: FastifyInstance, error: Error & { code?
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-        `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+        `X-Request-Id: ${requestId}\r\n${RESOURCE_HEADER_LINES}Connection: close\r\n\r\n${body}`,
     )
   }
   socket.destroy()
@@ -201,7 +202,10 @@ export function clientErrorHandler(this: FastifyInstance, error: Error & { code?
  * nothing, so it is a 404 like any other id that cannot be one (Fastify would say 414).
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  // Answered before any route or hook: the headers every answer carries are set here.
   reply.header('x-request-id', request.id)
+  reply.type('application/json; charset=utf-8')
+  setSecurityHeaders(reply)
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     send(reply, errorBody(request, 404, 'not_found', 'Not found: a path segment is longer than any id'))
     return

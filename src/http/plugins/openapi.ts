@@ -48,7 +48,10 @@ export default fp(
         buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
       },
     })
-    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } })
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
+    })
     app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger())
   },
   { name: 'openapi' },
