@@ -3,7 +3,9 @@
 // together run in one SQLite transaction, each inside its own SAVEPOINT, and share one COMMIT: a unit
 // that fails rolls back to its savepoint and fails alone; the others commit together; every caller is
 // answered only after the COMMIT, so nothing is acknowledged before it is on disk. Batching and request
-// deadlines are micro-batch.ts's; a unit whose deadline passed while its work ran is rolled back.
+// deadlines are micro-batch.ts's; a unit whose deadline passed while its work ran is rolled back. A unit
+// whose failure takes the whole transaction with it, and a COMMIT that fails, fail the shared
+// transaction: then micro-batch.ts runs each unit again in a transaction of its own.
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { DeadlineExceededError, isPast, type Deadline } from './deadline.js'
 import { MicroBatcher, type BatchItem, type Outcome } from './micro-batch.js'
@@ -40,8 +42,14 @@ export class GroupCommit {
           await sql`release savepoint unit`.execute(trx)
           outcomes.push({ ok: true, value })
         } catch (error) {
-          await sql`rollback to savepoint unit`.execute(trx)
-          await sql`release savepoint unit`.execute(trx)
+          try {
+            await sql`rollback to savepoint unit`.execute(trx)
+            await sql`release savepoint unit`.execute(trx)
+          } catch {
+            // The unit's failure ended the transaction (SQLite rolls back by itself on some errors, and
+            // so does a trigger's RAISE(ROLLBACK)): the batch fails with the unit's own error.
+            throw error
+          }
           outcomes.push({ ok: false, error })
         }
       }

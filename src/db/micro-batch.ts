@@ -5,7 +5,13 @@
 // Request deadlines (deadline.ts) stay per item: an item whose deadline has passed when its batch
 // starts is refused alone, and while an item waits or runs it counts as in flight, so the request
 // timeout never answers "nothing saved" for an item that is about to be committed.
+//
+// A batch serves requests of every workspace. When the batch itself fails (the shared transaction or
+// its COMMIT, not one item, which the batch function answers alone), the item at fault is not known
+// and the others did nothing wrong: each item then runs again in a batch of its own, so only the one at
+// fault fails. Not when the database is unreachable or the work timed out: those would fail alone too.
 import { DeadlineExceededError, isPast, type Deadline } from './deadline.js'
+import { isTimedOut, isUnavailable } from './errors.js'
 
 export type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown }
 
@@ -24,8 +30,8 @@ export class MicroBatcher<I, O> {
   #draining = false
 
   /**
-   * `run` handles one batch and returns one outcome per item, in order; if it throws, every item of the
-   * batch fails with that error. `maxBatch` bounds how long one batch keeps the others waiting.
+   * `run` handles one batch and returns one outcome per item, in order; if it throws, each item runs
+   * again alone (see above). `maxBatch` bounds how long one batch keeps the others waiting.
    */
   constructor(
     private readonly run: (items: Array<BatchItem<I>>) => Promise<Array<Outcome<O>>>,
@@ -76,7 +82,14 @@ export class MicroBatcher<I, O> {
     try {
       outcomes = await this.run(items)
     } catch (error) {
-      for (const item of items) item.settle({ ok: false, error })
+      if (items.length === 1 || isUnavailable(error) || isTimedOut(error)) {
+        for (const item of items) item.settle({ ok: false, error })
+        return
+      }
+      for (const item of items) {
+        if (item.deadline && isPast(item.deadline)) item.settle({ ok: false, error: new DeadlineExceededError() })
+        else await this.#runBatch([item])
+      }
       return
     }
     for (const [i, item] of items.entries()) {

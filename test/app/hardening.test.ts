@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { createHash, createHmac } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import type { Kysely, KyselyPlugin } from 'kysely'
+import { sql, type Kysely, type KyselyPlugin } from 'kysely'
 import { ConfigError, loadConfig } from '../../src/config.js'
 import * as keyHashes from '../../src/db/migrations/0005-api-key-hashes.js'
 import { WorkspacesService } from '../../src/domain/workspaces/workspaces-service.js'
@@ -15,7 +15,7 @@ import { createServices } from '../../src/domain/services.js'
 import { MAX_ERROR_BODY_BYTES } from '../../src/http/plugins/errors.js'
 import { addressKey } from '../../src/http/plugins/auth-failures.js'
 import { client, type ApiResponse } from '../support/client.js'
-import { TEST_DATABASES } from '../support/databases.js'
+import { TEST_DATABASES, byDatabase } from '../support/databases.js'
 import { VALUES, createList, createOrganization, processBody } from '../support/seed.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 import { fetchDocument, fillPath, operations } from '../reliability/support/openapi.js'
@@ -626,6 +626,55 @@ for (const database of TEST_DATABASES) {
         assert.equal(res.body.name, 'Zoë')
       }
       assert.equal((await api.all('/v1/users')).length, before.length + 3)
+    })
+  })
+}
+
+for (const database of TEST_DATABASES) {
+  describe(`${database.name}: finding 9, a failing shared batch fails only its culprit`, () => {
+    let server: TestServer
+    before(async () => {
+      server = await startTestServer(database)
+    })
+    after(async () => server?.close())
+
+    it("answers other workspaces' creates that shared a batch with a write failing the whole transaction", async () => {
+      const a = client(server, server.workspace.key)
+      const other = await server.createWorkspace('Bystander')
+      const b = client(server, other.key)
+      const listA = await createList(a, { name: 'A', process: false, entry_type: 'Organization' })
+      const listB = await createList(b, { name: 'B', process: false, entry_type: 'Organization' })
+      const poisoned = await createOrganization(a)
+      // A fault of the batch, not of one item: the database refuses the statement (PostgreSQL then
+      // refuses the rest of the transaction) or ends the transaction itself (SQLite's RAISE(ROLLBACK)).
+      const faults = byDatabase(database, {
+        sqlite: [
+          sql`create trigger poison before insert on entries when new.entryable_id = ${sql.lit(poisoned.id)}
+            begin select raise(rollback, 'poisoned'); end`,
+        ],
+        postgres: [
+          sql`create function poison() returns trigger language plpgsql as $$
+            begin raise exception 'poisoned'; end $$`,
+          sql`create trigger poison before insert on entries for each row
+            when (new.entryable_id = ${sql.lit(poisoned.id)}) execute function poison()`,
+        ],
+      })
+      for (const statement of faults) await statement.execute(server.db.kysely)
+      for (let round = 0; round < 3; round++) {
+        const orgs = await Promise.all(Array.from({ length: 20 }, () => createOrganization(b)))
+        const [culprit, ...bystanders] = await Promise.all([
+          a.post(`/v1/lists/${listA.id}/entries`, { entryable_id: poisoned.id, entryable_type: 'Organization' }),
+          ...orgs.map((org) =>
+            b.post(`/v1/lists/${listB.id}/entries`, { entryable_id: org.id, entryable_type: 'Organization' }),
+          ),
+          // Other writes of the bystander workspace, which share SQLite's group commit.
+          ...orgs.slice(0, 5).map((_, i) => b.post('/v1/users', { name: 'B', email: `b${round}-${i}@example.com` })),
+        ])
+        assert.equal(culprit!.status, 500, culprit!.text)
+        for (const res of bystanders) assert.equal(res.status, 201, `round ${round}: ${res.status} ${res.text}`)
+      }
+      const stored = await b.all(`/v1/lists/${listB.id}/entries`)
+      assert.equal(stored.length, 60)
     })
   })
 }

@@ -1,11 +1,12 @@
 // Group commit (SQLite): writes that arrive together share one COMMIT, and each still stands or falls
-// alone.
+// alone, even when one of them ends the shared transaction.
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import BetterSqlite3 from 'better-sqlite3'
+import { sql } from 'kysely'
 import { openSqlite } from '../../src/db/sqlite.js'
 import type { Db } from '../../src/db/dialect.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
@@ -67,5 +68,42 @@ describe('sqlite: group commit', () => {
     )
     reader.close()
     assert.deepEqual(seen, [1, 1, 1])
+  })
+})
+
+describe('sqlite: group commit when the shared transaction fails', () => {
+  let dir: string
+  let db: Db
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rapport-gc-'))
+    db = openSqlite(join(dir, 'rapport.db'))
+    await migrateToLatest(db)
+    // A write no unit can roll back alone: SQLite ends the whole transaction.
+    await sql`create trigger poison before insert on workspaces when new.name = 'poison'
+      begin select raise(rollback, 'poisoned'); end`.execute(db.kysely)
+  })
+  after(async () => {
+    await db.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const insert = (trx: Parameters<Parameters<Db['transaction']>[0]>[0], id: string, name = id) =>
+    trx.insertInto('workspaces').values({ id, name, created_at: 1, updated_at: 1 }).execute()
+
+  it('runs the other units again alone, so only the unit at fault fails, with its own error', async () => {
+    const results = await Promise.allSettled([
+      db.transaction(async (trx) => insert(trx, 'e1')),
+      db.transaction(async (trx) => insert(trx, 'f1', 'poison')),
+      db.transaction(async (trx) => {
+        await insert(trx, 'g1')
+        return 'g done'
+      }),
+    ])
+    assert.equal(results[0]!.status, 'fulfilled')
+    assert.equal(results[1]!.status, 'rejected')
+    assert.match(String((results[1] as PromiseRejectedResult).reason), /poisoned/)
+    assert.deepEqual(results[2], { status: 'fulfilled', value: 'g done' })
+    const ids = (await db.kysely.selectFrom('workspaces').select('id').orderBy('id').execute()).map((r) => r.id)
+    assert.deepEqual(ids, ['e1', 'g1'])
   })
 })
