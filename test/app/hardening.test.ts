@@ -365,6 +365,21 @@ for (const database of TEST_DATABASES) {
       assert.equal(cycle.status, 201, cycle.text)
     })
 
+    it('refuses a custom field past 200 of one model in one workspace', async () => {
+      const other = await server.createWorkspace('Many fields')
+      const actor = { workspaceId: other.id, apiKeyId: null, userId: null }
+      for (let made = 0; made < 200; made += 50)
+        await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            server.services.customFields.create(actor, { name: `F${made + i}`, model: 'contact' }),
+          ),
+        )
+      const api = client(server, other.key)
+      const refused = await api.post('/v1/custom_fields', { name: 'One too many', model: 'contact' })
+      assert.equal(refused.status, 422, refused.text)
+      assert.equal(refused.body.details[0].code, 'limit_reached')
+      assert.equal((await api.post('/v1/custom_fields', { name: 'Elsewhere', model: 'organization' })).status, 201)
+    })
     it('refuses a list past 1000 in one workspace', async () => {
       const other = await server.createWorkspace('Many lists')
       const actor = { workspaceId: other.id, apiKeyId: null, userId: null }

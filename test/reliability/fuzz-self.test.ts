@@ -70,6 +70,10 @@ const brokenRoutes: FastifyPluginAsync = async (app) => {
     stored.set(id, text.toUpperCase())
     return reply.code(201).send({ id, label: text })
   })
+  // Answers every request with a 422 far larger than the request.
+  app.post('/amplifies', { schema: { ...meta, body: label, response: { 422: error } } }, async (request, reply) =>
+    reply.code(422).send({ status: 422, code: 'loud', message: 'x'.repeat(20_000), request_id: String(request.id) }),
+  )
   app.get(
     '/forgetful/:id',
     {
@@ -86,6 +90,15 @@ const brokenRoutes: FastifyPluginAsync = async (app) => {
   )
 }
 
+/** A route with a /v1 path mounted outside the /v1 scope: read, and refused 422, without any key. */
+const unguardedRoutes: FastifyPluginAsync = async (app) => {
+  app.post(
+    '/v1/unguarded',
+    { schema: { ...meta, body: label, response: { 201: object, 422: error } } },
+    async (request, reply) => reply.code(201).send({ label: (request.body as { label: string }).label }),
+  )
+}
+
 after(() => closeRawClient())
 
 const database = TEST_DATABASES[0]
@@ -94,7 +107,7 @@ if (database) {
     let server: TestServer
     let fuzzer: Fuzzer
     before(async () => {
-      server = await startTestServer(database, { extraV1Routes: brokenRoutes })
+      server = await startTestServer(database, { extraV1Routes: brokenRoutes, extraRoutes: unguardedRoutes })
       fuzzer = await Fuzzer.prepare(server)
     })
     after(async () => server?.close())
@@ -105,10 +118,10 @@ if (database) {
         assert.match(`${error.message}\n${String((error.cause as Error | undefined)?.message)}`, expected)
         return true
       })
-    const fuzz = (method: string, path: string) => {
+    const fuzz = (method: string, path: string, only?: string[]) => {
       const op = fuzzer.ops.find((o) => o.method === method && o.path === path)
       assert.ok(op, `${method} ${path} is in the document`)
-      return fuzzer.fuzzOperation(op, 300)
+      return fuzzer.fuzzOperation(op, 300, undefined, only)
     }
 
     it('reports a rejected request that changed the database', async () => {
@@ -125,6 +138,18 @@ if (database) {
     })
     it('reports a write that does not read back as answered', async () => {
       await failsWith(fuzz('POST', '/v1/forgetful'), /GET \/v1\/forgetful\/\w+ returns .* but the POST answered/)
+    })
+    it('reports a 4xx much larger than its request', async () => {
+      await failsWith(fuzz('POST', '/v1/amplifies'), /a 422 of \d+ bytes answered a request of \d+ bytes/)
+    })
+    it('reports a /v1 path that, spelled another way, is read without a key', async () => {
+      await failsWith(
+        fuzz('POST', '/v1/unguarded', ['path-spelling']),
+        /answered (201|422) where only 401 or 404 will do/,
+      )
+    })
+    it('reports a 5xx at a documented bound of a query number', async () => {
+      await failsWith(fuzz('GET', '/v1/crashes', ['query-bounds']), /answered 500/)
     })
     it('passes a route that does none of these (the real members route)', async () => {
       await fuzz('POST', '/v1/users')

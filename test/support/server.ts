@@ -43,6 +43,11 @@ export interface TestServerOptions {
    * OpenAPI). Only for suites that must prove they catch a broken route (test/reliability).
    */
   extraV1Routes?: FastifyPluginAsync
+  /**
+   * Extra routes mounted at the root, outside `/v1` and its authentication. Only for the suite that must
+   * prove the fuzzer catches a route under a /v1 path that is read without a key.
+   */
+  extraRoutes?: FastifyPluginAsync
 }
 
 /** A fresh, empty PostgreSQL database on the test server; returns its URL and how to drop it. */
@@ -104,6 +109,7 @@ export async function startTestServer(database: TestDatabase, options: TestServe
   })
   const boot = await services.workspaces.bootstrap()
   const app = await buildApp({ db, config, ...(options.extraV1Routes ? { extraV1Routes: options.extraV1Routes } : {}) })
+  if (options.extraRoutes) await app.register(options.extraRoutes)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (address === null || typeof address === 'string') throw new Error('server has no TCP address')

@@ -40,6 +40,17 @@ export async function findCustomFieldByNameKey(
 }
 
 /** Every field of one model, oldest first: what values are checked against and shown with. */
+/** How many custom fields the workspace has for `model`. */
+export async function countCustomFields(db: Executor, workspaceId: string, model: string): Promise<number> {
+  const row = await db
+    .selectFrom('custom_fields')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('model', '=', model)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 export async function customFieldsOfModel(db: Executor, workspaceId: string, model: string): Promise<CustomFieldRow[]> {
   return db
     .selectFrom('custom_fields')

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/dialect.js'
 import type { CustomFieldRow } from '../../db/schema.js'
 import * as q from '../../db/queries/custom-fields.js'
+import { lockWorkspace } from '../../db/queries/workspaces.js'
 import type { Actor } from '../actor.js'
 import { NotFoundError, Problems, invalid } from '../errors.js'
 import { MAX_FIELD_NAME_LENGTH, checkFieldDefinition, checkOptions } from '../fields/field-types.js'
@@ -15,6 +16,9 @@ import { retryOnUniqueViolation } from '../unique-retry.js'
 import { MODELS, isModel, type Model } from './models.js'
 import { deleteFieldValues, refuseRemovingUsedOptions } from './stored-values.js'
 import { toCustomField, toDefinition, type CustomField } from './to-custom-field.js'
+
+/** Custom fields per model in a workspace (every write of a contact or organization reads all of its model's). */
+export const MAX_CUSTOM_FIELDS_PER_MODEL = 200
 
 export interface NewCustomField {
   name: string
@@ -81,8 +85,16 @@ export class CustomFieldsService {
     await retryOnUniqueViolation(
       () =>
         this.db.transaction(async (trx) => {
+          // Every write of a contact or organization reads all the fields of its model: they are bounded.
+          await lockWorkspace(trx, actor.workspaceId, this.db.traits.supportsForUpdate)
           if (await q.findCustomFieldByNameKey(trx, actor.workspaceId, model, row.name_key))
             throw invalid('name', 'taken', 'has already been taken')
+          if ((await q.countCustomFields(trx, actor.workspaceId, model)) >= MAX_CUSTOM_FIELDS_PER_MODEL)
+            throw invalid(
+              'model',
+              'limit_reached',
+              `the workspace has ${MAX_CUSTOM_FIELDS_PER_MODEL} custom fields of ${model}s, the most it may have`,
+            )
           await q.insertCustomField(trx, row)
         }, actor.deadline),
       'name',

@@ -1,6 +1,7 @@
 // The hostile requests of the fuzzer, generated per operation of the OpenAPI document: a valid request
 // (real ids, values the schemas accept) with one thing made hostile: the JSON text, one property's type,
-// the strings, sizes, nesting, the path ids, the query parameters, the headers or the key.
+// the strings, sizes, nesting, the path ids, the query parameters (and numbers at and past their
+// bounds), the headers, the key, or, without a key, the spelling of the path.
 import fc from 'fast-check'
 import type { Operation, Schema } from './openapi.js'
 import {
@@ -28,6 +29,54 @@ export interface Body {
   contentType: string | null
 }
 
+/**
+ * Ways to spell a path that a router may read as the same route: percent-encoded characters, doubled
+ * slashes, trailing dots, the absolute form (`http://host/v1/...`). Without a key, every one of them must
+ * answer 401 or 404: authentication that looks at the raw URL let `/%761/contacts` reach validation.
+ */
+export const SPELLINGS = [
+  'encoded-prefix',
+  'encoded-digit',
+  'encoded-segment',
+  'inner-double-slash',
+  'leading-double-slash',
+  'trailing-dot',
+  'dot-segment',
+  'absolute',
+  'absolute-other-host',
+  'absolute-encoded',
+] as const
+export type Spelling = (typeof SPELLINGS)[number]
+
+/** `path` (`/v1/...`, ids filled in) spelled another way; `host` is the server's `host:port`. */
+export function spell(path: string, spelling: Spelling, host: string): string {
+  const rest = path.slice('/v1'.length)
+  const [, segment = '', tail = ''] = /^\/([^/]*)(.*)$/.exec(rest) ?? []
+  const encodeFirst = (s: string) => (s === '' ? s : `%${s.charCodeAt(0).toString(16).toUpperCase()}${s.slice(1)}`)
+  switch (spelling) {
+    case 'encoded-prefix':
+      return `/%76${path.slice(2)}`
+    case 'encoded-digit':
+      return `/v%31${rest}`
+    case 'encoded-segment':
+      return `/v1/${encodeFirst(segment)}${tail}`
+    case 'inner-double-slash':
+      return `/v1//${segment}${tail}`
+    case 'leading-double-slash':
+      return `/${path}`
+    case 'trailing-dot':
+      return `${path}.`
+    case 'dot-segment':
+      return `/v1/./${segment}${tail}`
+    case 'absolute':
+      return `http://${host}${path}`
+    case 'absolute-other-host':
+      return `http://rapport.invalid${path}`
+    case 'absolute-encoded':
+      return `http://${host}/%76${path.slice(2)}`
+  }
+}
+
 /** One request to send; printed short when fast-check reports it. */
 export class FuzzCase {
   constructor(
@@ -41,6 +90,10 @@ export class FuzzCase {
     readonly headers: Record<string, string>,
     /** 'key': the workspace key; null: no Authorization header; a string: that header value. */
     readonly auth: 'key' | null | string,
+    /** How the path is spelled; undefined: as the document has it. */
+    readonly spelling?: Spelling,
+    /** The statuses the answer must have, when the case decides it (a bad spelling, a number past its bound). */
+    readonly expect?: readonly number[],
   ) {}
 
   [fc.toStringMethod](): string {
@@ -54,7 +107,7 @@ export class FuzzCase {
     const path = Object.entries(this.pathValues)
       .map(([k, v]) => `${k}=${'real' in v ? '<real id>' : short(v.raw, 80)}`)
       .join(' ')
-    return `[${this.kind}] ${this.method} ${this.op.path} ${path} ?${short(this.query, 120)} body=${body} content-type=${this.body?.contentType} headers=${short(JSON.stringify(this.headers), 120)} auth=${this.auth === 'key' ? 'key' : short(String(this.auth), 40)}`
+    return `[${this.kind}${this.spelling ? `:${this.spelling}` : ''}] ${this.method} ${this.op.path} ${path} ?${short(this.query, 120)} body=${body} content-type=${this.body?.contentType} headers=${short(JSON.stringify(this.headers), 120)} auth=${this.auth === 'key' ? 'key' : short(String(this.auth), 40)}`
   }
 }
 
@@ -66,6 +119,8 @@ interface Parts {
   body?: Body | undefined
   headers?: Record<string, string>
   auth?: 'key' | null | string
+  spelling?: Spelling
+  expect?: readonly number[]
 }
 
 /** Values the fuzzer knows are real in the workspace, for `<thing>_id` fields. */
@@ -188,6 +243,8 @@ export function fuzzCases(op: Operation, known: Known): fc.Arbitrary<FuzzCase> {
             p.body,
             p.headers ?? {},
             p.auth === undefined ? 'key' : p.auth,
+            p.spelling,
+            p.expect,
           ),
       ),
     })
@@ -330,14 +387,60 @@ export function fuzzCases(op: Operation, known: Known): fc.Arbitrary<FuzzCase> {
     'other-method',
     fc.tuple(base, otherMethod).map(([v, method]) => ({ method, query: v.query, body: bodyOf(v) })),
   )
-  if (op.authenticated)
+  if (op.authenticated) {
     add(
       1,
       'bad-key',
       fc.tuple(base, badAuthorization).map(([v, auth]) => ({ query: v.query, body: bodyOf(v), auth })),
     )
+    // No key, the path spelled another way, and a body that would be a costly 422 if it got that far.
+    const costlyBody = fc.constantFrom<Body | undefined>(
+      undefined,
+      json({ emails: Array.from({ length: 5000 }, () => 1), name: 7, list_fields: [{ name: 1 }] }),
+    )
+    add(
+      2,
+      'path-spelling',
+      fc
+        .tuple(base, fc.constantFrom(...SPELLINGS), fc.oneof(base.map(bodyOf), costlyBody))
+        .map(([v, spelling, body]) => ({ query: v.query, body, auth: null, spelling, expect: [401, 404] })),
+    )
+  }
+  const numeric = op.queryParams.filter((p) => accepts(p.schema, 'number') || accepts(p.schema, 'integer'))
+  if (numeric.length > 0)
+    add(
+      2,
+      'query-bounds',
+      fc.tuple(base, fc.constantFrom(...numeric), fc.constantFrom(...BOUND_PROBES)).map(([v, param, probe]) => {
+        const value = probe(param.schema)
+        const pairs = new URLSearchParams(v.query)
+        pairs.set(param.name, value)
+        const n = Number(value)
+        const outside =
+          (param.schema.maximum !== undefined && n > param.schema.maximum) ||
+          (param.schema.minimum !== undefined && n < param.schema.minimum)
+        return { query: pairs.toString(), body: bodyOf(v), ...(outside ? { expect: [422] } : {}) }
+      }),
+    )
   return fc.oneof(...kinds)
 }
+
+/**
+ * Numbers at a numeric query parameter's documented bounds and past them, and values past any bound a
+ * database column has (bigint, double): a time filter without a maximum let `1e23` reach PostgreSQL.
+ */
+const BOUND_PROBES: ReadonlyArray<(schema: Schema) => string> = [
+  (s) => String(s.maximum ?? 1e23),
+  (s) => String((s.maximum ?? 1e23) + 1),
+  (s) => String((s.maximum ?? 1e23) * 10),
+  (s) => String(s.minimum ?? -1),
+  (s) => String((s.minimum ?? 0) - 1),
+  () => '1e23',
+  () => '-1e23',
+  () => '9223372036854775807',
+  () => '9223372036854775808',
+  () => '1e308',
+]
 
 function accepts(schema: Schema, type: string): boolean {
   const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type]

@@ -1,22 +1,29 @@
 // The fuzzer's engine: seeds real records, then runs fast-check over the hostile requests of one
-// operation (support/fuzz-cases.ts) and checks every answer against four properties:
+// operation (support/fuzz-cases.ts) and checks every answer against these properties:
 //   1. no 5xx, ever;
 //   2. every 4xx has the error shape {status, code, message, request_id} with status = the HTTP status;
 //   3. a rejected (4xx) request changes nothing stored (fingerprint of every table before and after);
 //   4. what a successful create or update answers is what reading the record back returns (text the
-//      database would alter, such as unpaired surrogates, must not be acknowledged as stored).
+//      database would alter, such as unpaired surrogates, must not be acknowledged as stored);
+//   5. no amplification: a 4xx is at most max(16 KB, 4 x the request's bytes);
+//   6. a case that decides its answer gets it: a /v1 path spelled another way without a key is a 401 or
+//      a 404 (never a 422, which would mean it was read unauthenticated), a number past its
+//      documented bound is a 422.
 // Used by fuzz.test.ts (the real routes) and fuzz-self.test.ts (proof that each property can fail).
 import { isDeepStrictEqual } from 'node:util'
 import fc from 'fast-check'
 import type { TestServer } from '../../support/server.js'
 import { describeChange, fingerprint, type Fingerprint } from './fingerprint.js'
-import { type FuzzCase, fuzzCases, type Known } from './fuzz-cases.js'
+import { type FuzzCase, fuzzCases, type Known, spell } from './fuzz-cases.js'
 import { fetchDocument, fillPath, operations, type Operation } from './openapi.js'
 import { sendRaw, type RawResponse } from './raw-client.js'
 import { collectionForField, Records } from './records.js'
 
 /** A path id that has the form of an id and names nothing, for operations whose records can't be made. */
 const UNKNOWN_ID = 'NoSuchRecord1'
+/** Property 5: a 4xx may always be this large, and larger only up to AMPLIFICATION x the request. */
+const SMALL_ANSWER_BYTES = 16 * 1024
+const AMPLIFICATION = 4
 
 export interface FuzzStats {
   cases: number
@@ -78,26 +85,33 @@ export class Fuzzer {
     },
   }
 
-  /** Runs `numRuns` cases on `op`; rejects with fast-check's report (seed, shrunk case, broken property). */
-  async fuzzOperation(op: Operation, numRuns: number, seed?: number): Promise<void> {
+  /**
+   * Runs `numRuns` cases on `op` (of the kinds named in `only`, or all); rejects with fast-check's report
+   * (seed, shrunk case, broken property).
+   */
+  async fuzzOperation(op: Operation, numRuns: number, seed?: number, only?: readonly string[]): Promise<void> {
     this.#current ??= await fingerprint(this.server.db)
-    const property = fc.asyncProperty(fuzzCases(op, this.#known), (c) => this.#check(c))
+    const cases = fuzzCases(op, this.#known)
+    const chosen = only === undefined ? cases : cases.filter((c) => only.includes(c.kind))
+    const property = fc.asyncProperty(chosen, (c) => this.#check(c))
     await fc.assert(property, { numRuns, ...(seed === undefined ? {} : { seed }) })
   }
 
   async #check(c: FuzzCase): Promise<void> {
-    let sent: { res: RawResponse; values: Record<string, string> }
+    let sent: { res: RawResponse; values: Record<string, string>; requestBytes: number }
     try {
       sent = await this.#send(c)
     } catch (error) {
       throw new Error(`the connection failed instead of an answer: ${String(error)}`)
     }
-    const { res, values } = sent
+    const { res, values, requestBytes } = sent
     this.#count(c, res)
     const rejected = res.status >= 400 && res.status < 500
     const after = rejected || c.method !== 'GET' ? await fingerprint(this.server.db) : undefined
     const found =
-      this.#problem(res, this.#current!, rejected ? after : undefined) ?? (await this.#readBackProblem(c, res, values))
+      this.#problem(res, this.#current!, rejected ? after : undefined) ??
+      this.#answerProblem(c, res, requestBytes) ??
+      (await this.#readBackProblem(c, res, values))
     if (after !== undefined) this.#current = after
     if (res.status < 300 && c.method === 'DELETE' && Object.values(c.pathValues).some((v) => 'real' in v)) {
       // The record is gone: make another so later cases still reach a real one.
@@ -116,8 +130,8 @@ export class Fuzzer {
     if (res.status >= 500) stats.serverErrors++
   }
 
-  /** Sends a case; returns the answer and the path values used. */
-  async #send(c: FuzzCase): Promise<{ res: RawResponse; values: Record<string, string> }> {
+  /** Sends a case; returns the answer, the path values used and the bytes of the request. */
+  async #send(c: FuzzCase): Promise<{ res: RawResponse; values: Record<string, string>; requestBytes: number }> {
     const real = this.realParams.get(c.op) ?? {}
     const values = Object.fromEntries(
       Object.entries(c.pathValues).map(([name, v]) => [name, 'real' in v ? (real[name] ?? UNKNOWN_ID) : v.raw]),
@@ -126,8 +140,25 @@ export class Fuzzer {
     if (c.auth === 'key') headers.authorization = `Bearer ${this.server.workspace.key}`
     else if (c.auth !== null) headers.authorization = c.auth
     if (c.body?.contentType) headers['content-type'] = c.body.contentType
-    const path = fillPath(c.op.path, values) + (c.query === '' ? '' : `?${c.query}`)
-    return { res: await sendRaw(this.server.url, { method: c.method, path, headers, body: c.body?.text }), values }
+    const filled = fillPath(c.op.path, values)
+    const spelled = c.spelling === undefined ? filled : spell(filled, c.spelling, new URL(this.server.url).host)
+    const path = spelled + (c.query === '' ? '' : `?${c.query}`)
+    const body = c.body?.text
+    const requestBytes =
+      `${c.method} ${path} HTTP/1.1\r\n`.length +
+      Object.entries(headers).reduce((n, [k, v]) => n + Buffer.byteLength(`${k}: ${v}\r\n`), 0) +
+      (body === undefined ? 0 : Buffer.byteLength(body))
+    return { res: await sendRaw(this.server.url, { method: c.method, path, headers, body }), values, requestBytes }
+  }
+
+  /** Properties 5 and 6 for one answer. */
+  #answerProblem(c: FuzzCase, res: RawResponse, requestBytes: number): string | undefined {
+    const bytes = Buffer.byteLength(res.text)
+    if (res.status >= 400 && res.status < 500 && bytes > Math.max(SMALL_ANSWER_BYTES, AMPLIFICATION * requestBytes))
+      return `a ${res.status} of ${bytes} bytes answered a request of ${requestBytes} bytes: ${res.text.slice(0, 200)}`
+    if (c.expect !== undefined && !c.expect.includes(res.status))
+      return `answered ${res.status} where only ${c.expect.join(' or ')} will do: ${res.text.slice(0, 200)}`
+    return undefined
   }
 
   /** Properties 1 to 3 for one answer; a message for the first broken one. */
