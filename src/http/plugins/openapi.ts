@@ -15,12 +15,15 @@ custom fields and notes.
 Page with \`first\` (default 25, at most 100) and \`after\` (an offset: pass the previous \`end_cursor\`).
 Every list takes \`updated_after\` (Unix seconds) and is ordered by \`updated_at\`, newest first.
 
-**Errors** share one body: \`{ status, code, message, details?, request_id }\`.
+**Errors** share one body: \`{ status, code, message, details?, details_truncated?, request_id }\`, at most 16 KB
+whatever the request: a 422 lists the first 50 problems in \`details\` and counts the others in
+\`details_truncated\`. JSON bodies are UTF-8; another \`charset\` is a 415.
 
 **Limits**: each API key may send a number of requests per window (set per deployment); every
 authenticated response says how many are left with the IETF fields \`RateLimit-Policy: "default";q=6000;w=60\`
-and \`RateLimit: "default";r=5999;t=60\`, and a 429 carries \`Retry-After\` (seconds). A request that takes
-too long is answered 503 \`request_timeout\`, and nothing it started is saved.`
+and \`RateLimit: "default";r=5999;t=60\`, and a 429 carries \`Retry-After\` (seconds). An address that fails
+authentication too often (set per deployment) is answered 429 for the rest of its window. A request that
+takes too long is answered 503 \`request_timeout\`, and nothing it started is saved.`
 
 export default fp(
   async (app) => {

@@ -78,9 +78,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'Missing, malformed, unknown or revoked API key',
   404: 'Unknown id (ids of other workspaces look the same) or unknown route',
   413: 'Request body too large',
-  415: 'Unsupported Content-Type on a write (send application/json)',
+  415: 'Unsupported Content-Type on a write (send application/json, in UTF-8)',
   422: 'Validation failed; `details` names each field',
-  429: 'Rate limit spent; see Retry-After',
+  429: 'Rate limit spent, or too many failed authentications from this address; see Retry-After',
   503: 'Database unavailable or request timed out; retry later',
 }
 

@@ -100,7 +100,7 @@ export const CustomFieldValues = Type.Record(
 
 /** Values as clients write them: `[{name, value}]` (or a plain `{name: value}` object); null clears. */
 export const CustomFieldsInput = Type.Union(
-  [Type.Array(NamedValue, { maxItems: 200 }), Type.Record(Type.String(), Type.Unknown())],
+  [Type.Array(NamedValue, { maxItems: 200 }), Type.Record(Type.String(), Type.Unknown(), { maxProperties: 200 })],
   {
     description: 'Set by custom field name: `[{"name": "House", "value": "Atreides"}]`; `null` clears a value',
     examples: [[{ name: 'House', value: 'Atreides' }]],

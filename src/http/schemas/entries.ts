@@ -87,7 +87,7 @@ export const Entry = Type.Object(
 )
 
 const ListFieldsInput = Type.Union(
-  [Type.Array(NamedValue, { maxItems: 200 }), Type.Record(Type.String(), Type.Unknown())],
+  [Type.Array(NamedValue, { maxItems: 200 }), Type.Record(Type.String(), Type.Unknown(), { maxProperties: 200 })],
   {
     description:
       'By field name: `[{"name": ..., "value": ...}]` (or `{"<name>": value}`); an array value for multi-value fields; null clears',
