@@ -27,7 +27,7 @@ declare module 'fastify' {
     authFailures: AuthFailures | null
   }
   interface FastifyContextConfig {
-    /** Routes marked public skip the key check (health, docs). */
+    /** Says a route needs no key (health, docs). Nothing reads it: only the `/v1` scope is authenticated. */
     public?: boolean
   }
 }
