@@ -13,7 +13,8 @@ import { WorkspacesService } from '../../src/domain/workspaces/workspaces-servic
 import { MAX_PROBLEMS } from '../../src/domain/errors.js'
 import { createServices } from '../../src/domain/services.js'
 import { MAX_ERROR_BODY_BYTES } from '../../src/http/plugins/errors.js'
-import { addressKey } from '../../src/http/plugins/auth-failures.js'
+import { AuthFailures, addressKey } from '../../src/http/plugins/auth-failures.js'
+import { FixedWindows } from '../../src/http/plugins/limits.js'
 import { client, type ApiResponse } from '../support/client.js'
 import { TEST_DATABASES, byDatabase } from '../support/databases.js'
 import { VALUES, createList, createOrganization, processBody } from '../support/seed.js'
@@ -230,6 +231,23 @@ describe('client addresses (finding 3)', () => {
     assert.equal(addressKey('::ffff:203.0.113.5'), '203.0.113.5')
     assert.equal(addressKey('2001:db8::1'), addressKey('2001:db8:0:0:ffff::2'))
     assert.notEqual(addressKey('2001:db8::1'), addressKey('2001:db8:0:1::1'))
+  })
+  it('blocks an address once it failed `limit` times, until its window ends', () => {
+    const failures = new AuthFailures(2, 1000)
+    assert.equal(failures.blockedMs('203.0.113.5', 0), 0)
+    failures.record('203.0.113.5', 0)
+    assert.equal(failures.blockedMs('203.0.113.5', 100), 0)
+    failures.record('203.0.113.5', 100)
+    assert.equal(failures.blockedMs('203.0.113.5', 400), 600)
+    assert.equal(failures.blockedMs('203.0.113.6', 400), 0)
+    assert.equal(failures.blockedMs('203.0.113.5', 1000), 0)
+  })
+  it('tracks a bounded number of addresses, forgetting the oldest', () => {
+    const windows = new FixedWindows(1, 1000, 3)
+    for (const key of ['a', 'b', 'c', 'd']) windows.take(key, 0)
+    assert.equal(windows.size, 3)
+    assert.equal(windows.spentMs('a', 1), 0, 'the oldest was forgotten')
+    assert.equal(windows.spentMs('d', 1), 999)
   })
 })
 

@@ -27,17 +27,28 @@ function chosenNames(): DatabaseName[] {
   return process.env.DATABASE_URL ? ['postgres'] : ['sqlite', 'postgres']
 }
 
+/** Attempts, and the time each may take: a test file's modules load while the first attempt waits, and on a
+ * busy machine that alone blocked the event loop past a single 3 s attempt (a reachable server reported down). */
+const REACHABLE_ATTEMPTS = 3
+const REACHABLE_TIMEOUT_MS = 5000
+
 async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 })
-  try {
-    await client.connect()
-    await client.query('select 1')
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => {})
+  for (let attempt = 1; attempt <= REACHABLE_ATTEMPTS; attempt++) {
+    const client = new pg.Client({
+      connectionString: POSTGRES_ADMIN_URL,
+      connectionTimeoutMillis: REACHABLE_TIMEOUT_MS,
+    })
+    try {
+      await client.connect()
+      await client.query('select 1')
+      return true
+    } catch {
+      // tried again below
+    } finally {
+      await client.end().catch(() => {})
+    }
   }
+  return false
 }
 
 async function resolveDatabases(): Promise<TestDatabase[]> {
