@@ -85,6 +85,7 @@ for (const database of TEST_DATABASES) {
         attempts.map((a) => a.outcome),
         ['drop-before', 'drop-before', 'passed'],
       )
+      assert.match(attempts[0]!.idempotencyKey ?? '', UUID)
       assert.equal(new Set(attempts.map((a) => a.idempotencyKey)).size, 1, 'one key for every attempt')
       assert.deepEqual(
         retries.map((r) => 'error' in r.reason),
