@@ -46,6 +46,31 @@ for (const database of TEST_DATABASES) {
       assert.ok(operations >= 3, `only ${operations} operations documented`)
       assert.ok(routes.includes('/v1/users'))
     })
+    it('names every operation (operationId) and files it under a described tag, so clients can be generated', async () => {
+      const { body: doc } = await client(server, null).get('/openapi.json')
+      const described = new Map<string, string>(doc.tags.map((t: any) => [t.name, t.description]))
+      const seen = new Map<string, string>()
+      for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+        for (const [method, op] of Object.entries<any>(item)) {
+          const where = `${method.toUpperCase()} ${path}`
+          // The scheme (docs/decisions.md): camelCase verb + resource, e.g. listEntries, getEntry.
+          assert.match(op.operationId ?? '', /^[a-z]+[A-Z][A-Za-z]*$/, `${where} has a camelCase operationId`)
+          assert.equal(seen.get(op.operationId), undefined, `${where} reuses ${op.operationId}`)
+          seen.set(op.operationId, where)
+          assert.equal(op.tags?.length, 1, `${where} has one tag`)
+          assert.ok(described.get(op.tags[0]), `${where}: tag ${op.tags[0]} is declared with a description`)
+          // `list*` is kept for the paged lists (clients iterate them); every paged list is named so.
+          const success = Object.keys(op.responses).find((s) => s.startsWith('2'))!
+          const paged = op.responses[success].content?.['application/json']?.schema?.properties?.pagination
+          assert.equal(
+            op.operationId.startsWith('list'),
+            Boolean(paged),
+            `${where} (${op.operationId}): list* iff paged`,
+          )
+        }
+      }
+      assert.ok(seen.size >= 42, `only ${seen.size} operations`)
+    })
     it('serves the interactive reference at /docs', async () => {
       const res = await client(server, null).get('/docs/')
       assert.equal(res.status, 200)

@@ -31,17 +31,25 @@ export default fp(
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
-        info: { title: 'Rapport API', version: '1', description: API_DESCRIPTION },
+        info: {
+          title: 'Rapport API',
+          version: '1',
+          description: API_DESCRIPTION,
+          license: { name: 'MIT', identifier: 'MIT' },
+        },
         servers: [{ url: '/' }],
         components: { securitySchemes: { bearerKey: { type: 'http', scheme: 'bearer', description: 'An API key' } } },
         security: [{ bearerKey: [] }],
         tags: [
           { name: 'Lists', description: 'Lists and processes (pipelines with statuses)' },
           { name: 'Entries', description: 'Contacts and organizations in lists and processes' },
-          { name: 'Contacts' },
-          { name: 'Organizations' },
-          { name: 'Custom fields' },
-          { name: 'Notes' },
+          { name: 'Contacts', description: 'People, with their email addresses, phone numbers and custom fields' },
+          { name: 'Organizations', description: 'Companies and other organizations, with their domains and contacts' },
+          {
+            name: 'Custom fields',
+            description: 'Definitions of the extra fields of contacts and organizations (and deals)',
+          },
+          { name: 'Notes', description: 'Notes on organizations, each optionally about a process entry' },
           { name: 'Users', description: 'Members of the workspace (Rapport only; Relate has no users API)' },
           { name: 'Operations', description: 'Health and documentation; no key needed' },
         ],

@@ -22,6 +22,7 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
     '/contacts',
     {
       schema: {
+        operationId: 'listContacts',
         tags,
         summary: 'List or look up contacts',
         description:
@@ -37,6 +38,7 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
     '/contacts',
     {
       schema: {
+        operationId: 'createContact',
         tags,
         summary: 'Create a contact',
         description:
@@ -52,6 +54,7 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
     '/contacts/:id',
     {
       schema: {
+        operationId: 'getContact',
         tags,
         summary: 'Retrieve a contact',
         params: IdParam,
@@ -65,6 +68,7 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
     '/contacts/:id',
     {
       schema: {
+        operationId: 'updateContact',
         tags,
         summary: 'Update a contact',
         description:
@@ -81,6 +85,7 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
     '/contacts/:id',
     {
       schema: {
+        operationId: 'deleteContact',
         tags,
         summary: 'Delete a contact',
         description: 'Also deletes its entries in every list and process.',
@@ -98,6 +103,7 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
     '/contacts/:id/emails',
     {
       schema: {
+        operationId: 'removeContactEmails',
         tags,
         summary: 'Remove email addresses from a contact',
         description: 'Addresses the contact does not hold are ignored. Answers the updated contact.',
@@ -113,6 +119,7 @@ const contacts: FastifyPluginAsyncTypebox = async (app) => {
     '/contacts/:id/phone_numbers',
     {
       schema: {
+        operationId: 'removeContactPhoneNumbers',
         tags,
         summary: 'Remove phone numbers from a contact',
         description:

@@ -20,6 +20,7 @@ const customFields: FastifyPluginAsyncTypebox = async (app) => {
     '/custom_fields',
     {
       schema: {
+        operationId: 'listCustomFields',
         tags,
         summary: 'List custom fields',
         querystring: ListCustomFieldsQuery,
@@ -33,6 +34,7 @@ const customFields: FastifyPluginAsyncTypebox = async (app) => {
     '/custom_fields',
     {
       schema: {
+        operationId: 'createCustomField',
         tags,
         summary: 'Create a custom field',
         description:
@@ -48,6 +50,7 @@ const customFields: FastifyPluginAsyncTypebox = async (app) => {
     '/custom_fields/:id',
     {
       schema: {
+        operationId: 'getCustomField',
         tags,
         summary: 'Retrieve a custom field',
         params: IdParam,
@@ -61,6 +64,7 @@ const customFields: FastifyPluginAsyncTypebox = async (app) => {
     '/custom_fields/:id',
     {
       schema: {
+        operationId: 'updateCustomField',
         tags,
         summary: 'Update a custom field',
         description:
@@ -77,6 +81,7 @@ const customFields: FastifyPluginAsyncTypebox = async (app) => {
     '/custom_fields/:id',
     {
       schema: {
+        operationId: 'deleteCustomField',
         tags,
         summary: 'Delete a custom field',
         description: 'Also deletes every value stored in it.',

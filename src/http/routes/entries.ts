@@ -23,6 +23,7 @@ const entries: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:list_id/entries',
     {
       schema: {
+        operationId: 'listEntries',
         tags,
         summary: 'List entries',
         description:
@@ -42,6 +43,7 @@ const entries: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:list_id/entries',
     {
       schema: {
+        operationId: 'createEntry',
         tags,
         summary: 'Create an entry',
         description:
@@ -59,6 +61,7 @@ const entries: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:list_id/entries/:id',
     {
       schema: {
+        operationId: 'getEntry',
         tags,
         summary: 'Retrieve an entry',
         params: EntryParams,
@@ -72,6 +75,7 @@ const entries: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:list_id/entries/:id',
     {
       schema: {
+        operationId: 'updateEntry',
         tags,
         summary: 'Update an entry',
         params: EntryParams,
@@ -86,6 +90,7 @@ const entries: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:list_id/entries/:id',
     {
       schema: {
+        operationId: 'deleteEntry',
         tags,
         summary: 'Delete an entry',
         description: 'Its key is never reused; its status history goes with it.',
@@ -103,6 +108,7 @@ const entries: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:list_id/entries/:id/status_changes',
     {
       schema: {
+        operationId: 'listEntryStatusChanges',
         tags,
         summary: "An entry's status history",
         description:

@@ -12,10 +12,15 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { public: true },
       schema: {
+        operationId: 'getHealth',
         tags: ['Operations'],
         summary: 'Health check',
         security: [],
-        response: { 200: Health, 503: Type.Ref('ErrorBody') },
+        response: {
+          200: Health,
+          400: Type.Ref('ErrorBody', { description: 'The request is not valid HTTP (answered on any path)' }),
+          503: Type.Ref('ErrorBody'),
+        },
       },
     },
     async () => {

@@ -23,6 +23,7 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
     '/lists',
     {
       schema: {
+        operationId: 'listLists',
         tags,
         summary: 'List lists and processes',
         querystring: ListListsQuery,
@@ -36,6 +37,7 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
     '/lists',
     {
       schema: {
+        operationId: 'createList',
         tags,
         summary: 'Create a list or a process',
         description:
@@ -53,6 +55,7 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:id',
     {
       schema: {
+        operationId: 'getList',
         tags,
         summary: 'Retrieve a list or process',
         params: IdParam,
@@ -66,6 +69,7 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:id',
     {
       schema: {
+        operationId: 'updateList',
         tags,
         summary: 'Update a list or process',
         description:
@@ -84,6 +88,7 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:id',
     {
       schema: {
+        operationId: 'deleteList',
         tags,
         summary: 'Delete a list or process and its entries',
         params: IdParam,
@@ -100,6 +105,7 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:id/connections',
     {
       schema: {
+        operationId: 'listListConnections',
         tags,
         summary: 'List the connections of a process',
         description:
@@ -116,6 +122,7 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:id/connections',
     {
       schema: {
+        operationId: 'createListConnection',
         tags,
         summary: 'Connect a status of this process to a status of another',
         description:
@@ -133,6 +140,7 @@ const lists: FastifyPluginAsyncTypebox = async (app) => {
     '/lists/:id/connections/:connection_id',
     {
       schema: {
+        operationId: 'deleteListConnection',
         tags,
         summary: 'Remove a connection',
         params: ConnectionParams,

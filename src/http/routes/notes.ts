@@ -14,6 +14,7 @@ const notes: FastifyPluginAsyncTypebox = async (app) => {
     '/notes',
     {
       schema: {
+        operationId: 'listNotes',
         tags,
         summary: 'List notes',
         querystring: ListNotesQuery,
@@ -27,6 +28,7 @@ const notes: FastifyPluginAsyncTypebox = async (app) => {
     '/notes',
     {
       schema: {
+        operationId: 'createNote',
         tags,
         summary: 'Create a note',
         description:
@@ -42,6 +44,7 @@ const notes: FastifyPluginAsyncTypebox = async (app) => {
     '/notes/:id',
     {
       schema: {
+        operationId: 'getNote',
         tags,
         summary: 'Retrieve a note',
         params: IdParam,
@@ -55,6 +58,7 @@ const notes: FastifyPluginAsyncTypebox = async (app) => {
     '/notes/:id',
     {
       schema: {
+        operationId: 'updateNote',
         tags,
         summary: 'Update a note',
         description: 'Only `body` and `deal_id` change.',
@@ -70,6 +74,7 @@ const notes: FastifyPluginAsyncTypebox = async (app) => {
     '/notes/:id',
     {
       schema: {
+        operationId: 'deleteNote',
         tags,
         summary: 'Delete a note',
         params: IdParam,

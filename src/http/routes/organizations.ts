@@ -22,6 +22,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     '/organizations',
     {
       schema: {
+        operationId: 'listOrganizations',
         tags,
         summary: 'List organizations',
         querystring: PageQuery,
@@ -35,6 +36,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     '/organizations',
     {
       schema: {
+        operationId: 'createOrganization',
         tags,
         summary: 'Create an organization',
         description:
@@ -50,6 +52,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     '/organizations/:id',
     {
       schema: {
+        operationId: 'getOrganization',
         tags,
         summary: 'Retrieve an organization',
         params: IdParam,
@@ -63,6 +66,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     '/organizations/:id',
     {
       schema: {
+        operationId: 'updateOrganization',
         tags,
         summary: 'Update an organization',
         description: 'Changes the fields sent; `domains` are added to the existing ones.',
@@ -78,6 +82,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     '/organizations/:id',
     {
       schema: {
+        operationId: 'deleteOrganization',
         tags,
         summary: 'Delete an organization',
         description: 'Also deletes its entries and notes; its contacts stay, with `organization_id: null`.',
@@ -95,6 +100,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     '/organizations/:id/domains',
     {
       schema: {
+        operationId: 'removeOrganizationDomains',
         tags,
         summary: 'Remove domains from an organization',
         description:
@@ -111,6 +117,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     '/organizations/:id/contacts',
     {
       schema: {
+        operationId: 'listOrganizationContacts',
         tags,
         summary: "List an organization's contacts",
         description: 'Takes the same `email` and `phone_number` filters as `GET /v1/contacts`.',

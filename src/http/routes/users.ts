@@ -13,6 +13,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     '/users',
     {
       schema: {
+        operationId: 'listUsers',
         tags,
         summary: 'List members',
         querystring: ListUsersQuery,
@@ -26,6 +27,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     '/users',
     {
       schema: {
+        operationId: 'createUser',
         tags,
         summary: 'Add a member',
         description:
@@ -41,6 +43,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     '/users/:id',
     {
       schema: {
+        operationId: 'getUser',
         tags,
         summary: 'Retrieve a member',
         params: IdParam,
