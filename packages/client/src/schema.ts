@@ -497,7 +497,7 @@ export interface components {
             code: string;
             /** @description What went wrong, for humans */
             message: string;
-            /** @description One item per field at fault (422) */
+            /** @description One item per field at fault (422), the first 50 at most */
             details?: {
                 /** @description Path of the field at fault, e.g. `emails[0]` */
                 field: string;
@@ -506,6 +506,8 @@ export interface components {
                 /** @description Rails-style phrase, e.g. `has already been taken` */
                 message: string;
             }[];
+            /** @description Problems found beyond those in `details` and not listed */
+            details_truncated?: number;
             /** @description Quote it when reporting a problem; it is in the server log */
             request_id: string;
         };
@@ -743,7 +745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -912,7 +914,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -930,7 +932,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1051,7 +1053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1111,7 +1113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1297,7 +1299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1315,7 +1317,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1447,7 +1449,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1584,7 +1586,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1602,7 +1604,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1667,7 +1669,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1898,7 +1900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2130,7 +2132,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2148,7 +2150,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2297,7 +2299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2362,7 +2364,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2572,7 +2574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2590,7 +2592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2744,7 +2746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2902,7 +2904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3086,7 +3088,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3104,7 +3106,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3239,7 +3241,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3299,7 +3301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3498,7 +3500,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3516,7 +3518,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3682,7 +3684,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3700,7 +3702,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3866,7 +3868,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3884,7 +3886,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4027,7 +4029,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4188,7 +4190,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4206,7 +4208,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4330,7 +4332,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4390,7 +4392,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4573,7 +4575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4591,7 +4593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4746,7 +4748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4764,7 +4766,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4937,7 +4939,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5067,7 +5069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5211,7 +5213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5229,7 +5231,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5338,7 +5340,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5398,7 +5400,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5549,7 +5551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5567,7 +5569,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5705,7 +5707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5841,7 +5843,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5859,7 +5861,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5976,7 +5978,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6036,7 +6038,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6186,7 +6188,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6204,7 +6206,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6315,7 +6317,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6424,7 +6426,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Unsupported Content-Type on a write (send application/json) */
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6442,7 +6444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6534,7 +6536,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Rate limit spent; see Retry-After */
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
