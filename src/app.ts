@@ -23,6 +23,7 @@ import listsRoutes from './http/routes/lists.js'
 import notesRoutes from './http/routes/notes.js'
 import organizationsRoutes from './http/routes/organizations.js'
 import usersRoutes from './http/routes/users.js'
+import webPlugin, { loadWebApp, servePage } from './http/plugins/web.js'
 import { ErrorBody } from './http/schemas/common.js'
 import { requestIdOf } from './http/request-id.js'
 import { serializerCompiler } from './http/serialization.js'
@@ -45,6 +46,8 @@ export interface AppDeps {
    * must prove they catch a broken route (test/reliability); the server mounts none.
    */
   extraV1Routes?: FastifyPluginAsync
+  /** The folder of the built web app (default web/dist); when it holds no app, only the API is served. */
+  webDir?: string
 }
 
 /** The `/v1` resources, one plugin each. */
@@ -111,7 +114,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       { name: 'services' },
     ),
   )
-  await app.register(errorsPlugin)
+  const web = loadWebApp(deps.webDir)
+  await app.register(errorsPlugin, { pageFallback: (request, reply) => servePage(web, request, reply) })
   // First of the onRequest hooks, so the deadline covers the key lookup too.
   await app.register(requestTimeoutPlugin, { timeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS })
   await app.register(securityHeadersPlugin)
@@ -132,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
 
   await app.register(healthRoutes)
+  if (web) await app.register(webPlugin, { web })
   await app.register(
     async (v1) => {
       // On the scope, not on the URL: every route under /v1, and every unknown path there, is

@@ -229,15 +229,18 @@ export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyR
   return send(reply, errorBody(request, 404, 'not_found', `Route ${request.method} ${path} not found`))
 }
 
-export default fp(
-  async (app) => {
+/** A handler that may answer an unknown path itself (the web app's pages); returns whether it did. */
+export type PageFallback = (request: FastifyRequest, reply: FastifyReply) => boolean
+
+export default fp<{ pageFallback?: PageFallback }>(
+  async (app, { pageFallback }) => {
     app.setErrorHandler((error, request, reply) => {
       const body = toErrorResponse(error, request)
       if (body.status >= 500) request.log.error({ err: error }, 'request failed')
       if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds))
       return send(reply, body)
     })
-    app.setNotFoundHandler(notFound)
+    app.setNotFoundHandler((request, reply) => (pageFallback?.(request, reply) ? reply : notFound(request, reply)))
   },
   { name: 'errors' },
 )
