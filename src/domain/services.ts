@@ -7,6 +7,7 @@ import { ContactsService } from './contacts/contacts-service.js'
 import { CustomFieldsService } from './custom-fields/custom-fields-service.js'
 import { NotesService } from './notes/notes-service.js'
 import { OrganizationsService } from './organizations/organizations-service.js'
+import { ApiKeysService } from './workspaces/api-keys-service.js'
 import { MembersService } from './workspaces/members-service.js'
 import { WorkspacesService } from './workspaces/workspaces-service.js'
 
@@ -21,6 +22,7 @@ export interface DomainSettings {
 export function createServices(db: Db, settings: DomainSettings) {
   const workspaces = new WorkspacesService(db, settings.keyPepper)
   const members = new MembersService(db)
+  const apiKeys = new ApiKeysService(db, workspaces)
   const lists = new ListsService(db)
   const connections = new ConnectionsService(db)
   const entries = new EntriesService(db)
@@ -28,7 +30,7 @@ export function createServices(db: Db, settings: DomainSettings) {
   const organizations = new OrganizationsService(db)
   const customFields = new CustomFieldsService(db)
   const notes = new NotesService(db)
-  return { workspaces, members, lists, connections, entries, contacts, organizations, customFields, notes }
+  return { workspaces, members, apiKeys, lists, connections, entries, contacts, organizations, customFields, notes }
 }
 
 export type Services = ReturnType<typeof createServices>

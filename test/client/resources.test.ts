@@ -62,6 +62,16 @@ for (const database of TEST_DATABASES) {
       )
     })
 
+    it('api keys: create (shown once), list, revoke', async () => {
+      const made = await client.apiKeys.create({ name: 'Zapier' })
+      assert.match(made.key, /^rpk_/)
+      const listed = await client.apiKeys.list().toArray()
+      assert.ok(listed.some((k) => k.id === made.id && k.revoked_at === null))
+      await client.apiKeys.revoke(made.id)
+      const after = await client.apiKeys.list().toArray()
+      assert.notEqual(after.find((k) => k.id === made.id)?.revoked_at, null)
+    })
+
     it('organizations and contacts: create, get, update, list, filter, remove parts, delete', async () => {
       const org = await client.organizations.create({ name: 'Atreides', domains: ['atreid.es', 'arrakis.dune'] })
       assert.deepEqual((await client.organizations.get(org.id)).domains.sort(), ['arrakis.dune', 'atreid.es'])

@@ -3,6 +3,7 @@
 // RapportApiError / RapportConnectionError.
 import createClient from 'openapi-fetch'
 import { type ApiClient, init, unwrap } from './context.js'
+import { apiKeysResource } from './resources/api-keys.js'
 import { contactsResource } from './resources/contacts.js'
 import { customFieldsResource } from './resources/custom-fields.js'
 import { entriesResource } from './resources/entries.js'
@@ -67,6 +68,7 @@ export function createRapportClient(options: RapportClientOptions = {}) {
     customFields: customFieldsResource(api),
     notes: notesResource(api),
     users: usersResource(api),
+    apiKeys: apiKeysResource(api),
     /** `GET /healthz`: whether the server and its database answer (`getHealth`). */
     health: (callOptions?: CallOptions): Promise<Health> => unwrap(api.GET('/healthz', init(callOptions))),
     /**

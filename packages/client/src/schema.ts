@@ -470,6 +470,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/api_keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Every key of the workspace, revoked ones included, newest first; keys show only their hint.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Make an API key
+         * @description The answer holds the key itself, once: it is stored as a hash and cannot be shown again.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api_keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Requests with the key fail from the next one on. A key already revoked is a 404.
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1725,6 +1769,8 @@ export interface operations {
                 closed_before?: number;
                 /** @description Order; `-` for descending. Default `-updated_at`. Nulls sort last. */
                 sort?: "updated_at" | "-updated_at" | "created_at" | "-created_at" | "key" | "-key" | "one_time_value_cents" | "-one_time_value_cents" | "closed_at" | "-closed_at";
+                /** @description Adds to each entry: `entryable_name` (the record's name), `status_changed_at` (when it entered its status). Repeatable. Rapport only. */
+                include?: ("entryable_name" | "status_changed_at")[];
             };
             header?: never;
             path: {
@@ -1862,6 +1908,14 @@ export interface operations {
                              * @example 2025-04-29T22:47:39.635Z
                              */
                             updated_at: string;
+                            /** @description With `include=entryable_name` on a list: the organization or contact name (Rapport only) */
+                            entryable_name?: string;
+                            /**
+                             * Format: date-time
+                             * @description With `include=status_changed_at` on a list: when the entry entered its current status; null in a regular list (Rapport only)
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            status_changed_at?: string | null;
                         }[];
                         pagination: {
                             /** @description `after` + the number of items on this page: pass it as the next `after` */
@@ -2084,6 +2138,14 @@ export interface operations {
                          * @example 2025-04-29T22:47:39.635Z
                          */
                         updated_at: string;
+                        /** @description With `include=entryable_name` on a list: the organization or contact name (Rapport only) */
+                        entryable_name?: string;
+                        /**
+                         * Format: date-time
+                         * @description With `include=status_changed_at` on a list: when the entry entered its current status; null in a regular list (Rapport only)
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        status_changed_at?: string | null;
                     };
                 };
             };
@@ -2278,6 +2340,14 @@ export interface operations {
                          * @example 2025-04-29T22:47:39.635Z
                          */
                         updated_at: string;
+                        /** @description With `include=entryable_name` on a list: the organization or contact name (Rapport only) */
+                        entryable_name?: string;
+                        /**
+                         * Format: date-time
+                         * @description With `include=status_changed_at` on a list: when the entry entered its current status; null in a regular list (Rapport only)
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        status_changed_at?: string | null;
                     };
                 };
             };
@@ -2526,6 +2596,14 @@ export interface operations {
                          * @example 2025-04-29T22:47:39.635Z
                          */
                         updated_at: string;
+                        /** @description With `include=entryable_name` on a list: the organization or contact name (Rapport only) */
+                        entryable_name?: string;
+                        /**
+                         * Format: date-time
+                         * @description With `include=status_changed_at` on a list: when the entry entered its current status; null in a regular list (Rapport only)
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        status_changed_at?: string | null;
                     };
                 };
             };
@@ -2779,6 +2857,8 @@ export interface operations {
                 email?: string;
                 /** @description Only contacts with this number, in any written form */
                 phone_number?: string;
+                /** @description Only contacts whose name, first name or last name contains this text, any case (Rapport only) */
+                name?: string;
             };
             header?: never;
             path?: never;
@@ -3915,6 +3995,10 @@ export interface operations {
                 after?: number;
                 /** @description Only records updated after this Unix time (seconds) */
                 updated_after?: number;
+                /** @description Only organizations whose name contains this text, any case (Rapport only) */
+                name?: string;
+                /** @description Only the organization owning this domain, in any written form such as a URL (Rapport only) */
+                domain?: string;
             };
             header?: never;
             path?: never;
@@ -4799,6 +4883,8 @@ export interface operations {
                 email?: string;
                 /** @description Only contacts with this number, in any written form */
                 phone_number?: string;
+                /** @description Only contacts whose name, first name or last name contains this text, any case (Rapport only) */
+                name?: string;
             };
             header?: never;
             path: {
@@ -6517,6 +6603,344 @@ export interface operations {
                         updated_at: string;
                     };
                 };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                /** @description Page size; default 25, at most 100 (larger values are served as 100) */
+                first?: number;
+                /** @description Offset: pass the previous page's `end_cursor` */
+                after?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "Kx7Pq2NmLa",
+                     *           "name": "Zapier",
+                     *           "key_hint": "rpk_…Tz4Q",
+                     *           "user": {
+                     *             "id": "Uq3Xb9LmT2",
+                     *             "name": "Paul Atreides",
+                     *             "email": "paul@atreid.es"
+                     *           },
+                     *           "created_at": "2025-04-29T22:47:39.635Z",
+                     *           "revoked_at": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "end_cursor": 1,
+                     *         "has_next_page": false,
+                     *         "total_count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            id: string;
+                            name: string;
+                            /** @description `rpk_…` and the last 4 characters of the key */
+                            key_hint: string;
+                            /**
+                             * MemberRef
+                             * @description The member acting through the key (author of its notes), or null
+                             */
+                            user: {
+                                /**
+                                 * @description Short alphanumeric id
+                                 * @example QbkUlo4xZq
+                                 */
+                                id: string;
+                                name: string;
+                                email: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            revoked_at: string | null;
+                        }[];
+                        pagination: {
+                            /** @description `after` + the number of items on this page: pass it as the next `after` */
+                            end_cursor: number;
+                            has_next_page: boolean;
+                            /** @description Items matching the query, over all pages */
+                            total_count: number;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Zapier"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description What the key is for */
+                    name: string;
+                    /**
+                     * @description The member the key acts as; default: the member making the request (none for a key without one)
+                     * @example QbkUlo4xZq
+                     */
+                    user_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Kx7Pq2NmLa",
+                     *       "name": "Zapier",
+                     *       "key_hint": "rpk_…Tz4Q",
+                     *       "user": {
+                     *         "id": "Uq3Xb9LmT2",
+                     *         "name": "Paul Atreides",
+                     *         "email": "paul@atreid.es"
+                     *       },
+                     *       "created_at": "2025-04-29T22:47:39.635Z",
+                     *       "revoked_at": null,
+                     *       "key": "rpk_aXMx97PhoZJyuEedYN4qgrTQsEOqr5DiTsLwTz4Q"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        id: string;
+                        name: string;
+                        /** @description `rpk_…` and the last 4 characters of the key */
+                        key_hint: string;
+                        /**
+                         * MemberRef
+                         * @description The member acting through the key (author of its notes), or null
+                         */
+                        user: {
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            id: string;
+                            name: string;
+                            email: string;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        revoked_at: string | null;
+                        /** @description The key: shown in this answer only (it is stored as a hash) */
+                        key: string;
+                    };
+                };
+            };
+            /** @description Malformed request (unreadable JSON, bad encoding) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {

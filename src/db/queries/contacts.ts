@@ -5,6 +5,7 @@ import type { ContactEmailRow, ContactRow } from '../schema.js'
 import type { PageRequest } from '../../domain/pagination.js'
 import { newestFirst, selectPage } from './page.js'
 import type { RowLock } from './organizations.js'
+import { containsText } from './text-search.js'
 
 export async function insertContact(db: Executor, row: ContactRow): Promise<void> {
   await db.insertInto('contacts').values(row).execute()
@@ -43,6 +44,8 @@ export interface ContactFilter {
   /** Normalised number: contacts holding this number. */
   numberKey?: string | undefined
   organizationId?: string | undefined
+  /** Contacts whose display, first or last name contains this text, any case. */
+  nameContains?: string | undefined
 }
 
 /**
@@ -57,6 +60,16 @@ export async function listContacts(db: Executor, workspaceId: string, filter: Co
   let query = db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId)
   if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
   if (filter.organizationId !== undefined) query = query.where('organization_id', '=', filter.organizationId)
+  if (filter.nameContains !== undefined) {
+    const text = filter.nameContains
+    query = query.where((eb) =>
+      eb.or([
+        containsText('contacts.name', text),
+        containsText('contacts.first_name', text),
+        containsText('contacts.last_name', text),
+      ]),
+    )
+  }
   if (filter.emailKey !== undefined) {
     const key = filter.emailKey
     query = query.where('id', 'in', (eb) =>

@@ -710,3 +710,52 @@ export async function findEntryWithList(
     assignee: flat.u__id === null || flat.u__id === undefined ? null : pick<UserRow>('u__', USER_COLUMNS),
   }
 }
+
+/**
+ * When each entry last entered a status (its latest status change), for `include=status_changed_at`.
+ * One grouped read of the status-change primary key (workspace_id, entry_id, changed_at, id).
+ */
+export async function latestStatusChanges(
+  db: Executor,
+  workspaceId: string,
+  entryIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (entryIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('entry_status_changes')
+    .select(['entry_id', (eb) => eb.fn.max('changed_at').as('changed_at')])
+    .where('workspace_id', '=', workspaceId)
+    .where('entry_id', 'in', entryIds)
+    .groupBy('entry_id')
+    .execute()
+  return new Map(rows.map((r) => [r.entry_id, Number(r.changed_at)]))
+}
+
+/** The display names of organizations and contacts by id, for `include=entryable_name`. */
+export async function recordNames(
+  db: Executor,
+  workspaceId: string,
+  organizationIds: readonly string[],
+  contactIds: readonly string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>()
+  if (organizationIds.length > 0) {
+    const rows = await db
+      .selectFrom('organizations')
+      .select(['id', 'name'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', organizationIds)
+      .execute()
+    for (const row of rows) names.set(row.id, row.name)
+  }
+  if (contactIds.length > 0) {
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['id', 'name', 'first_name', 'last_name'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', contactIds)
+      .execute()
+    for (const row of rows) names.set(row.id, row.name ?? [row.first_name, row.last_name].filter(Boolean).join(' '))
+  }
+  return names
+}

@@ -4,6 +4,7 @@ import type { Executor } from '../dialect.js'
 import type { OrganizationDomainRow, OrganizationRow } from '../schema.js'
 import type { PageRequest } from '../../domain/pagination.js'
 import { newestFirst, selectPage } from './page.js'
+import { containsText } from './text-search.js'
 
 /** Row locks a read can take inside a transaction (PostgreSQL only; SQLite's writer lock covers all). */
 export type RowLock = 'update' | 'share' | undefined
@@ -30,6 +31,10 @@ export async function findOrganization(
 
 export interface OrganizationFilter {
   updatedAfterMs?: number | undefined
+  /** Organizations whose name contains this text, any case. */
+  nameContains?: string | undefined
+  /** Normalised domain: the organization that owns it. */
+  domain?: string | undefined
 }
 
 export async function listOrganizations(
@@ -40,6 +45,17 @@ export async function listOrganizations(
 ) {
   let query = db.selectFrom('organizations').selectAll().where('workspace_id', '=', workspaceId)
   if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
+  if (filter.nameContains !== undefined) query = query.where(containsText('organizations.name', filter.nameContains))
+  if (filter.domain !== undefined) {
+    const domain = filter.domain
+    query = query.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('organization_domains')
+        .select('organization_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('domain', '=', domain),
+    )
+  }
   return selectPage(query, page, newestFirst('organizations'))
 }
 

@@ -140,3 +140,12 @@ export async function findUsersByEmailKeys(
     .where('email_key', 'in', emailKeys)
     .execute()
 }
+
+/** One page of a workspace's API keys (revoked ones included), newest first. */
+export async function listApiKeysPage(db: Executor, workspaceId: string, page: PageRequest) {
+  const query = db.selectFrom('api_keys').selectAll().where('workspace_id', '=', workspaceId)
+  return selectPage(query, page, [
+    { column: 'api_keys.created_at', direction: 'desc' },
+    { column: 'api_keys.id', direction: 'desc' },
+  ])
+}

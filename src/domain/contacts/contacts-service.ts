@@ -28,6 +28,8 @@ export interface ListContactsQuery {
   email?: string | undefined
   /** Any written form; matched on the normalised number. */
   phone_number?: string | undefined
+  /** Text the display, first or last name contains, any case. */
+  name?: string | undefined
 }
 
 export class ContactsService {
@@ -49,6 +51,7 @@ export class ContactsService {
       emailKey: query.email === undefined ? undefined : lookupEmailKey(query.email),
       numberKey,
       organizationId,
+      nameContains: query.name,
     }
     const { rows, total } = await q.listContacts(this.db.kysely, actor.workspaceId, filter, page)
     return toPage(await presentContacts(this.db.kysely, actor.workspaceId, rows), page, total)

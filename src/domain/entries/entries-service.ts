@@ -16,6 +16,7 @@ import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs } from '../time.js'
 import { countSource, parseEntryFilter, parseSort, type EntryListQuery } from './entry-filters.js'
 import { continuable, recall, remember } from './continuations.js'
+import { entryExtras } from './entry-extras.js'
 import { checkCreateEntry, checkUpdateEntry, type CreateEntryInput, type UpdateEntryInput } from './entry-input.js'
 import { verifyEntryReferences } from './entry-references.js'
 import {
@@ -113,8 +114,13 @@ export class EntriesService {
       ws,
       rows.map((r) => r.assignee_id),
     )
+    const extras = await entryExtras(db, ws, rows, query.include)
     return toPage(
-      rows.map((row) => toEntryResource(row, def, members)),
+      rows.map((row) => {
+        const resource = toEntryResource(row, def, members)
+        const extra = extras.get(row.id)
+        return extra === undefined ? resource : { ...resource, ...extra }
+      }),
       page,
       total,
     )

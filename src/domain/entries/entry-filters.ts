@@ -4,6 +4,7 @@
 import type { EntryFilter, EntrySort, EntrySortColumn } from '../../db/queries/entries.js'
 import type { UserRow } from '../../db/schema.js'
 import { Problems } from '../errors.js'
+import type { EntryInclude } from './entry-extras.js'
 import { filterKey } from '../fields/field-types.js'
 import type { ListDefinition } from '../lists/lists-service.js'
 import { unixSecondsToMs } from '../time.js'
@@ -27,6 +28,8 @@ export interface EntryListQuery {
   closed_after?: number
   closed_before?: number
   sort?: string
+  /** What to add to each entry (see entry-extras.ts). */
+  include?: EntryInclude[]
   /** `field[<name>]` parameters arrive under their literal names. */
   [fieldParam: `field[${string}]`]: string | undefined
 }

@@ -34,6 +34,10 @@ export interface ListOrganizationsQuery {
   first?: number | undefined
   after?: number | undefined
   updated_after?: number | undefined
+  /** Text the name contains, any case. */
+  name?: string | undefined
+  /** A domain, in any written form (`https://www.Atreid.es/x`): the organization that owns it. */
+  domain?: string | undefined
 }
 
 export class OrganizationsService {
@@ -41,8 +45,13 @@ export class OrganizationsService {
 
   async list(actor: Actor, query: ListOrganizationsQuery): Promise<Page<Organization>> {
     const page = pageRequest(query)
+    const domain = query.domain === undefined ? undefined : normaliseDomain(query.domain)
+    // A text no domain can be (`relate`) is owned by nobody.
+    if (query.domain !== undefined && domain === undefined) return toPage([], page, 0)
     const filter = {
       updatedAfterMs: query.updated_after === undefined ? undefined : unixSecondsToMs(query.updated_after),
+      nameContains: query.name,
+      domain,
     }
     const { rows, total } = await q.listOrganizations(this.db.kysely, actor.workspaceId, filter, page)
     return toPage(await presentOrganizations(this.db.kysely, actor.workspaceId, rows), page, total)

@@ -51,6 +51,7 @@ export default fp(
           },
           { name: 'Notes', description: 'Notes on organizations, each optionally about a process entry' },
           { name: 'Users', description: 'Members of the workspace (Rapport only; Relate has no users API)' },
+          { name: 'API keys', description: 'Keys of the workspace: list, make (shown once), revoke (Rapport only)' },
           { name: 'Operations', description: 'Health and documentation; no key needed' },
         ],
       },

@@ -2,11 +2,12 @@
 // organization's contacts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf } from '../plugins/auth.js'
-import { IdParam, PageQuery, errorResponses } from '../schemas/common.js'
+import { IdParam, errorResponses } from '../schemas/common.js'
 import { ContactPage, ListContactsQuery } from '../schemas/contacts.js'
 import { NoContent } from '../schemas/common.js'
 import {
   CreateOrganizationBody,
+  ListOrganizationsQuery,
   Organization,
   OrganizationPage,
   RemoveDomainsBody,
@@ -25,7 +26,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listOrganizations',
         tags,
         summary: 'List organizations',
-        querystring: PageQuery,
+        querystring: ListOrganizationsQuery,
         response: { 200: OrganizationPage, ...errorResponses({ query: true }) },
       },
     },

@@ -94,6 +94,13 @@ export const ListContactsQuery = Type.Object({
   phone_number: Type.Optional(
     Type.String({ maxLength: 40, description: 'Only contacts with this number, in any written form' }),
   ),
+  name: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'Only contacts whose name, first name or last name contains this text, any case (Rapport only)',
+    }),
+  ),
 })
 
 export const ContactPage = Page(Contact, {

@@ -2,6 +2,7 @@
 // One Entry schema serves both kinds: the process-only keys are absent on a regular-list entry.
 import { Type, type Static } from 'typebox'
 import { DATA_TYPES } from '../../domain/fields/field-types.js'
+import { ENTRY_INCLUDES } from '../../domain/entries/entry-extras.js'
 import { ENTRY_SORTS } from '../../domain/entries/entry-filters.js'
 import { RECURRING_PERIODS } from '../../domain/entries/entry-input.js'
 import { ENTRY_TYPES } from '../../domain/lists/list-definition.js'
@@ -78,6 +79,17 @@ export const Entry = Type.Object(
     ),
     created_at: Timestamp,
     updated_at: Timestamp,
+    entryable_name: Type.Optional(
+      Type.String({
+        description: 'With `include=entryable_name` on a list: the organization or contact name (Rapport only)',
+      }),
+    ),
+    status_changed_at: Type.Optional(
+      Nullable(Timestamp, {
+        description:
+          'With `include=status_changed_at` on a list: when the entry entered its current status; null in a regular list (Rapport only)',
+      }),
+    ),
   },
   {
     title: 'Entry',
@@ -185,6 +197,13 @@ export const ListEntriesQuery = Type.Object(
     sort: Type.Optional(
       Type.Enum([...ENTRY_SORTS.flatMap((s) => [s, `-${s}`])], {
         description: 'Order; `-` for descending. Default `-updated_at`. Nulls sort last.',
+      }),
+    ),
+    include: Type.Optional(
+      Type.Array(Type.Enum([...ENTRY_INCLUDES]), {
+        maxItems: ENTRY_INCLUDES.length,
+        description:
+          "Adds to each entry: `entryable_name` (the record's name), `status_changed_at` (when it entered its status). Repeatable. Rapport only.",
       }),
     ),
   },

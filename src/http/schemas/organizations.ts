@@ -1,6 +1,6 @@
 // Organizations: `/v1/organizations`.
 import { Type, type Static } from 'typebox'
-import { Id, Page, Timestamp, NullableString } from './common.js'
+import { Id, Page, PageQuery, Timestamp, NullableString } from './common.js'
 import { CustomFieldValues, CustomFieldsInput } from './custom-fields.js'
 
 const example = {
@@ -60,4 +60,22 @@ export const RemoveDomainsBody = Type.Object(
 export const OrganizationPage = Page(Organization, {
   title: 'OrganizationPage',
   examples: [{ data: [example], pagination: { end_cursor: 1, has_next_page: false, total_count: 1 } }],
+})
+
+export const ListOrganizationsQuery = Type.Object({
+  ...PageQuery.properties,
+  name: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'Only organizations whose name contains this text, any case (Rapport only)',
+    }),
+  ),
+  domain: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      description: 'Only the organization owning this domain, in any written form such as a URL (Rapport only)',
+    }),
+  ),
 })
