@@ -11,6 +11,12 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: false,
     target: 'es2022',
+    rollupOptions: {
+      // TanStack Query marks its modules "use client" for server components; a browser bundle has none.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning)
+      },
+    },
   },
   server: { proxy: { '/v1': 'http://127.0.0.1:3000' } },
 })

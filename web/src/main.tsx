@@ -1,3 +1,11 @@
+// The entry of the web app (built by Vite; served by the server at /).
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { App } from './app'
+import './styles.css'
 
-createRoot(document.getElementById('root')!).render(<p>Rapport</p>)
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
