@@ -4,11 +4,15 @@
 import assert from 'node:assert/strict'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { after, before, describe, it } from 'node:test'
 import { PAGE_POLICY } from '../../src/http/plugins/security-headers.js'
 import { DEFAULT_WEB_DIR } from '../../src/http/plugins/web.js'
 import { TEST_DATABASES } from '../support/databases.js'
 import { startTestServer, type TestServer } from '../support/server.js'
+
+/** The issue's budget for the first page's scripts, gzipped. */
+const FIRST_PAGE_JS_BUDGET = 250 * 1024
 
 const HTML = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }
 
@@ -47,6 +51,16 @@ for (const database of TEST_DATABASES) {
         assert.equal(missing.status, 404, path)
         assert.equal(((await missing.json()) as any).code, 'not_found')
       }
+    })
+
+    it('loads the first page with less than 250 KB of gzipped JavaScript', async () => {
+      const html = await (await fetch(server.url, { headers: HTML })).text()
+      const scripts = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!)
+      assert.ok(scripts.length > 0)
+      let gzipped = 0
+      for (const path of scripts)
+        gzipped += gzipSync(Buffer.from(await (await fetch(server.url + path)).arrayBuffer())).length
+      assert.ok(gzipped < FIRST_PAGE_JS_BUDGET, `${gzipped} bytes of gzipped JavaScript`)
     })
 
     it('keeps the server paths: /v1 needs a key, unknown /v1 and non-HTML paths are the JSON 404', async () => {
