@@ -20,7 +20,13 @@ export interface BenchOptions {
   postgresAdminUrl: string
   /** Rapport's log level in the server process. */
   logLevel: string
+  /** Blocks to run: `api` (the load scenarios), `web` (the app in Chromium). */
+  blocks: BenchBlock[]
+  /** The web block's sizes and repetitions (see bench/web/web-bench.ts). */
+  web: { boardEntries: number; tableEntries: number; boardLoads: number; scrollMs: number }
 }
+
+export type BenchBlock = 'api' | 'web'
 
 export const DEFAULT_SIZES = [10_000, 100_000, 1_000_000]
 
@@ -53,6 +59,9 @@ export function loadBenchOptions(env: Record<string, string | undefined> = proce
   const databases = (env.BENCH_DBS ? list(env.BENCH_DBS) : ['sqlite', 'postgres']) as DatabaseName[]
   for (const name of databases)
     if (name !== 'sqlite' && name !== 'postgres') throw new Error(`BENCH_DBS: unknown database ${name}`)
+  const blocks = (env.BENCH_BLOCKS ? list(env.BENCH_BLOCKS) : ['api', 'web']) as BenchBlock[]
+  for (const block of blocks)
+    if (block !== 'api' && block !== 'web') throw new Error(`BENCH_BLOCKS: unknown block ${block}`)
   return {
     sizes,
     databases,
@@ -63,5 +72,12 @@ export function loadBenchOptions(env: Record<string, string | undefined> = proce
     reportPath: env.BENCH_REPORT === '' || env.BENCH_REPORT === '0' ? null : (env.BENCH_REPORT ?? 'docs/benchmarks.md'),
     postgresAdminUrl: env.BENCH_POSTGRES_URL || env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
     logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
+    blocks,
+    web: {
+      boardEntries: Math.round(positive('BENCH_WEB_BOARD', env.BENCH_WEB_BOARD, 2_000)),
+      tableEntries: Math.round(positive('BENCH_WEB_TABLE', env.BENCH_WEB_TABLE, 100_000)),
+      boardLoads: Math.round(positive('BENCH_WEB_LOADS', env.BENCH_WEB_LOADS, 5)),
+      scrollMs: positive('BENCH_WEB_SCROLL_MS', env.BENCH_WEB_SCROLL_MS, 3_000),
+    },
   }
 }

@@ -17,6 +17,7 @@ import { prepareWorkspace } from './seed/workspace.js'
 import type { BulkWriter } from './seed/writers.js'
 import { ensureBuilt } from './servers/build.js'
 import { spawnBare, spawnRapport } from './servers/spawn.js'
+import { runWebBench, type WebResult } from './web/web-bench.js'
 
 export interface ScenarioResult extends Measurement {
   scenario: string
@@ -47,6 +48,8 @@ export interface BenchResults {
   /** 1-minute load average when the run ended. */
   loadAtEnd: number
   sizes: SizeResult[]
+  /** The web block (the app in Chromium), per database; absent when it did not run. */
+  web?: WebResult[]
 }
 
 type Log = (message: string) => void
@@ -184,7 +187,12 @@ export async function runBench(options: BenchOptions, log: Log = (m) => console.
   ensureBuilt(log)
   const machine = await machineInfo(options.databases, options.postgresAdminUrl)
   const sizes: SizeResult[] = []
-  for (const name of options.databases) sizes.push(...(await runDatabase(name, options, log)))
+  if (options.blocks.includes('api'))
+    for (const name of options.databases) sizes.push(...(await runDatabase(name, options, log)))
+  const web: WebResult[] = []
+  if (options.blocks.includes('web'))
+    for (const name of options.databases)
+      web.push(await runWebBench(name, options.postgresAdminUrl, options.logLevel, options.web, log))
   return {
     options,
     machine,
@@ -192,5 +200,6 @@ export async function runBench(options: BenchOptions, log: Log = (m) => console.
     wallS: (performance.now() - started) / 1000,
     loadAtEnd: Math.round(os.loadavg()[0]! * 100) / 100,
     sizes,
+    ...(options.blocks.includes('web') ? { web } : {}),
   }
 }

@@ -21,6 +21,8 @@ describe('bench smoke run', () => {
       connections: 4,
       reportPath: null,
       postgresAdminUrl: POSTGRES_ADMIN_URL,
+      // The web block at toy sizes: one board load, a short scroll.
+      web: { boardEntries: 30, tableEntries: 250, boardLoads: 1, scrollMs: 300 },
     }
     const results = await runBench(options, () => {})
     assert.equal(results.sizes.length, options.databases.length)
@@ -44,5 +46,14 @@ describe('bench smoke run', () => {
     }
     assert.match(renderTable(results), /bare Fastify/)
     assert.match(renderMarkdown(results, ''), /## Results[\s\S]*\| get \|/)
+    assert.deepEqual(
+      results.web?.map((w) => w.database),
+      options.databases,
+    )
+    for (const w of results.web ?? []) {
+      assert.ok(w.board.medianMs > 0 && w.table.frames > 0, `${w.database}: the web block measured`)
+      assert.ok(w.table.jumpFillMs >= 0)
+    }
+    assert.match(renderMarkdown(results, ''), /## Web app \(Chromium\)/)
   })
 })

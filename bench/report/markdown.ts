@@ -6,6 +6,7 @@ import type { BenchResults } from '../suite.js'
 import { SCENARIOS } from '../scenarios.js'
 import { checkTargets } from './targets.js'
 import { HEADER, resultRows } from './table.js'
+import { WEB_HEADER, webRows, webTargets } from './web.js'
 
 export const PROFILE_MARKER =
   '<!-- Everything below this line is written by hand and kept when `npm run bench` rewrites the file. -->'
@@ -89,6 +90,7 @@ export function renderMarkdown(results: BenchResults, existingPath = results.opt
       targets.map((t) => [t.database, t.target, t.reached, t.met === null ? 'not measured' : t.met ? 'yes' : '**no**']),
     ),
     '',
+    ...webSection(results),
     '## How to reproduce',
     '',
     '```sh',
@@ -106,6 +108,9 @@ export function renderMarkdown(results: BenchResults, existingPath = results.opt
     '| `BENCH_SCENARIOS` | all | comma-separated scenario names from the table above |',
     '| `BENCH_POSTGRES_URL` | `DATABASE_URL`, else `postgres://postgres@127.0.0.1:5432/test` | server on which a throw-away database is created and dropped |',
     "| `BENCH_LOG_LEVEL` | `warn` | Rapport's log level in the server process |",
+    '| `BENCH_BLOCKS` | `api,web` | `api`: the load scenarios; `web`: the web app in Chromium (alone, it keeps the saved API figures) |',
+    '| `BENCH_WEB_BOARD` / `BENCH_WEB_TABLE` | `2000` / `100000` | entries on the board, then in the table (web block) |',
+    '| `BENCH_WEB_LOADS` / `BENCH_WEB_SCROLL_MS` | `5` / `3000` | board loads (median taken); milliseconds of scrolling |',
     '| `BENCH_REPORT` | `docs/benchmarks.md` | where to write this report (`0`: do not write) |',
     '',
     'The figures of this run are also in `docs/bench/results.json`; `BENCH_RENDER=docs/bench/results.json npm run bench`',
@@ -117,4 +122,43 @@ export function renderMarkdown(results: BenchResults, existingPath = results.opt
     '',
   ]
   return lines.join('\n') + keptTail(existingPath)
+}
+
+/** The web block: method, figures and targets; nothing when it did not run. */
+function webSection(results: BenchResults): string[] {
+  const web = results.web
+  if (!web || web.length === 0) return []
+  const w = results.options.web
+  return [
+    '## Web app (Chromium)',
+    '',
+    '`bench/web/web-bench.ts`: the app built by `npm run build`, served by the same server process as above (from dist/),',
+    "driven by playwright-core in Debian's Chromium (headless, software rendering) on the same 2 cores. The workspace is the",
+    'same seed as above, grown to the board size, then to the table size.',
+    '',
+    `- Board: from navigation start to the first frame after all ${w.boardEntries.toLocaleString('en-US')} cards are loaded (100 per request, four`,
+    `  requests at a time after the first) and grouped; a fresh page each time, median of ${w.boardLoads} loads. "Longest task" is`,
+    "  the longest main-thread task seen by the browser's long-task observer during the loads.",
+    `- Table: ${w.tableEntries.toLocaleString('en-US')} entries, sorted by key; the table is scrolled 400 px (10 rows) every frame for`,
+    `  ${w.scrollMs} ms, every frame's duration recorded; then a jump to the middle (as dragging the scrollbar does), timed until`,
+    '  the rows there show their entries (their page of 100 fetched).',
+    '',
+    tableOf(WEB_HEADER, webRows(web)),
+    '',
+    '### Targets (issue 13)',
+    '',
+    tableOf(
+      ['db', 'target', 'reached', 'met'],
+      webTargets(web).map((t) => [t.database, t.target, t.reached, t.met ? 'yes' : '**no**']),
+    ),
+    '',
+  ]
+}
+
+function tableOf(header: string[], rows: string[][]): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i < 1 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n')
 }

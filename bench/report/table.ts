@@ -2,6 +2,7 @@
 // Fastify baseline first, then each scenario with its absolute figures and its ratios to the baseline.
 import type { BenchResults } from '../suite.js'
 import { checkTargets } from './targets.js'
+import { WEB_HEADER, webRows, webTargets } from './web.js'
 
 export const fmt = {
   rps: (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '-'),
@@ -73,6 +74,12 @@ export function renderTable(results: BenchResults): string {
   out.push('', 'targets:')
   for (const t of checkTargets(results))
     out.push(`  ${t.met === null ? '?   ' : t.met ? 'met ' : 'MISS'} ${t.database.padEnd(8)} ${t.target}: ${t.reached}`)
+  if (results.web && results.web.length > 0) {
+    out.push('', 'web app (Chromium):')
+    for (const row of webRows(results.web)) out.push(`  ${WEB_HEADER.map((h, i) => `${h}: ${row[i]}`).join('; ')}`)
+    for (const t of webTargets(results.web))
+      out.push(`  ${t.met ? 'met ' : 'MISS'} ${t.database.padEnd(8)} ${t.target}: ${t.reached}`)
+  }
   out.push('', `total wall time ${(results.wallS / 60).toFixed(1)} min`)
   return out.join('\n')
 }

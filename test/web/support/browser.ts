@@ -4,7 +4,12 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import type { TestServer } from '../../support/server.js'
+
+/** A running server and a key of its workspace: a TestServer, or the benchmark's server. */
+export interface AppServer {
+  url: string
+  workspace: { id: string; key: string }
+}
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -42,7 +47,7 @@ export interface AppPage {
  */
 export async function openApp(
   browser: Browser,
-  server: TestServer,
+  server: AppServer,
   viewport: { width: number; height: number } = DESKTOP,
 ): Promise<AppPage> {
   const context = await browser.newContext({
