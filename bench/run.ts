@@ -16,7 +16,11 @@ let results: BenchResults = rendering ? JSON.parse(readFileSync(rendering, 'utf8
 const saved = options.reportPath ? join(dirname(options.reportPath), 'bench', 'results.json') : null
 if (!rendering && !options.blocks.includes('api') && saved && existsSync(saved)) {
   const previous: BenchResults = JSON.parse(readFileSync(saved, 'utf8'))
-  results = { ...previous, ...(results.web ? { web: results.web } : {}) }
+  results = {
+    ...previous,
+    options: { ...previous.options, web: options.web },
+    ...(results.web ? { web: results.web } : {}),
+  }
 }
 console.log(renderTable(results))
 if (options.reportPath) {

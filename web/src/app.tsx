@@ -2,18 +2,21 @@
 // routes. Every page reaches the server through the typed client only.
 import type { List } from '@rapport/client'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { type ReactNode, useEffect, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react'
 import { ApiProvider } from './api/client'
 import { useList, useLists } from './api/queries'
 import { PUBLIC_PATHS, SessionProvider, useSession } from './api/session'
 import { ErrorNote, Loading } from './components/ui'
 import { BoardPage } from './pages/board'
 import { EntryDrawer } from './pages/entry-drawer'
-import { RecordPage } from './pages/record'
-import { RecordsPage } from './pages/records'
-import { SettingsPage } from './pages/settings/settings'
-import { SetupPage, SignInPage } from './pages/signin'
 import { TablePage } from './pages/table'
+
+// Pages other than the board and the table load when first visited, so the first page's script is small.
+const RecordPage = lazy(() => import('./pages/record').then((m) => ({ default: m.RecordPage })))
+const RecordsPage = lazy(() => import('./pages/records').then((m) => ({ default: m.RecordsPage })))
+const SettingsPage = lazy(() => import('./pages/settings/settings').then((m) => ({ default: m.SettingsPage })))
+const SignInPage = lazy(() => import('./pages/signin').then((m) => ({ default: m.SignInPage })))
+const SetupPage = lazy(() => import('./pages/signin').then((m) => ({ default: m.SetupPage })))
 import { Link, match, navigate, useLocation, withParam } from './router'
 
 function makeQueryClient() {
@@ -45,11 +48,14 @@ export function App() {
 function Routes() {
   const { path } = useLocation()
   const { state } = useSession()
-  if (path === '/signin') return <SignInPage />
-  if (path === '/setup') return <SetupPage />
-  if (state.status === 'loading') return <Loading what="Rapport" />
-  if (state.status === 'signed-out') return <RedirectToSignIn />
-  return <Layout>{page(path)}</Layout>
+  let content: ReactNode
+  if (path === '/signin') content = <SignInPage />
+  else if (path === '/setup') content = <SetupPage />
+  else if (state.status === 'signed-out') content = <RedirectToSignIn />
+  // While the session is being checked the page already asks for its data with the cookie: a signed-in
+  // person waits for one round trip less, and anyone else gets 401s that lead to sign-in all the same.
+  else content = <Layout>{page(path)}</Layout>
+  return <Suspense fallback={<Loading what="the page" />}>{content}</Suspense>
 }
 
 function RedirectToSignIn() {

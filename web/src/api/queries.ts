@@ -9,8 +9,8 @@ export type BoardEntry = Entry & { entryable_name?: string; status_changed_at?: 
 
 /** The API's largest page. */
 export const PAGE_SIZE = 100
-/** Pages fetched at once when loading a whole process for the board. */
-const PARALLEL_PAGES = 4
+/** Pages fetched at once when loading a whole process for the board (a browser's connections per host). */
+const PARALLEL_PAGES = 6
 export const ENTRY_INCLUDES = ['entryable_name', 'status_changed_at'] as Array<'entryable_name' | 'status_changed_at'>
 
 export function useLists() {
@@ -38,20 +38,21 @@ export function useListCache() {
 }
 
 /**
- * Every entry of a process, for the board: the first page says how many there are, the others are
- * fetched PARALLEL_PAGES at a time (pages are offsets, so they need not wait for each other).
+ * Every entry of a process, for the board. Pages are offsets, so they need not wait for each other: the
+ * first PARALLEL_PAGES are asked at once (before the total is known; a page past the end is empty and
+ * cheap), then each answer that says more remain starts the next page, PARALLEL_PAGES in flight at most.
  */
 export function useAllEntries(listId: string) {
   const api = useApi()
   return useQuery({
     queryKey: ['entries', listId, 'all'],
     queryFn: async ({ signal }) => {
-      const page = (after: number) =>
+      const fetchPage = (after: number) =>
         api.api
           .GET('/v1/lists/{list_id}/entries', {
             params: {
               path: { list_id: listId },
-              query: { first: PAGE_SIZE, after, sort: 'created_at', include: ENTRY_INCLUDES },
+              query: { first: PAGE_SIZE, after, sort: 'key', include: ENTRY_INCLUDES },
             },
             signal,
           })
@@ -59,15 +60,19 @@ export function useAllEntries(listId: string) {
             if (!data) throw error ?? new Error('no entries')
             return data
           })
-      const first = await page(0)
-      const entries: BoardEntry[] = [...first.data]
-      const offsets: number[] = []
-      for (let after = first.data.length; after < first.pagination.total_count; after += PAGE_SIZE) offsets.push(after)
-      for (let i = 0; i < offsets.length; i += PARALLEL_PAGES) {
-        const pages = await Promise.all(offsets.slice(i, i + PARALLEL_PAGES).map(page))
-        for (const p of pages) entries.push(...p.data)
+      const pages: BoardEntry[][] = []
+      let total = Number.POSITIVE_INFINITY
+      let next = 0
+      const worker = async (): Promise<void> => {
+        while (next * PAGE_SIZE < total) {
+          const index = next++
+          const page = await fetchPage(index * PAGE_SIZE)
+          total = page.pagination.total_count
+          pages[index] = page.data
+        }
       }
-      return entries
+      await Promise.all(Array.from({ length: PARALLEL_PAGES }, worker))
+      return pages.flat()
     },
   })
 }
