@@ -5,7 +5,7 @@
 import type { List, QueryOf, User } from '@rapport/client'
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { type ReactNode, useMemo, useRef, useState } from 'react'
+import { memo, type ReactNode, useCallback, useMemo, useRef, useState } from 'react'
 import { errorMessage, fieldErrors, useApi } from '../api/client'
 import { problemsByField } from '../api/field-errors'
 import { type BoardEntry, ENTRY_INCLUDES, PAGE_SIZE, useMembers } from '../api/queries'
@@ -128,6 +128,12 @@ export function TablePage({ list }: { list: List }) {
   const [filterField, setFilterField] = useState('')
   const [filterValue, setFilterValue] = useState('')
   const [adding, setAdding] = useState(false)
+  const [editing, setEditing] = useState<{ entryId: string; columnId: string } | null>(null)
+  const onEdit = useCallback(
+    (entryId: string | null, columnId?: string) =>
+      setEditing(entryId === null || columnId === undefined ? null : { entryId, columnId }),
+    [],
+  )
   const scrollRef = useRef<HTMLDivElement>(null)
   const columns = useMemo(() => columnsOf(list, members.data ?? []), [list, members.data])
 
@@ -249,22 +255,18 @@ export function TablePage({ list }: { list: List }) {
           </thead>
           <tbody>
             {items.length > 0 ? <tr className="spacer" style={{ height: items[0]!.start }} /> : null}
-            {items.map((item) => {
-              const entry = rowAt(item.index)
-              return (
-                <tr key={item.index} style={{ height: ROW_HEIGHT }} aria-rowindex={item.index + 2}>
-                  {entry ? (
-                    columns.map((c) => (
-                      <Cell key={c.id} list={list} column={c} entry={entry} members={members.data ?? []} />
-                    ))
-                  ) : (
-                    <td colSpan={columns.length} className="muted">
-                      …
-                    </td>
-                  )}
-                </tr>
-              )
-            })}
+            {items.map((item) => (
+              <Row
+                key={item.index}
+                index={item.index}
+                entry={rowAt(item.index)}
+                list={list}
+                columns={columns}
+                members={members.data ?? NO_MEMBERS}
+                editing={editing && editing.entryId === rowAt(item.index)?.id ? editing.columnId : null}
+                onEdit={onEdit}
+              />
+            ))}
             {items.length > 0 ? (
               <tr className="spacer" style={{ height: virtual.getTotalSize() - items[items.length - 1]!.end }} />
             ) : null}
@@ -277,12 +279,59 @@ export function TablePage({ list }: { list: List }) {
   )
 }
 
-function Cell({ list, column, entry, members }: { list: List; column: Column; entry: BoardEntry; members: User[] }) {
-  const api = useApi()
-  const queryClient = useQueryClient()
-  const [draft, setDraft] = useState<{ value: unknown } | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+const NO_MEMBERS: User[] = []
+
+/**
+ * One row. Memoized: while the table scrolls it re-renders on every frame, and a row already in view keeps
+ * the same entry object (from the page cache), so only the rows coming into view are rendered.
+ */
+const Row = memo(function Row({
+  index,
+  entry,
+  list,
+  columns,
+  members,
+  editing,
+  onEdit,
+}: {
+  index: number
+  entry: BoardEntry | undefined
+  list: List
+  columns: Column[]
+  members: User[]
+  /** The column of this row being edited, if any. */
+  editing: string | null
+  onEdit: (entryId: string | null, columnId?: string) => void
+}) {
+  return (
+    <tr style={{ height: ROW_HEIGHT }} aria-rowindex={index + 2}>
+      {entry ? (
+        columns.map((c) =>
+          c.id === editing ? (
+            <CellEditor key={c.id} list={list} column={c} entry={entry} members={members} onDone={() => onEdit(null)} />
+          ) : (
+            <CellView key={c.id} column={c} entry={entry} onEdit={onEdit} />
+          ),
+        )
+      ) : (
+        <td colSpan={columns.length} className="muted">
+          …
+        </td>
+      )}
+    </tr>
+  )
+})
+
+/** A cell as read: a plain value, a link to the entry, or a button that opens the cell's editor. */
+function CellView({
+  column,
+  entry,
+  onEdit,
+}: {
+  column: Column
+  entry: BoardEntry
+  onEdit: (entryId: string, columnId: string) => void
+}) {
   const content = column.read(entry)
   if (column.id === 'key' || column.id === 'name') {
     return (
@@ -293,26 +342,45 @@ function Cell({ list, column, entry, members }: { list: List; column: Column; en
       </td>
     )
   }
-  const edit = column.edit
-  if (!edit) return <td>{content}</td>
-  const label = `${column.label} of ${entry.key ?? entry.entryable_name ?? entry.id}`
-  if (draft === null) {
-    return (
-      <td>
-        <button
-          type="button"
-          className="cell-button"
-          aria-label={`Edit ${label}: ${typeof content === 'string' && content ? content : 'empty'}`}
-          onClick={() => {
-            setError(null)
-            setDraft({ value: edit.value(entry) })
-          }}
-        >
-          {content}
-        </button>
-      </td>
-    )
-  }
+  if (!column.edit) return <td>{content}</td>
+  return (
+    <td>
+      <button
+        type="button"
+        className="cell-button"
+        aria-label={`Edit ${cellLabel(column, entry)}: ${typeof content === 'string' && content ? content : 'empty'}`}
+        onClick={() => onEdit(entry.id, column.id)}
+      >
+        {content}
+      </button>
+    </td>
+  )
+}
+
+const cellLabel = (column: Column, entry: BoardEntry) =>
+  `${column.label} of ${entry.key ?? entry.entryable_name ?? entry.id}`
+
+/** The one cell being edited: the editor of its type, saved with Enter, closed with Escape. */
+function CellEditor({
+  list,
+  column,
+  entry,
+  members,
+  onDone,
+}: {
+  list: List
+  column: Column
+  entry: BoardEntry
+  members: User[]
+  onDone: () => void
+}) {
+  const api = useApi()
+  const queryClient = useQueryClient()
+  const edit = column.edit!
+  const [draft, setDraft] = useState<{ value: unknown }>(() => ({ value: edit.value(entry) }))
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const label = cellLabel(column, entry)
   const save = async () => {
     setSaving(true)
     try {
@@ -324,7 +392,7 @@ function Cell({ list, column, entry, members }: { list: List; column: Column; en
         old?.map((e) => (e.id === updated.id ? { ...e, ...updated } : e)),
       )
       queryClient.setQueryData(['entry', entry.id], updated)
-      setDraft(null)
+      onDone()
     } catch (failure) {
       const problems = problemsByField(fieldErrors(failure), [column.edit!.field.name])
       setError(Object.values(problems)[0] ?? errorMessage(failure))
@@ -344,7 +412,7 @@ function Cell({ list, column, entry, members }: { list: List; column: Column; en
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation()
-            setDraft(null)
+            onDone()
           }
         }}
       >
@@ -360,7 +428,7 @@ function Cell({ list, column, entry, members }: { list: List; column: Column; en
         <button type="submit" className="primary small" disabled={saving} aria-label={`Save ${label}`}>
           ✓
         </button>
-        <button type="button" className="small" onClick={() => setDraft(null)} aria-label={`Cancel editing ${label}`}>
+        <button type="button" className="small" onClick={onDone} aria-label={`Cancel editing ${label}`}>
           ×
         </button>
         {error ? (
