@@ -18,6 +18,7 @@ export const WEB_HEADER = [
   'frames > 50 ms',
   'frames > 100 ms',
   'jump filled ms',
+  'load average',
 ]
 
 export function webRows(web: readonly WebResult[]): string[][] {
@@ -34,6 +35,7 @@ export function webRows(web: readonly WebResult[]): string[][] {
     String(w.table.framesOver50),
     String(w.table.framesOver100),
     String(w.table.jumpFillMs),
+    String(w.loadAverage ?? '-'),
   ])
 }
 

@@ -7,6 +7,7 @@
 //   (a fast fling), then jumps to the middle and the end; every frame's duration is recorded. Rows
 //   load a page of 100 at a time as they come into view.
 // Targets (issue 13): board interactive under 1.5 s; no frame over 100 ms while scrolling.
+import os from 'node:os'
 import type { DatabaseName } from '../../src/db/dialect.js'
 import { launchBrowser, openApp } from '../../test/web/support/browser.js'
 import { createBenchDatabase } from '../databases.js'
@@ -26,6 +27,8 @@ export interface WebSettings {
 
 export interface WebResult {
   database: DatabaseName
+  /** 1-minute load average when the block ended: the machine is shared, and frames pay for it. */
+  loadAverage: number
   board: { entries: number; loads: number; interactiveMs: number[]; medianMs: number; longestTaskMs: number }
   table: {
     entries: number
@@ -176,7 +179,7 @@ export async function runWebBench(
       log(
         `${name} web: table of ${settings.tableEntries} entries scrolled ${table.frames} frames, longest ${table.maxFrameMs} ms, p95 ${table.p95FrameMs} ms`,
       )
-      return { database: name, board, table }
+      return { database: name, loadAverage: Math.round(os.loadavg()[0]! * 100) / 100, board, table }
     } finally {
       await server.stop()
     }
