@@ -218,6 +218,34 @@ for (const database of TEST_DATABASES) {
       await page.getByRole('link', { name: 'Chani Kynes' }).waitFor()
     })
 
+    it('renames a status and adds a field in settings (merge-by-name PATCH)', async () => {
+      const { page } = app
+      await page.goto(`/settings/lists/${listId}`)
+      await page.getByLabel('Status 2', { exact: true }).fill('Demo')
+      await page.getByRole('button', { name: 'Save statuses' }).click()
+      await page.getByLabel('Status 2', { exact: true }).and(page.locator('[value="Demo"]')).waitFor()
+      await page.getByRole('button', { name: 'Add field' }).click()
+      await page.getByLabel('Field 2', { exact: true }).fill('Budget')
+      await page.getByLabel('Type of Budget').selectOption('number')
+      await page.getByRole('button', { name: 'Save fields' }).click()
+      await page.getByLabel('Type of Budget').waitFor()
+      const list = (await api.get(`/v1/lists/${listId}`)).body
+      assert.deepEqual(
+        list.statuses.map((s: { name: string }) => s.name),
+        ['Qualified', 'Demo', 'Closing', 'Closed Won', 'Closed Lost'],
+      )
+      assert.deepEqual(
+        list.fields.map((f: { name: string; data_type: string }) => [f.name, f.data_type]),
+        [
+          ['Contact', 'contact'],
+          ['Budget', 'number'],
+        ],
+      )
+      const dealTwo = (await api.all(`/v1/lists/${listId}/entries`)).find((e) => e.key === 'DEAL-2')
+      assert.equal(dealTwo.status, 'Demo', 'the entries in a renamed status follow it')
+      await assertAccessible(page, 'list settings')
+    })
+
     it('makes an API key, shown once, and revokes it', async () => {
       const { page } = app
       await page.goto('/settings/keys')
