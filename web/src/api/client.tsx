@@ -1,6 +1,7 @@
 // The typed API client of the app: @rapport/client (generated from the OpenAPI document, so a change to
 // the API breaks this build), on the page's own origin with the session cookie and its CSRF token. A
-// 401 anywhere means the session is gone: the session layer sends the browser to sign-in.
+// 401 anywhere means the session is gone: the session layer sends the browser to sign-in; a 403
+// csrf_failed fetches the session's current token.
 import { createRapportClient, isApiError, type RapportClient } from '@rapport/client'
 import { createContext, type ReactNode, useContext, useMemo } from 'react'
 import { useSession } from './session'
@@ -9,7 +10,7 @@ const ClientContext = createContext<RapportClient | null>(null)
 
 export function ApiProvider({ children }: { children: ReactNode }) {
   const session = useSession()
-  const { csrfToken, lost } = session
+  const { csrfToken, lost, refresh } = session
   const client = useMemo(
     () =>
       createRapportClient({
@@ -23,10 +24,18 @@ export function ApiProvider({ children }: { children: ReactNode }) {
         fetch: async (request) => {
           const response = await fetch(request)
           if (response.status === 401) lost()
+          // A refused CSRF token may be an old one (the session was renewed elsewhere): ask for the current
+          // one, so the person's next try carries it. The refusal itself is shown where it happened.
+          if (response.status === 403)
+            response
+              .clone()
+              .json()
+              .then((body: { code?: string }) => (body.code === 'csrf_failed' ? refresh() : undefined))
+              .catch(() => {})
           return response
         },
       }),
-    [csrfToken, lost],
+    [csrfToken, lost, refresh],
   )
   return <ClientContext.Provider value={client}>{children}</ClientContext.Provider>
 }
