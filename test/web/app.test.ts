@@ -280,6 +280,25 @@ for (const database of TEST_DATABASES) {
       }
     })
 
+    it('sends a browser without a session to sign-in, keeping the page it asked for', async () => {
+      const stranger = await openApp(browser, server, undefined, { signedIn: false })
+      try {
+        const { page } = stranger
+        await page.goto(`/lists/${listId}/table?entry=x1`)
+        await page.waitForURL((url) => url.pathname === '/signin')
+        assert.equal(new URL(page.url()).searchParams.get('next'), `/lists/${listId}/table?entry=x1`)
+        await page.getByRole('heading', { name: 'Sign in to Rapport' }).waitFor()
+        await assertAccessible(page, 'sign in')
+        // Chromium logs the 401s that sent it here; nothing else.
+        assert.deepEqual(
+          stranger.errors.filter((e) => !/status of 401/.test(e)),
+          [],
+        )
+      } finally {
+        await stranger.close()
+      }
+    })
+
     it('logged no console error', () => {
       // Chromium logs every 4xx answer; the 422s this suite provoked on purpose are not errors of the app.
       assert.deepEqual(
