@@ -124,26 +124,48 @@ for (const database of TEST_DATABASES) {
       assert.equal(won.status, 'Closed Won')
       assert.match(won.closed_at, /^\d{4}-\d{2}-\d{2}T/)
 
-      // Keyboard: Space lifts, an arrow moves a column, Space drops; each step is announced.
-      const announced = (text: string) =>
-        page.waitForFunction(
-          (said) => [...document.querySelectorAll('[aria-live]')].some((e) => e.textContent?.includes(said)),
-          text,
-        )
-      await page.locator('.card', { hasText: 'DEAL-2' }).focus()
+      // Keyboard: Space lifts, an arrow moves a column, Space drops; the drop is announced in words.
+      const card = page.locator('.card', { hasText: 'DEAL-2' })
+      await card.focus()
+      await page.waitForFunction(() => document.activeElement?.textContent?.includes('DEAL-2'))
       await page.keyboard.press('Space')
-      // "Picked up" is said first, then at once where the card is.
-      await announced('DEAL-2 Harkonnen is over Qualified.')
+      await page.locator('.card-dragging', { hasText: 'DEAL-2' }).waitFor()
       await page.keyboard.press('ArrowRight')
-      await announced('DEAL-2 Harkonnen is over Meeting scheduled.')
+      await page.locator('.column-over[data-status="Meeting scheduled"]').waitFor()
       await page.keyboard.press('Space')
-      await announced('DEAL-2 Harkonnen was dropped in Meeting scheduled.')
       await page.locator('[data-status="Meeting scheduled"] .card', { hasText: 'DEAL-2' }).waitFor()
-      // The drop is announced at once; the server's answer follows.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[aria-live]')].some((e: any) =>
+          e.textContent?.includes('DEAL-2 Harkonnen was dropped in Meeting scheduled.'),
+        ),
+      )
+      // The board moved the card at once; the server's answer follows.
       const statusOf = async (key: string) =>
         (await api.all(`/v1/lists/${listId}/entries`)).find((e) => e.key === key).status
       for (let i = 0; i < 50 && (await statusOf('DEAL-2')) !== 'Meeting scheduled'; i++) await page.waitForTimeout(100)
       assert.equal(await statusOf('DEAL-2'), 'Meeting scheduled')
+
+      // A move the server refuses (the entry was deleted meanwhile) is undone, and says why.
+      const org = (await api.post('/v1/organizations', { name: 'Ixians' })).body
+      const doomed = (
+        await api.post(`/v1/lists/${listId}/entries`, {
+          entryable_type: 'Organization',
+          entryable_id: org.id,
+          status: 'Qualified',
+          one_time_value_cents: 0,
+          recurring_value_cents: 0,
+          recurring_value_period: 'annual',
+        })
+      ).body
+      await page.reload()
+      await page.locator('[data-status="Qualified"] .card', { hasText: doomed.key }).waitFor()
+      assert.equal((await api.delete(`/v1/lists/${listId}/entries/${doomed.id}`)).status, 204)
+      await dragWithMouse(page, `.card:has-text("${doomed.key}")`, '[data-status="Closing"]')
+      await page.getByRole('alert').filter({ hasText: 'The card went back' }).waitFor()
+      await page.locator('[data-status="Qualified"] .card', { hasText: doomed.key }).waitFor()
+      assert.equal(await page.locator('[data-status="Closing"] .card').count(), 0)
+      await page.reload()
+      await page.locator('.card', { hasText: 'DEAL-1' }).waitFor()
 
       await page.getByLabel('Filter cards by name or key').fill('guild')
       assert.equal(await page.locator('.card').count(), 1)
@@ -300,9 +322,10 @@ for (const database of TEST_DATABASES) {
     })
 
     it('logged no console error', () => {
-      // Chromium logs every 4xx answer; the 422s this suite provoked on purpose are not errors of the app.
+      // Chromium logs every 4xx answer; the 422s and the 404 this suite provoked on purpose are not
+      // errors of the app.
       assert.deepEqual(
-        app.errors.filter((e) => !/status of 422/.test(e)),
+        app.errors.filter((e) => !/status of (422|404)/.test(e)),
         [],
       )
     })
