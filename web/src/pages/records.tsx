@@ -6,18 +6,9 @@ import { useApi } from '../api/client'
 import { ErrorNote, Loading } from '../components/ui'
 import { formatDate } from '../format'
 import { Link, navigate, useLocation } from '../router'
+import { type RecordKind, searchFilter } from './search-filter'
 
-export type RecordKind = 'contacts' | 'organizations'
-
-/** What a search text is: `a@b.c` an email, `+82 10…` a phone number, `atreid.es` a domain, else a name. */
-export function searchFilter(kind: RecordKind, text: string): Record<string, string> {
-  const q = text.trim()
-  if (!q) return {}
-  if (kind === 'contacts' && q.includes('@')) return { email: q }
-  if (kind === 'contacts' && /^\+?[\d\s().-]{6,}$/.test(q)) return { phone_number: q }
-  if (kind === 'organizations' && /^(https?:\/\/)?[\w-]+(\.[\w-]+)+\S*$/i.test(q)) return { domain: q }
-  return { name: q }
-}
+export type { RecordKind } from './search-filter'
 
 export function RecordsPage({ kind }: { kind: RecordKind }) {
   const api = useApi()
