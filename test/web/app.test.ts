@@ -244,13 +244,17 @@ for (const database of TEST_DATABASES) {
       const { page } = app
       await page.goto(`/settings/lists/${listId}`)
       await page.getByLabel('Status 2', { exact: true }).fill('Demo')
+      const patched = () => page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(listId))
+      // The forms are made anew from the saved list: wait for the answer before the next change.
+      let saved = patched()
       await page.getByRole('button', { name: 'Save statuses' }).click()
-      await page.getByLabel('Status 2', { exact: true }).and(page.locator('[value="Demo"]')).waitFor()
+      assert.equal((await saved).status(), 200)
       await page.getByRole('button', { name: 'Add field' }).click()
       await page.getByLabel('Field 2', { exact: true }).fill('Budget')
       await page.getByLabel('Type of Budget').selectOption('number')
+      saved = patched()
       await page.getByRole('button', { name: 'Save fields' }).click()
-      await page.getByLabel('Type of Budget').waitFor()
+      assert.equal((await saved).status(), 200)
       const list = (await api.get(`/v1/lists/${listId}`)).body
       assert.deepEqual(
         list.statuses.map((s: { name: string }) => s.name),
