@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { trustProxy, type Config } from './config.js'
 import type { Db } from './db/dialect.js'
-import { createServices, type Services } from './domain/services.js'
+import { createServices, type DomainSettings, type Services } from './domain/services.js'
 import authPlugin from './http/plugins/auth.js'
 import errorsPlugin, { clientErrorHandler, frameworkErrors, notFound } from './http/plugins/errors.js'
 import inputTextPlugin from './http/plugins/input-text.js'
@@ -15,6 +15,7 @@ import openapiPlugin from './http/plugins/openapi.js'
 import { RequestLog } from './http/plugins/request-log.js'
 import requestTimeoutPlugin from './http/plugins/request-timeout.js'
 import securityHeadersPlugin from './http/plugins/security-headers.js'
+import sessionsPlugin from './http/plugins/sessions.js'
 import contactsRoutes from './http/routes/contacts.js'
 import customFieldsRoutes from './http/routes/custom-fields.js'
 import healthRoutes from './http/routes/health.js'
@@ -22,6 +23,7 @@ import entriesRoutes from './http/routes/entries.js'
 import listsRoutes from './http/routes/lists.js'
 import notesRoutes from './http/routes/notes.js'
 import organizationsRoutes from './http/routes/organizations.js'
+import sessionRoutes, { signInRoutes } from './http/routes/sessions.js'
 import usersRoutes from './http/routes/users.js'
 import { ErrorBody } from './http/schemas/common.js'
 import { requestIdOf } from './http/request-id.js'
@@ -47,6 +49,18 @@ export interface AppDeps {
   extraV1Routes?: FastifyPluginAsync
 }
 
+/** The part of the configuration the domain services read. */
+export function domainSettings(config: Config): DomainSettings {
+  return {
+    defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE,
+    keyPepper: config.RAPPORT_KEY_PEPPER,
+    sessions: {
+      idleMs: config.RAPPORT_SESSION_IDLE_TIMEOUT_S * 1000,
+      lifetimeMs: config.RAPPORT_SESSION_LIFETIME_S * 1000,
+    },
+  }
+}
+
 /** The `/v1` resources, one plugin each. */
 const V1_ROUTES = [
   listsRoutes,
@@ -56,6 +70,7 @@ const V1_ROUTES = [
   customFieldsRoutes,
   notesRoutes,
   usersRoutes,
+  sessionRoutes,
 ]
 
 /**
@@ -100,13 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     fp(
       async (instance) => {
-        instance.decorate(
-          'services',
-          createServices(db, {
-            defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE,
-            keyPepper: config.RAPPORT_KEY_PEPPER,
-          }),
-        )
+        instance.decorate('services', createServices(db, domainSettings(config)))
       },
       { name: 'services' },
     ),
@@ -122,6 +131,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Off with the rate limit: RAPPORT_RATE_LIMIT=0 means "no limits at all".
     failureLimit: config.RAPPORT_RATE_LIMIT > 0 ? config.RAPPORT_AUTH_FAILURE_LIMIT : 0,
     windowSeconds: config.RAPPORT_RATE_LIMIT_WINDOW_S,
+  })
+  // After auth: adds the session cookie as the second credential of the `/v1` hook.
+  await app.register(sessionsPlugin, {
+    publicUrl: config.RAPPORT_PUBLIC_URL,
+    signInFailureLimit: config.RAPPORT_SIGNIN_FAILURE_LIMIT,
+    signInWindowSeconds: config.RAPPORT_SIGNIN_WINDOW_S,
   })
   await app.register(limitsPlugin, {
     limit: config.RAPPORT_RATE_LIMIT,
@@ -144,5 +159,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/v1' },
   )
+  // The routes of `/v1` that need no credential (signing in, setup links), beside the authenticated scope
+  // and outside its hooks; they limit failed attempts themselves (plugins/sessions.ts).
+  await app.register(signInRoutes, { prefix: '/v1' })
   return app
 }

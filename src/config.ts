@@ -65,6 +65,34 @@ export const ConfigSchema = Type.Object({
         'Behind a reverse proxy: which X-Forwarded-For hops name the client (true: all; a number: that many hops; or proxy addresses/CIDRs, comma-separated). Unset: the socket address is the client',
     }),
   ),
+  RAPPORT_PUBLIC_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$',
+      description:
+        'The address people open Rapport at, e.g. https://crm.example.com: used in setup links, as the origin cookie-authenticated writes must come from, and (https) to mark the session cookie Secure. Unset: http://HOST:PORT and the Host of each request',
+    }),
+  ),
+  RAPPORT_SESSION_IDLE_TIMEOUT_S: Type.Integer({
+    minimum: 1,
+    default: 1209600,
+    description: 'A web app session unused this many seconds ends (default 14 days)',
+  }),
+  RAPPORT_SESSION_LIFETIME_S: Type.Integer({
+    minimum: 1,
+    default: 2592000,
+    description: 'A web app session ends this many seconds after sign-in however active (default 30 days)',
+  }),
+  RAPPORT_SIGNIN_FAILURE_LIMIT: Type.Integer({
+    minimum: 0,
+    default: 10,
+    description:
+      'Failed sign-ins per account (email address) per RAPPORT_SIGNIN_WINDOW_S; past it that account gets 429s until the window ends (0 turns it off). Failures also count against the address under RAPPORT_AUTH_FAILURE_LIMIT',
+  }),
+  RAPPORT_SIGNIN_WINDOW_S: Type.Integer({
+    minimum: 1,
+    default: 900,
+    description: 'Length of the failed sign-in window in seconds',
+  }),
   RAPPORT_DEFAULT_COUNTRY_CODE: Type.String({
     pattern: '^[0-9]{1,3}$',
     default: '82',
@@ -83,9 +111,24 @@ const NUMERIC = new Set([
   'RAPPORT_RATE_LIMIT',
   'RAPPORT_RATE_LIMIT_WINDOW_S',
   'RAPPORT_AUTH_FAILURE_LIMIT',
+  'RAPPORT_SESSION_IDLE_TIMEOUT_S',
+  'RAPPORT_SESSION_LIFETIME_S',
+  'RAPPORT_SIGNIN_FAILURE_LIMIT',
+  'RAPPORT_SIGNIN_WINDOW_S',
 ])
 
 export class ConfigError extends Error {}
+
+/**
+ * The public base URL without a trailing slash: RAPPORT_PUBLIC_URL, or `http://HOST:PORT` with an
+ * address one can open (`localhost` for a wildcard HOST). `port` is the port actually listened on.
+ */
+export function publicBaseUrl(config: Config, port = config.PORT): string {
+  if (config.RAPPORT_PUBLIC_URL !== undefined) return config.RAPPORT_PUBLIC_URL.replace(/\/+$/, '')
+  const wildcard = ['0.0.0.0', '::', ''].includes(config.HOST)
+  const host = wildcard ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST
+  return `http://${host}:${port}`
+}
 
 /**
  * Fastify's `trustProxy` from RAPPORT_TRUST_PROXY: false when unset, so the client address (which the

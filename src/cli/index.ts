@@ -17,7 +17,7 @@ Commands:
   serve        Start the HTTP server (creates the database, a workspace and a key on first start)
   migrate      Apply pending database migrations
   keys         create | list | revoke API keys
-  users        add | list workspace members
+  users        add | list | invite | reset-password workspace members
   workspaces   create | list workspaces
 
 Run \`rapport <command> --help\` for a command's options. Configuration comes from the environment

@@ -34,8 +34,44 @@ export interface UsersTable {
   email: string
   /** Lower-cased email; unique per workspace. */
   email_key: string
+  /** argon2id hash (PHC string) of the member's password; null until one is set through a setup link. */
+  password_hash: string | null
   created_at: CreatedAt
   updated_at: Millis
+}
+
+/** Signed-in browser sessions: the cookie holds a random token, this row only its sha256. */
+export interface SessionsTable {
+  workspace_id: string
+  id: string
+  /** sha256 of the session token, hex. Unique across all workspaces. */
+  token_hash: string
+  user_id: string
+  created_at: CreatedAt
+  /** Last request seen (refreshed at most every few seconds to a minute): idle expiry counts from it. */
+  last_seen_at: Millis
+  /** Absolute expiry: the session ends then however active it is. */
+  expires_at: Millis
+  /** Signed out, or ended by a password reset. */
+  revoked_at: Millis | null
+}
+
+/** One-time links that let a person set their password: first start, invitations, password resets. */
+export interface SetupLinksTable {
+  workspace_id: string
+  id: string
+  /** sha256 of the link's token, hex. Unique across all workspaces. */
+  token_hash: string
+  /** `setup` | `invite` | `reset` */
+  purpose: string
+  /** The address the link is for (invite, reset); null for the first-start link, which names none. */
+  email: string | null
+  /** The member whose password a reset link sets; null otherwise. */
+  user_id: string | null
+  created_at: CreatedAt
+  expires_at: Millis
+  /** Set when the link is used; a used link never works again. */
+  used_at: Millis | null
 }
 
 export interface ApiKeysTable {
@@ -265,6 +301,8 @@ export interface Database {
   workspaces: WorkspacesTable
   users: UsersTable
   api_keys: ApiKeysTable
+  sessions: SessionsTable
+  setup_links: SetupLinksTable
   organizations: OrganizationsTable
   organization_domains: OrganizationDomainsTable
   contacts: ContactsTable
@@ -284,6 +322,8 @@ export interface Database {
 export type WorkspaceRow = Selectable<WorkspacesTable>
 export type UserRow = Selectable<UsersTable>
 export type ApiKeyRow = Selectable<ApiKeysTable>
+export type SessionRow = Selectable<SessionsTable>
+export type SetupLinkRow = Selectable<SetupLinksTable>
 export type OrganizationRow = Selectable<OrganizationsTable>
 export type OrganizationDomainRow = Selectable<OrganizationDomainsTable>
 export type ContactRow = Selectable<ContactsTable>

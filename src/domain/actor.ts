@@ -7,8 +7,10 @@ export interface Actor {
   workspaceId: string
   /** The API key that authenticated the request; null for the CLI and internal jobs. */
   apiKeyId: string | null
-  /** The member the key belongs to, if the key was made for one. */
+  /** The member the key belongs to, if the key was made for one; the signed-in member of a session. */
   userId: string | null
+  /** The session (web app sign-in) that authenticated the request, when it was not a key. */
+  sessionId?: string | undefined
   /** The request's time budget: writes are not begun or committed after it (see db/deadline.ts). */
   deadline?: Deadline | undefined
 }

@@ -48,10 +48,34 @@ export class UnsupportedMediaTypeError extends RapportError {
   readonly code = 'unsupported_media_type'
 }
 
-/** 401: missing, malformed, unknown or revoked API key. */
+/** 401: missing, malformed, unknown or revoked API key or session; `invalid_credentials` for a failed sign-in. */
 export class UnauthorizedError extends RapportError {
   readonly status = 401
-  readonly code = 'unauthorized'
+  readonly code: string
+  constructor(message: string, code = 'unauthorized') {
+    super(message)
+    this.code = code
+  }
+}
+
+/** 403: the credential is good but the request may not be made with it (`csrf_failed`: a cookie write without its CSRF proof). */
+export class ForbiddenError extends RapportError {
+  readonly status = 403
+  readonly code: string
+  constructor(message: string, code = 'forbidden') {
+    super(message)
+    this.code = code
+  }
+}
+
+/** 410: the thing existed and is gone for good (a setup link that was used, `link_used`, or expired, `link_expired`). */
+export class GoneError extends RapportError {
+  readonly status = 410
+  readonly code: string
+  constructor(message: string, code = 'gone') {
+    super(message)
+    this.code = code
+  }
 }
 
 /** 404: unknown id (or an id of another workspace, which must look the same) or unknown route. */

@@ -7,6 +7,8 @@ import { ContactsService } from './contacts/contacts-service.js'
 import { CustomFieldsService } from './custom-fields/custom-fields-service.js'
 import { NotesService } from './notes/notes-service.js'
 import { OrganizationsService } from './organizations/organizations-service.js'
+import { SessionsService, type SessionSettings } from './sessions/sessions-service.js'
+import { SetupLinksService } from './sessions/setup-links.js'
 import { MembersService } from './workspaces/members-service.js'
 import { WorkspacesService } from './workspaces/workspaces-service.js'
 
@@ -16,7 +18,13 @@ export interface DomainSettings {
   defaultCountryCode: string
   /** RAPPORT_KEY_PEPPER: the secret API keys are hashed under (HMAC-SHA-256), when set. */
   keyPepper?: string | undefined
+  /** How long web app sessions last (idle and absolute); defaults: 14 and 30 days. */
+  sessions?: SessionSettings | undefined
 }
+
+const DAY_MS = 86_400_000
+/** The session lifetimes when the settings name none (the defaults of the configuration). */
+export const DEFAULT_SESSION_SETTINGS: SessionSettings = { idleMs: 14 * DAY_MS, lifetimeMs: 30 * DAY_MS }
 
 export function createServices(db: Db, settings: DomainSettings) {
   const workspaces = new WorkspacesService(db, settings.keyPepper)
@@ -28,7 +36,21 @@ export function createServices(db: Db, settings: DomainSettings) {
   const organizations = new OrganizationsService(db)
   const customFields = new CustomFieldsService(db)
   const notes = new NotesService(db)
-  return { workspaces, members, lists, connections, entries, contacts, organizations, customFields, notes }
+  const sessions = new SessionsService(db, settings.sessions ?? DEFAULT_SESSION_SETTINGS)
+  const setupLinks = new SetupLinksService(db, sessions)
+  return {
+    workspaces,
+    members,
+    lists,
+    connections,
+    entries,
+    contacts,
+    organizations,
+    customFields,
+    notes,
+    sessions,
+    setupLinks,
+  }
 }
 
 export type Services = ReturnType<typeof createServices>

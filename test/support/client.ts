@@ -27,10 +27,20 @@ export interface ApiClient {
   all<T = any>(path: string): Promise<T[]>
 }
 
-/** A client for `server` sending `key` as the bearer key (or no Authorization header when key is null). */
-export function client(server: { url: string }, key: string | null): ApiClient {
+/**
+ * A client for `server` sending `key` as the bearer key (or no Authorization header when key is null),
+ * and `defaultHeaders` on every request (a session cookie, say); a request's own headers win.
+ */
+export function client(
+  server: { url: string },
+  key: string | null,
+  defaultHeaders: Record<string, string> = {},
+): ApiClient {
   const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
-    const headers: Record<string, string> = { ...(key === null ? {} : { authorization: `Bearer ${key}` }) }
+    const headers: Record<string, string> = {
+      ...(key === null ? {} : { authorization: `Bearer ${key}` }),
+      ...defaultHeaders,
+    }
     let body: string | Uint8Array | undefined
     if (options.raw !== undefined) body = options.raw
     else if (options.body !== undefined) {

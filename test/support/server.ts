@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import pg from 'pg'
-import { buildApp } from '../../src/app.js'
+import { buildApp, domainSettings } from '../../src/app.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import { openDatabase, type Db } from '../../src/db/dialect.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
@@ -30,6 +30,8 @@ export interface TestServer {
   services: Services
   /** The workspace made at start, as `rapport serve` makes it. */
   workspace: Workspace
+  /** The token of the first start's one-time setup link (what `rapport serve` prints after `/setup#`). */
+  setupToken: string
   /** Makes another workspace with a key of its own. */
   createWorkspace(name?: string): Promise<Workspace>
   close(): Promise<void>
@@ -103,10 +105,7 @@ export async function startTestServer(database: TestDatabase, options: TestServe
     statementTimeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS,
   })
   await migrateToLatest(db)
-  const services = createServices(db, {
-    defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE,
-    keyPepper: config.RAPPORT_KEY_PEPPER,
-  })
+  const services = createServices(db, domainSettings(config))
   const boot = await services.workspaces.bootstrap()
   const app = await buildApp({ db, config, ...(options.extraV1Routes ? { extraV1Routes: options.extraV1Routes } : {}) })
   if (options.extraRoutes) await app.register(options.extraRoutes)
@@ -122,6 +121,7 @@ export async function startTestServer(database: TestDatabase, options: TestServe
     config,
     services,
     workspace: { id: boot.workspace.id, key: boot.newKey!.key },
+    setupToken: boot.setupToken!,
     async createWorkspace(name = 'Other workspace') {
       const workspace = await services.workspaces.create(name)
       const { key } = await services.workspaces.createKey(workspace.id)

@@ -453,6 +453,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The member making the request
+         * @description With a session: the signed-in member. With an API key: the member the key was made for, or 404 when it was made for none.
+         */
+        get: operations["getCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -464,6 +484,90 @@ export interface paths {
         get: operations["getUser"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current session
+         * @description Who is signed in with the session cookie, and the `csrf_token` its writes need. 401 when the cookie is missing, ended or expired; 404 for a request made with an API key.
+         */
+        get: operations["getCurrentSession"];
+        put?: never;
+        post?: never;
+        /**
+         * Sign out
+         * @description Ends the session of the cookie (it stops working at once, here and in every process) and clears the cookie. Needs the CSRF proof of every cookie write. 404 for a request made with an API key.
+         */
+        delete: operations["deleteCurrentSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in
+         * @description Signs a member in with their email and password: answers the session and sets the `rapport_session` cookie (HttpOnly, SameSite=Lax). A wrong password and an unknown email get the same 401 `invalid_credentials`. Failed sign-ins are limited per address and per account (429 with Retry-After). A browser request from another site (its Origin or Referer) is a 403.
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/setup/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a setup link
+         * @description What a one-time link (`/setup#<token>`) is for, before the form is shown: the first start’s setup, an invitation or a password reset, and the address it is for. 404 for an unknown token, 410 for one that was used or expired.
+         */
+        post: operations["lookupSetupLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Use a setup link
+         * @description Sets the name and password (at least 10 characters) of the member the link is for (an invited address becomes a member now), ends their other sessions and signs them in, as `POST /v1/sessions` does. The link then never works again. An invitation or reset must be completed with its own address (422 `mismatch` at `email`).
+         */
+        post: operations["completeSetup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -727,7 +831,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -896,7 +1000,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1035,7 +1139,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1095,7 +1199,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1272,7 +1376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1422,7 +1526,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1559,7 +1663,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1651,7 +1755,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1873,7 +1977,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2096,7 +2200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2281,7 +2385,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2346,7 +2450,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2538,7 +2642,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2719,7 +2823,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2886,7 +2990,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,7 +3174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3223,7 +3327,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3283,7 +3387,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3473,7 +3577,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3657,7 +3761,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3841,7 +3945,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4011,7 +4115,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4172,7 +4276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4314,7 +4418,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4374,7 +4478,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4548,7 +4652,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4721,7 +4825,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4912,7 +5016,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5051,7 +5155,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,7 +5299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5322,7 +5426,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5382,7 +5486,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5524,7 +5628,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5689,7 +5793,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5825,7 +5929,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5960,7 +6064,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6020,7 +6124,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6161,7 +6265,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6299,7 +6403,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6408,7 +6512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6437,6 +6541,92 @@ export interface operations {
             };
             /** @description Validation failed; `details` names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Uq3Xb9LmT2",
+                     *       "name": "Paul Atreides",
+                     *       "email": "paul@atreid.es",
+                     *       "created_at": "2025-04-29T22:47:39.635Z",
+                     *       "updated_at": "2025-04-29T22:47:39.635Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        id: string;
+                        name: string;
+                        /** @description As written when the member was added; matched case-insensitively */
+                        email: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6518,7 +6708,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
+            /** @description Missing, malformed, unknown or revoked API key or session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6529,6 +6719,689 @@ export interface operations {
             };
             /** @description Unknown id (ids of other workspaces look the same) or unknown route */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "Uq3Xb9LmT2",
+                     *         "name": "Paul Atreides",
+                     *         "email": "paul@atreid.es",
+                     *         "created_at": "2025-04-29T22:47:39.635Z",
+                     *         "updated_at": "2025-04-29T22:47:39.635Z"
+                     *       },
+                     *       "workspace": {
+                     *         "id": "Wk7Hq2LmT9",
+                     *         "name": "Default workspace"
+                     *       },
+                     *       "csrf_token": "q1V0m3xS8o1n2b5k7a9c4d6f8h0j2l4n6p8r0t2v4x6",
+                     *       "expires_at": "2025-05-13T22:47:39.635Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * User
+                         * @example {
+                         *       "id": "Uq3Xb9LmT2",
+                         *       "name": "Paul Atreides",
+                         *       "email": "paul@atreid.es",
+                         *       "created_at": "2025-04-29T22:47:39.635Z",
+                         *       "updated_at": "2025-04-29T22:47:39.635Z"
+                         *     }
+                         */
+                        user: {
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            id: string;
+                            name: string;
+                            /** @description As written when the member was added; matched case-insensitively */
+                            email: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            updated_at: string;
+                        };
+                        /**
+                         * Workspace
+                         * @example {
+                         *       "id": "Wk7Hq2LmT9",
+                         *       "name": "Default workspace"
+                         *     }
+                         */
+                        workspace: {
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Send it as `X-CSRF-Token` on every write (POST, PATCH, PUT, DELETE) made with the session cookie */
+                        csrf_token: string;
+                        /**
+                         * Format: date-time
+                         * @description When the session ends if no request comes before: the earlier of its absolute expiry and the idle timeout counted from the last request
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request from another site (Origin or Referer), or a cookie-authenticated write without its X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "paul@atreid.es",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The member’s email, any case */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "Uq3Xb9LmT2",
+                     *         "name": "Paul Atreides",
+                     *         "email": "paul@atreid.es",
+                     *         "created_at": "2025-04-29T22:47:39.635Z",
+                     *         "updated_at": "2025-04-29T22:47:39.635Z"
+                     *       },
+                     *       "workspace": {
+                     *         "id": "Wk7Hq2LmT9",
+                     *         "name": "Default workspace"
+                     *       },
+                     *       "csrf_token": "q1V0m3xS8o1n2b5k7a9c4d6f8h0j2l4n6p8r0t2v4x6",
+                     *       "expires_at": "2025-05-13T22:47:39.635Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * User
+                         * @example {
+                         *       "id": "Uq3Xb9LmT2",
+                         *       "name": "Paul Atreides",
+                         *       "email": "paul@atreid.es",
+                         *       "created_at": "2025-04-29T22:47:39.635Z",
+                         *       "updated_at": "2025-04-29T22:47:39.635Z"
+                         *     }
+                         */
+                        user: {
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            id: string;
+                            name: string;
+                            /** @description As written when the member was added; matched case-insensitively */
+                            email: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            updated_at: string;
+                        };
+                        /**
+                         * Workspace
+                         * @example {
+                         *       "id": "Wk7Hq2LmT9",
+                         *       "name": "Default workspace"
+                         *     }
+                         */
+                        workspace: {
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Send it as `X-CSRF-Token` on every write (POST, PATCH, PUT, DELETE) made with the session cookie */
+                        csrf_token: string;
+                        /**
+                         * Format: date-time
+                         * @description When the session ends if no request comes before: the earlier of its absolute expiry and the idle timeout counted from the last request
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Malformed request (unreadable JSON, bad encoding) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request from another site (Origin or Referer), or a cookie-authenticated write without its X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    lookupSetupLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "Zs8cQ1pWm0vX3kR7tY5uB2nD4fH6jL8aE0gI9oK1qS3"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The part of the setup link after `#` */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "purpose": "invite",
+                     *       "email": "chani@fremen.dune"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description `setup`: the first start’s link, for the owner; `invite`: for a new member; `reset`: a new password for a member
+                         * @enum {unknown}
+                         */
+                        purpose: "setup" | "invite" | "reset";
+                        /** @description The address the link is for (the form must use it); null for `setup`, where the owner chooses */
+                        email: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request (unreadable JSON, bad encoding) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The link was used or has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    completeSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "Zs8cQ1pWm0vX3kR7tY5uB2nD4fH6jL8aE0gI9oK1qS3",
+                 *       "name": "Paul Atreides",
+                 *       "email": "paul@atreid.es",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The part of the setup link after `#` */
+                    token: string;
+                    name: string;
+                    /** @description The member’s email, any case */
+                    email: string;
+                    /** @description At least 10 characters */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "Uq3Xb9LmT2",
+                     *         "name": "Paul Atreides",
+                     *         "email": "paul@atreid.es",
+                     *         "created_at": "2025-04-29T22:47:39.635Z",
+                     *         "updated_at": "2025-04-29T22:47:39.635Z"
+                     *       },
+                     *       "workspace": {
+                     *         "id": "Wk7Hq2LmT9",
+                     *         "name": "Default workspace"
+                     *       },
+                     *       "csrf_token": "q1V0m3xS8o1n2b5k7a9c4d6f8h0j2l4n6p8r0t2v4x6",
+                     *       "expires_at": "2025-05-13T22:47:39.635Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * User
+                         * @example {
+                         *       "id": "Uq3Xb9LmT2",
+                         *       "name": "Paul Atreides",
+                         *       "email": "paul@atreid.es",
+                         *       "created_at": "2025-04-29T22:47:39.635Z",
+                         *       "updated_at": "2025-04-29T22:47:39.635Z"
+                         *     }
+                         */
+                        user: {
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            id: string;
+                            name: string;
+                            /** @description As written when the member was added; matched case-insensitively */
+                            email: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            updated_at: string;
+                        };
+                        /**
+                         * Workspace
+                         * @example {
+                         *       "id": "Wk7Hq2LmT9",
+                         *       "name": "Default workspace"
+                         *     }
+                         */
+                        workspace: {
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Send it as `X-CSRF-Token` on every write (POST, PATCH, PUT, DELETE) made with the session cookie */
+                        csrf_token: string;
+                        /**
+                         * Format: date-time
+                         * @description When the session ends if no request comes before: the earlier of its absolute expiry and the idle timeout counted from the last request
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Malformed request (unreadable JSON, bad encoding) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request from another site (Origin or Referer), or a cookie-authenticated write without its X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The link was used or has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -69,6 +69,12 @@ export class MembersService {
     return toMember(row)
   }
 
+  /** The member acting: a session's, or the one a key was made for; 404 for a key made for none. */
+  async me(actor: Actor): Promise<Member> {
+    if (actor.userId === null) throw new NotFoundError('member (this API key was not made for a member)')
+    return this.get(actor, actor.userId)
+  }
+
   /** The member with this email (any case), or a 422 on `field` naming it: how assignees are resolved. */
   async requireByEmail(actor: Actor, email: string, field: string): Promise<UserRow> {
     const row = await q.findUserByEmail(this.db.kysely, actor.workspaceId, emailKey(email))
@@ -90,6 +96,7 @@ export class MembersService {
       name,
       email,
       email_key: emailKey(email),
+      password_hash: null,
       created_at: now,
       updated_at: now,
     }

@@ -6,6 +6,7 @@ import * as q from '../../db/queries/workspaces.js'
 import type { Actor } from '../actor.js'
 import { NotFoundError, invalid } from '../errors.js'
 import { newId } from '../ids.js'
+import { createSetupLink } from '../sessions/setup-links.js'
 import { nowMs } from '../time.js'
 import { KeyHasher, MIN_NEW_KEY_LENGTH, generateApiKey, isAcceptableNewKey, keyHint, sameHash } from './api-keys.js'
 
@@ -21,6 +22,8 @@ export interface BootstrapResult {
   workspace: WorkspaceRow
   /** Set when this start created a workspace or seeded a key: the key to print once. */
   newKey?: NewKey
+  /** Set when this start created the workspace: the token of its one-time setup link, to print once. */
+  setupToken?: string
 }
 
 export class WorkspacesService {
@@ -120,7 +123,8 @@ export class WorkspacesService {
 
   /**
    * What a start needs so that the server is usable at once: a workspace (created on an empty database)
-   * and, on first start or when `seedKey` is new, an API key to print. Call after migrations.
+   * and, on first start or when `seedKey` is new, an API key to print; on first start also a setup link
+   * for the owner to choose their name, email and password. Call after migrations.
    *
    * Several processes of one deployment may start at once on one database. The bootstrap holds the
    * migrator's lock for its transaction, so they take turns: the first makes the workspace (and seeds
@@ -132,12 +136,14 @@ export class WorkspacesService {
       await holdMigrationLock(trx, this.db.traits.supportsForUpdate)
       const existing = await q.listWorkspaces(trx)
       const workspace = existing[0] ?? (await this.create(DEFAULT_WORKSPACE_NAME, trx))
+      const setup = existing.length > 0 ? {} : { setupToken: await createSetupLink(trx, workspace.id, 'setup') }
       if (seedKey !== undefined) {
-        if (await this.#findStored(trx, seedKey)) return { workspace }
-        return { workspace, newKey: await this.createKey(workspace.id, { name: 'Seeded key', key: seedKey }, trx) }
+        if (await this.#findStored(trx, seedKey)) return { workspace, ...setup }
+        const newKey = await this.createKey(workspace.id, { name: 'Seeded key', key: seedKey }, trx)
+        return { workspace, newKey, ...setup }
       }
       if (existing.length > 0) return { workspace }
-      return { workspace, newKey: await this.createKey(workspace.id, { name: 'Default key' }, trx) }
+      return { workspace, newKey: await this.createKey(workspace.id, { name: 'Default key' }, trx), ...setup }
     })
   }
 }

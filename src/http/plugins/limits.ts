@@ -1,4 +1,4 @@
-// Per-API-key rate limiting (RAPPORT_RATE_LIMIT requests per RAPPORT_RATE_LIMIT_WINDOW_S seconds), told
+// Per-API-key (and per signed-in member) rate limiting (RAPPORT_RATE_LIMIT requests per RAPPORT_RATE_LIMIT_WINDOW_S seconds), told
 // to clients with the IETF fields of draft-ietf-httpapi-ratelimit-headers-10 on every authenticated
 // `/v1` response, and `Retry-After` on a 429:
 //
@@ -109,7 +109,9 @@ export default fp<LimitsOptions>(
     // Added after `authenticate` on the `/v1` scope: only requests with a valid key are counted (the
     // others fail 401, and are counted per address by auth-failures.ts).
     app.decorate('rateLimit', async function rateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-      const keyId = request.actor?.apiKeyId
+      // A key's budget, or a signed-in member's (all their sessions share one).
+      const actor = request.actor
+      const keyId = actor?.apiKeyId ?? (actor?.sessionId ? `member:${actor.workspaceId}:${actor.userId}` : null)
       if (!keyId) return
       const now = Date.now()
       const left = windows.take(keyId, now)

@@ -9,7 +9,10 @@ export const API_DESCRIPTION = `Rapport is a self-hosted CRM server whose \`/v1\
 public API (\`https://api.relate.so/v1\`): lists and processes holding entries, contacts, organizations,
 custom fields and notes.
 
-**Authentication**: \`Authorization: Bearer <key>\` on every \`/v1\` route.
+**Authentication**: \`Authorization: Bearer <key>\` on every \`/v1\` route, or the web app's session cookie
+\`rapport_session\` (from \`POST /v1/sessions\`). A write (POST, PATCH, PUT, DELETE) made with the cookie must
+come from the server's own origin (Origin or Referer) and carry \`X-CSRF-Token\` (the session's \`csrf_token\`),
+or it is answered 403 \`csrf_failed\`. Signing in and the setup links need no credential.
 
 **Lists of things** answer \`{ "data": [...], "pagination": { "end_cursor", "has_next_page", "total_count" } }\`.
 Page with \`first\` (default 25, at most 100) and \`after\` (an offset: pass the previous \`end_cursor\`).
@@ -38,8 +41,19 @@ export default fp(
           license: { name: 'MIT', identifier: 'MIT' },
         },
         servers: [{ url: '/' }],
-        components: { securitySchemes: { bearerKey: { type: 'http', scheme: 'bearer', description: 'An API key' } } },
-        security: [{ bearerKey: [] }],
+        components: {
+          securitySchemes: {
+            bearerKey: { type: 'http', scheme: 'bearer', description: 'An API key' },
+            sessionCookie: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'rapport_session',
+              description:
+                'The web app session (POST /v1/sessions). Writes also need a same-origin Origin or Referer and the session’s X-CSRF-Token, or they are answered 403 `csrf_failed`',
+            },
+          },
+        },
+        security: [{ bearerKey: [] }, { sessionCookie: [] }],
         tags: [
           { name: 'Lists', description: 'Lists and processes (pipelines with statuses)' },
           { name: 'Entries', description: 'Contacts and organizations in lists and processes' },
@@ -51,6 +65,11 @@ export default fp(
           },
           { name: 'Notes', description: 'Notes on organizations, each optionally about a process entry' },
           { name: 'Users', description: 'Members of the workspace (Rapport only; Relate has no users API)' },
+          {
+            name: 'Sessions',
+            description:
+              'Signing in to the web app: sessions, and one-time setup links (first start, invitations, password resets)',
+          },
           { name: 'Operations', description: 'Health and documentation; no key needed' },
         ],
       },

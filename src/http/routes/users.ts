@@ -1,4 +1,4 @@
-// `/v1/users`: list, add and retrieve members of the workspace.
+// `/v1/users`: list, add and retrieve members of the workspace, and the member making the request.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf } from '../plugins/auth.js'
 import { IdParam, errorResponses } from '../schemas/common.js'
@@ -37,6 +37,21 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => reply.code(201).send(await members.create(actorOf(request), request.body)),
+  )
+
+  app.get(
+    '/users/me',
+    {
+      schema: {
+        operationId: 'getCurrentUser',
+        tags,
+        summary: 'The member making the request',
+        description:
+          'With a session: the signed-in member. With an API key: the member the key was made for, or 404 when it was made for none.',
+        response: { 200: User, ...errorResponses({}, 404) },
+      },
+    },
+    async (request) => members.me(actorOf(request)),
   )
 
   app.get(

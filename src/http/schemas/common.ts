@@ -75,8 +75,10 @@ export type ErrorBody = Static<typeof ErrorBody>
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request (unreadable JSON, bad encoding)',
-  401: 'Missing, malformed, unknown or revoked API key',
+  401: 'Missing, malformed, unknown or revoked API key or session',
+  403: 'A request from another site (Origin or Referer), or a cookie-authenticated write without its X-CSRF-Token',
   404: 'Unknown id (ids of other workspaces look the same) or unknown route',
+  410: 'The link was used or has expired',
   413: 'Request body too large',
   415: 'Unsupported Content-Type on a write (send application/json, in UTF-8)',
   422: 'Validation failed; `details` names each field',
@@ -84,7 +86,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   503: 'Database unavailable or request timed out; retry later',
 }
 
-/** Every error status a `/v1` route can answer whatever it does. */
+/** Every error status a `/v1` route can answer whatever it does (a public one: but 401). */
 const COMMON_ERRORS = [401, 429, 503] as const
 /** And on a route that reads a body. */
 const BODY_ERRORS = [400, 413, 415, 422] as const
@@ -98,10 +100,12 @@ const BODY_ERRORS = [400, 413, 415, 422] as const
  * ```
  */
 export function errorResponses(
-  options: { body?: boolean; query?: boolean },
+  options: { body?: boolean; query?: boolean; public?: boolean },
   ...extra: number[]
 ): Record<number, TSchema> {
   const statuses = new Set<number>([...COMMON_ERRORS, ...extra])
+  // A route that needs no credential answers 401 only if it says so in `extra`.
+  if (options.public && !extra.includes(401)) statuses.delete(401)
   if (options.body) for (const s of BODY_ERRORS) statuses.add(s)
   if (options.query) statuses.add(422)
   const out: Record<number, TSchema> = {}

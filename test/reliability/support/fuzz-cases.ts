@@ -393,6 +393,14 @@ export function fuzzCases(op: Operation, known: Known): fc.Arbitrary<FuzzCase> {
       'bad-key',
       fc.tuple(base, badAuthorization).map(([v, auth]) => ({ query: v.query, body: bodyOf(v), auth })),
     )
+    if (op.credentials.includes('session'))
+      add(
+        1,
+        'bad-session',
+        fc
+          .tuple(base, badSessionCookie)
+          .map(([v, cookie]) => ({ query: v.query, body: bodyOf(v), auth: null, headers: { cookie }, expect: [401] })),
+      )
     // No key, the path spelled another way, and a body that would be a costly 422 if it got that far.
     const costlyBody = fc.constantFrom<Body | undefined>(
       undefined,
@@ -569,6 +577,23 @@ const badAuthorization: fc.Arbitrary<string | null> = fc.oneof(
   fc
     .string({ unit: 'binary-ascii', minLength: 1, maxLength: 80 })
     .map((s) => `Bearer ${s.replace(CONTROL_CHARACTERS, 'x')}`),
+)
+
+/** Session cookies that name no session: malformed, forged to the right shape, doubled, huge. */
+const badSessionCookie: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    'rapport_session=x',
+    `rapport_session=${'A'.repeat(43)}`,
+    `rapport_session=${'A'.repeat(43)}; rapport_session=${'B'.repeat(43)}`,
+    `rapport_session="${'-'.repeat(43)}"`,
+    `rapport_session=${'x'.repeat(4000)}`,
+    "rapport_session=' OR '1'='1",
+    'theme=dark; rapport_session=%00%00',
+  ),
+  fc
+    .string({ unit: 'binary-ascii', minLength: 1, maxLength: 80 })
+    .map((s) => `rapport_session=${s.replace(CONTROL_CHARACTERS, 'x').replace(/;/g, '')}`)
+    .filter((cookie) => cookie.trim() !== 'rapport_session='),
 )
 
 /** Headers that are odd, huge or misleading (method override, encodings the body does not have). */

@@ -1,11 +1,13 @@
 // The isolation walk, generated from the running server's OpenAPI document: two workspaces, A and B,
 // each get records of every collection through the API, then A's key is pointed at B's ids everywhere.
+// A's key is made for a signed-in member of A, and A's reads are checked with that member's session too.
 // Each check throws an AssertionError naming the route at fault and returns how much it covered.
 // Used by isolation.test.ts (the real routes) and isolation-self.test.ts (proof that it catches leaks).
 import assert from 'node:assert/strict'
 import type { TestServer, Workspace } from '../../support/server.js'
+import { type SignedIn, signUp } from '../../support/sessions.js'
 import { describeChange, fingerprint } from './fingerprint.js'
-import { fetchDocument, fillPath, operations, type Operation } from './openapi.js'
+import { type Credential, fetchDocument, fillPath, operations, type Operation } from './openapi.js'
 import { sendRaw, type RawResponse } from './raw-client.js'
 import { collectionForField, Records } from './records.js'
 
@@ -20,19 +22,32 @@ export class IsolationWalk {
     readonly server: TestServer,
     readonly ops: Operation[],
     readonly b: Workspace,
+    /** A's key: made for A's signed-in member, so that what answers "the key's member" has one. */
+    readonly aKey: string,
+    readonly aSession: SignedIn,
     readonly a: Records,
     readonly bRecords: Records,
   ) {}
 
-  /** Reads the document, makes workspace B, and gives both workspaces a record of every collection. */
+  /**
+   * Reads the document, makes workspace B, signs a member of A in (with a key made for them), and gives
+   * both workspaces a record of every collection.
+   */
   static async prepare(server: TestServer): Promise<IsolationWalk> {
-    const ops = operations(await fetchDocument(server)).filter((op) => op.path.startsWith('/v1'))
+    const ops = operations(await fetchDocument(server)).filter((op) => op.authenticated)
     const b = await server.createWorkspace('Workspace B')
+    const aSession = await signUp(server, { name: 'Member of A' })
+    const { key: aKey } = await server.services.workspaces.createKey(server.workspace.id, {
+      name: 'Walker key of A',
+      userId: aSession.user.id,
+    })
     const walk = new IsolationWalk(
       server,
       ops,
       b,
-      new Records(server, server.workspace.key, ops),
+      aKey,
+      aSession,
+      new Records(server, aKey, ops),
       new Records(server, b.key, ops),
     )
     for (const records of [walk.a, walk.bRecords]) {
@@ -68,6 +83,12 @@ export class IsolationWalk {
     })
   }
 
+  /** A GET as A: with A's key, or with the cookie of A's signed-in member. */
+  #readAsA(credential: Credential, path: string): Promise<RawResponse> {
+    if (credential === 'key') return this.#request(this.aKey, 'GET', path)
+    return sendRaw(this.server.url, { method: 'GET', path, headers: { cookie: this.aSession.cookie } })
+  }
+
   /** The ids of B in `text`, except those the request itself named. */
   #leaked(text: string, named: string[]): string[] {
     return [this.b.id, ...this.bRecords.made.keys()].filter((id) => !named.includes(id) && text.includes(id))
@@ -94,7 +115,7 @@ export class IsolationWalk {
       for (const values of variants) {
         const path = fillPath(op.path, values)
         const before = await fingerprint(this.server.db)
-        const res = await this.#request(this.server.workspace.key, op.method, path, await this.a.bodyFor(op, values))
+        const res = await this.#request(this.aKey, op.method, path, await this.a.bodyFor(op, values))
         probes++
         assert.ok(
           allowed.includes(res.status),
@@ -139,7 +160,7 @@ export class IsolationWalk {
         const base = fillPath(op.path, await this.a.paramsFor(op.path))
         for (const id of ids) {
           const path = `${base}?${encodeURIComponent(param.name)}=${encodeURIComponent(id)}`
-          const res = await this.#request(this.server.workspace.key, 'GET', path)
+          const res = await this.#request(this.aKey, 'GET', path)
           checked++
           assert.ok(
             [200, 404, 422].includes(res.status),
@@ -155,27 +176,32 @@ export class IsolationWalk {
     return checked
   }
 
-  /** Every GET with A's own ids: 200, no id of B; lists of collections A has records in are not empty. */
+  /**
+   * Every GET with A's own ids, with each credential it takes (A's key, A's session): 200, no id of B;
+   * lists of collections A has records in are not empty.
+   */
   async probeLists(): Promise<{ lists: number; reads: number }> {
     let lists = 0
     let reads = 0
     for (const op of this.ops.filter((o) => o.method === 'GET')) {
       const path = fillPath(op.path, await this.a.paramsFor(op.path))
-      const res = await this.#request(this.server.workspace.key, 'GET', isList(op) ? `${path}?first=100` : path)
-      assert.equal(
-        res.status,
-        200,
-        `GET ${path} with A's key and ids answered ${res.status}: ${res.text.slice(0, 300)}`,
-      )
-      assert.deepEqual(this.#leaked(res.text, []), [], `GET ${path} shows ids of B: ${res.text.slice(0, 300)}`)
-      if (!isList(op)) {
-        reads++
-        continue
+      for (const credential of op.credentials) {
+        const res = await this.#readAsA(credential, isList(op) ? `${path}?first=100` : path)
+        assert.equal(
+          res.status,
+          200,
+          `GET ${path} with A's ${credential} and ids answered ${res.status}: ${res.text.slice(0, 300)}`,
+        )
+        assert.deepEqual(this.#leaked(res.text, []), [], `GET ${path} shows ids of B: ${res.text.slice(0, 300)}`)
+        if (!isList(op)) {
+          reads++
+          continue
+        }
+        lists++
+        // A has records of this collection, so an empty list would make the check vacuous.
+        if ([...this.a.made.values()].includes(op.path))
+          assert.ok(JSON.parse(res.text).data.length > 0, `GET ${path} is empty though A has records there`)
       }
-      lists++
-      // A has records of this collection, so an empty list would make the check vacuous.
-      if ([...this.a.made.values()].includes(op.path))
-        assert.ok(JSON.parse(res.text).data.length > 0, `GET ${path} is empty though A has records there`)
     }
     return { lists, reads }
   }

@@ -46,12 +46,20 @@ export interface Operation {
   bodyExamples: unknown[]
   /** Documented statuses, e.g. ['200', '401', '404']. */
   statuses: string[]
-  /** Whether the operation needs a key (everything under /v1). */
+  /** The credentials the operation takes (its `security`, or the document's): a key, a session cookie. */
+  credentials: Credential[]
+  /** Whether the operation needs a credential: everything under /v1 but what says `security: []`. */
   authenticated: boolean
 }
 
+/** What a request may authenticate with: `key` (bearerKey) or `session` (sessionCookie). */
+export type Credential = 'key' | 'session'
+
+const SCHEME_CREDENTIALS: Record<string, Credential> = { bearerKey: 'key', sessionCookie: 'session' }
+
 export interface ApiDocument {
   paths: Record<string, Record<string, OperationObject>>
+  security?: Array<Record<string, string[]>>
   components?: { schemas?: Record<string, Schema> }
 }
 
@@ -61,7 +69,7 @@ interface OperationObject {
     content?: Record<string, { schema?: Schema; example?: unknown; examples?: Record<string, { value?: unknown }> }>
   }
   responses?: Record<string, unknown>
-  security?: unknown[]
+  security?: Array<Record<string, string[]>>
 }
 
 const METHODS = ['get', 'post', 'patch', 'put', 'delete'] as const
@@ -106,6 +114,11 @@ export function operations(doc: ApiDocument): Operation[] {
         required: p.required ?? p.in === 'path',
         schema: resolve(doc, p.schema) ?? {},
       }))
+      const credentials = [
+        ...new Set(
+          (op.security ?? doc.security ?? []).flatMap((r) => Object.keys(r).map((n) => SCHEME_CREDENTIALS[n])),
+        ),
+      ].filter((c): c is Credential => c !== undefined)
       const media = op.requestBody?.content?.['application/json']
       const body = resolve(doc, media?.schema)
       const bodyExamples = [
@@ -121,7 +134,8 @@ export function operations(doc: ApiDocument): Operation[] {
         body,
         bodyExamples,
         statuses: Object.keys(op.responses ?? {}),
-        authenticated: path.startsWith('/v1'),
+        credentials,
+        authenticated: path.startsWith('/v1') && credentials.length > 0,
       })
     }
   }
