@@ -147,7 +147,8 @@ export class SetupLinksService {
             workspace_id: workspaceId,
             id: newId(),
             name,
-            email,
+            // An invitation's address as it was written when invited; the setup link's as typed now.
+            email: required ?? email,
             email_key: emailKey(email),
             password_hash: passwordHash,
             created_at: now,
