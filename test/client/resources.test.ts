@@ -210,6 +210,41 @@ for (const database of TEST_DATABASES) {
       assert.equal((await apiError(unknown.lists.list().page())).code, 'unauthorized')
     })
 
+    it('sessions: a setup link, sign in, the current session and member, a write with the CSRF token, sign out', async () => {
+      // Node's fetch keeps no cookies: this one does, like a browser, and sends what the web app sends.
+      let cookie = ''
+      let csrf = ''
+      const web = createRapportClient({
+        baseUrl: server.url,
+        headers: () => ({ cookie, origin: server.url, 'X-CSRF-Token': csrf }),
+        fetch: async (request) => {
+          const response = await fetch(request)
+          const set = response.headers.get('set-cookie')
+          if (set) cookie = set.split(';')[0]!
+          return response
+        },
+      })
+      assert.deepEqual(await web.sessions.lookupSetupLink(server.setupToken), { purpose: 'setup', email: null })
+      const password = 'a long enough password'
+      const owner = await web.sessions.completeSetup({
+        token: server.setupToken,
+        name: 'Leto',
+        email: 'leto@atreid.es',
+        password,
+      })
+      assert.equal(owner.user.email, 'leto@atreid.es')
+      const wrong = await apiError(web.sessions.signIn({ email: 'leto@atreid.es', password: 'not the password' }))
+      assert.equal(wrong.code, 'invalid_credentials')
+      csrf = (await web.sessions.signIn({ email: 'leto@atreid.es', password })).csrf_token
+      assert.equal((await web.users.me()).name, 'Leto')
+      assert.equal((await web.sessions.current()).csrf_token, csrf)
+      assert.equal((await web.organizations.create({ name: 'House Atreides' })).name, 'House Atreides')
+      await web.sessions.signOut()
+      assert.equal(cookie, 'rapport_session=')
+      assert.equal((await apiError(web.sessions.current())).status, 401)
+      assert.equal((await apiError(client.users.me())).status, 404, 'the first start’s key belongs to no member')
+    })
+
     it('sends the headers of a function, asked on every call (a CSRF token for a cookie session)', async () => {
       let asked = 0
       const seen: string[] = []

@@ -9,6 +9,7 @@ import { entriesResource } from './resources/entries.js'
 import { listsResource } from './resources/lists.js'
 import { notesResource } from './resources/notes.js'
 import { organizationsResource } from './resources/organizations.js'
+import { sessionsResource } from './resources/sessions.js'
 import { usersResource } from './resources/users.js'
 import { retryingFetch, type RetryOptions } from './retry.js'
 import type { CallOptions, Health } from './types.js'
@@ -67,6 +68,7 @@ export function createRapportClient(options: RapportClientOptions = {}) {
     customFields: customFieldsResource(api),
     notes: notesResource(api),
     users: usersResource(api),
+    sessions: sessionsResource(api),
     /** `GET /healthz`: whether the server and its database answer (`getHealth`). */
     health: (callOptions?: CallOptions): Promise<Health> => unwrap(api.GET('/healthz', init(callOptions))),
     /**

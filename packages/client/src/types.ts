@@ -40,6 +40,8 @@ export type CustomField = ResponseOf<'getCustomField'>
 export type Note = ResponseOf<'getNote'>
 export type User = ResponseOf<'getUser'>
 export type Health = ResponseOf<'getHealth'>
+export type Session = ResponseOf<'getCurrentSession'>
+export type SetupLink = ResponseOf<'lookupSetupLink'>
 
 export type CreateListBody = BodyOf<'createList'>
 export type UpdateListBody = BodyOf<'updateList'>
@@ -55,6 +57,8 @@ export type UpdateCustomFieldBody = BodyOf<'updateCustomField'>
 export type CreateNoteBody = BodyOf<'createNote'>
 export type UpdateNoteBody = BodyOf<'updateNote'>
 export type CreateUserBody = BodyOf<'createUser'>
+export type CreateSessionBody = BodyOf<'createSession'>
+export type SetupBody = BodyOf<'completeSetup'>
 
 /** Options of one call. */
 export interface CallOptions {

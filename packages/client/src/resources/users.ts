@@ -9,6 +9,8 @@ export function usersResource(api: ApiClient) {
       pagedList<User, ListQuery<'listUsers'>>(query, (q) =>
         api.GET('/v1/users', { params: { query: q as QueryOf<'listUsers'> }, ...init(options) }),
       ),
+    /** The member making the request: the signed-in one, or the one the key was made for (`getCurrentUser`). */
+    me: (options?: CallOptions): Promise<User> => unwrap(api.GET('/v1/users/me', init(options))),
     /** One member (`getUser`). */
     get: (id: string, options?: CallOptions): Promise<User> =>
       unwrap(api.GET('/v1/users/{id}', { params: { path: { id } }, ...init(options) })),
