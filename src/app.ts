@@ -19,6 +19,7 @@ import contactsRoutes from './http/routes/contacts.js'
 import customFieldsRoutes from './http/routes/custom-fields.js'
 import healthRoutes from './http/routes/health.js'
 import entriesRoutes from './http/routes/entries.js'
+import exportsRoutes from './http/routes/exports.js'
 import listsRoutes from './http/routes/lists.js'
 import notesRoutes from './http/routes/notes.js'
 import organizationsRoutes from './http/routes/organizations.js'
@@ -51,6 +52,7 @@ export interface AppDeps {
 const V1_ROUTES = [
   listsRoutes,
   entriesRoutes,
+  exportsRoutes,
   contactsRoutes,
   organizationsRoutes,
   customFieldsRoutes,

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { ConfigError } from '../config.js'
 import { RapportError } from '../domain/errors.js'
+import { EXPORT_HELP, exportList } from './export.js'
 import { KEYS_HELP, keys } from './keys.js'
 import { MIGRATE_HELP, migrate } from './migrate.js'
 import { SERVE_HELP, serve } from './serve.js'
@@ -19,6 +20,7 @@ Commands:
   keys         create | list | revoke API keys
   users        add | list workspace members
   workspaces   create | list workspaces
+  export       Write a list's entries as CSV or JSON lines
 
 Run \`rapport <command> --help\` for a command's options. Configuration comes from the environment
 (DATABASE_URL, RAPPORT_DATA_DIR, PORT, HOST, ...; see the README).`
@@ -29,6 +31,7 @@ const COMMAND_HELP: Record<string, string> = {
   keys: KEYS_HELP,
   users: USERS_HELP,
   workspaces: WORKSPACES_HELP,
+  export: EXPORT_HELP,
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -42,6 +45,9 @@ export async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       email: { type: 'string' },
       user: { type: 'string' },
+      list: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
     },
   })
   const [command, subcommand, ...rest] = positionals
@@ -70,6 +76,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0
     case 'workspaces':
       await workspaces(subcommand, values)
+      return 0
+    case 'export':
+      await exportList(values)
       return 0
   }
   return 2

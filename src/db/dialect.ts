@@ -24,6 +24,15 @@ export interface DialectTraits {
 /** The Kysely handle or an open transaction on it: every query function accepts either. */
 export type Executor = Kysely<Database> | Transaction<Database>
 
+/**
+ * A read-only view of the database as it was when it was opened, for reads that must agree with each
+ * other across many statements (a streamed export). Close it when done: it holds a connection.
+ */
+export interface Snapshot {
+  readonly kysely: Executor
+  close(): Promise<void>
+}
+
 /** An open database: the query builder, what it can do, and its life cycle. */
 export interface Db {
   readonly kysely: Kysely<Database>
@@ -34,6 +43,12 @@ export interface Db {
    * passed meanwhile (see deadline.ts).
    */
   transaction<T>(work: (trx: Transaction<Database>) => Promise<T>, deadline?: Deadline): Promise<T>
+  /**
+   * Opens a consistent read-only snapshot. It does not hold up writers: on SQLite it reads through a
+   * connection of its own (WAL readers see the database as of their first read); on PostgreSQL it is a
+   * REPEATABLE READ, READ ONLY transaction on a pooled connection.
+   */
+  snapshot(): Promise<Snapshot>
   /** Answers when the database takes a trivial query; throws otherwise. */
   ping(): Promise<void>
   close(): Promise<void>

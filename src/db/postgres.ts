@@ -4,7 +4,7 @@ import pg from 'pg'
 import { createHash } from 'node:crypto'
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely'
 import { DeadlineExceededError, isPast, underDeadline, type Deadline } from './deadline.js'
-import type { Db, DialectTraits } from './dialect.js'
+import type { Db, DialectTraits, Snapshot } from './dialect.js'
 import { isRetryable } from './errors.js'
 import { PREPARED_MARK } from './prepared.js'
 import type { Database } from './schema.js'
@@ -120,6 +120,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Db {
         }
       })
     },
+    snapshot: () => openSnapshot(kysely),
     async ping() {
       await sql`select 1`.execute(kysely)
     },
@@ -127,4 +128,36 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Db {
       await kysely.destroy()
     },
   }
+}
+
+/**
+ * A snapshot on PostgreSQL: a REPEATABLE READ, READ ONLY transaction held open on one pooled connection
+ * until close(). Its idle-in-transaction limit is lifted for it alone: a streamed export waits on its
+ * client between pages, and the HTTP server's socket timeout is what bounds a client that stops reading.
+ */
+function openSnapshot(kysely: Kysely<Database>): Promise<Snapshot> {
+  return new Promise<Snapshot>((opened, failed) => {
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let wasOpened = false
+    const ended = kysely
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        await sql`set local idle_in_transaction_session_timeout = 0`.execute(trx)
+        wasOpened = true
+        opened({
+          kysely: trx,
+          async close() {
+            release()
+            await ended.catch(() => {})
+          },
+        })
+        await released
+      })
+    ended.catch((error: unknown) => {
+      if (!wasOpened) failed(error)
+    })
+  })
 }

@@ -21,7 +21,7 @@ import {
   type Transaction,
 } from 'kysely'
 import type { Deadline } from './deadline.js'
-import type { Db, DialectTraits } from './dialect.js'
+import type { Db, DialectTraits, Snapshot } from './dialect.js'
 import { GroupCommit } from './group-commit.js'
 import { WalSync } from './wal-sync.js'
 import { Checkpointer } from './checkpointer.js'
@@ -201,11 +201,35 @@ export function openSqlite(file: string): Db {
     traits: TRAITS,
     transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>, deadline?: Deadline) =>
       groupCommit.run(work, deadline),
+    snapshot: () => (file === ':memory:' ? Promise.resolve({ kysely, close: async () => {} }) : openReader(file)),
     async ping() {
       raw.prepare('select 1').get()
     },
     async close() {
       await checkpointer?.close()
+      await kysely.destroy()
+    },
+  }
+}
+
+/**
+ * A snapshot on SQLite: a read-only connection of its own in a deferred transaction, pinned by a first
+ * read. In WAL mode it sees the database as of that read while the serving connection goes on writing;
+ * checkpoints cannot pass its point until it closes. (An in-memory database has one connection: its
+ * "snapshot" is that connection, and is not isolated.)
+ */
+async function openReader(file: string): Promise<Snapshot> {
+  const raw = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+  raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+  raw.exec('begin')
+  raw.prepare('select count(*) from sqlite_master').get()
+  const kysely = new Kysely<Database>({
+    dialect: new RapportSqliteDialect(new SqliteConnection(raw), new WalSync(`${file}-wal`)),
+  })
+  return {
+    kysely,
+    async close() {
+      if (raw.open && raw.inTransaction) raw.exec('rollback')
       await kysely.destroy()
     },
   }

@@ -1,6 +1,7 @@
 // Every domain service, built once over one database. Route plugins reach them as `app.services`.
 import type { Db } from '../db/dialect.js'
 import { EntriesService } from './entries/entries-service.js'
+import { ExportsService } from './exports/exports-service.js'
 import { ConnectionsService } from './lists/connections-service.js'
 import { ListsService } from './lists/lists-service.js'
 import { ContactsService } from './contacts/contacts-service.js'
@@ -28,7 +29,19 @@ export function createServices(db: Db, settings: DomainSettings) {
   const organizations = new OrganizationsService(db)
   const customFields = new CustomFieldsService(db)
   const notes = new NotesService(db)
-  return { workspaces, members, lists, connections, entries, contacts, organizations, customFields, notes }
+  const exports = new ExportsService(db)
+  return {
+    workspaces,
+    members,
+    lists,
+    connections,
+    entries,
+    contacts,
+    organizations,
+    customFields,
+    notes,
+    exports,
+  }
 }
 
 export type Services = ReturnType<typeof createServices>

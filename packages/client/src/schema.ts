@@ -168,6 +168,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/lists/{list_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a list's entries
+         * @description Streams every entry that the filters keep (the filters of the list of entries, without paging), read from one consistent snapshot: a process in key order, a list by last update. CSV columns: the record (organization name and domains, or contact name, emails and phone numbers), the other side (an organization entry's contact, a contact's organization), in a process `Key`, `Status`, `Assignee email` and the values in currency units, then every list field by name. Several values in one cell are separated by `, ` (a JSON array when a value holds a comma).
+         */
+        get: operations["exportListEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts": {
         parameters: {
             query?: never;
@@ -2717,6 +2737,108 @@ export interface operations {
                             total_count: number;
                         };
                     };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportListEntries: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `jsonl` (JSON lines) */
+                format?: "csv" | "jsonl";
+                /** @description Only records updated after this Unix time (seconds) */
+                updated_after?: number;
+                /** @description Status name; repeat for several (any of them) */
+                status?: string[];
+                status_type?: "active" | "won" | "lost";
+                assignee_email?: string;
+                entryable_type?: "Contact" | "Organization";
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                entryable_id?: string;
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                contact_id?: string;
+                /** @description Only entries created after this Unix time (seconds) */
+                created_after?: number;
+                /** @description Only entries created before this Unix time (seconds) */
+                created_before?: number;
+                /** @description Only entries updated before this Unix time (seconds) */
+                updated_before?: number;
+                /** @description Only entries closed after this Unix time (seconds) */
+                closed_after?: number;
+                /** @description Only entries closed before this Unix time (seconds) */
+                closed_before?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                list_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every matching entry. CSV: a header row, then one row per entry (the import reads the file back as it is). JSON lines: one entry per line, as the API shows it, with `organization` and `contact`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key */

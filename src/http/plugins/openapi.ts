@@ -50,6 +50,10 @@ export default fp(
             description: 'Definitions of the extra fields of contacts and organizations (and deals)',
           },
           { name: 'Notes', description: 'Notes on organizations, each optionally about a process entry' },
+          {
+            name: 'Imports and exports',
+            description: 'Lists as CSV in and out, and batches of creates (Rapport only)',
+          },
           { name: 'Users', description: 'Members of the workspace (Rapport only; Relate has no users API)' },
           { name: 'Operations', description: 'Health and documentation; no key needed' },
         ],

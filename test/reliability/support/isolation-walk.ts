@@ -9,8 +9,25 @@ import { fetchDocument, fillPath, operations, type Operation } from './openapi.j
 import { sendRaw, type RawResponse } from './raw-client.js'
 import { collectionForField, Records } from './records.js'
 
-/** A list endpoint: its path ends in a collection, not in a parameter. */
-export const isList = (op: Operation) => op.method === 'GET' && !op.path.endsWith('}')
+/** A list endpoint: its path ends in a collection, not in a parameter, and it is paged. */
+export const isList = (op: Operation) =>
+  op.method === 'GET' && !op.path.endsWith('}') && op.queryParams.some((p) => p.name === 'first')
+
+/**
+ * The records a 200 answer holds: a list's `data`, or the rows of a file (CSV rows after the header,
+ * JSON lines), for the reads that answer a file (an export).
+ */
+function rowsOf(res: RawResponse): unknown[] | undefined {
+  const type = String(res.headers['content-type'] ?? '')
+  if (type.includes('application/json')) {
+    const data = JSON.parse(res.text).data
+    return Array.isArray(data) ? data : undefined
+  }
+  const lines = res.text.split('\n').filter((line) => line.trim() !== '')
+  if (type.includes('text/csv')) return lines.slice(1)
+  if (type.includes('ndjson')) return lines
+  return undefined
+}
 
 export class IsolationWalk {
   /** Routes (`GET /v1/x/{id}`) for which no real id could be made, in either workspace. */
@@ -145,7 +162,7 @@ export class IsolationWalk {
             [200, 404, 422].includes(res.status),
             `GET ${path} answered ${res.status}: ${res.text.slice(0, 300)}`,
           )
-          const data = res.status === 200 ? JSON.parse(res.text).data : undefined
+          const data = res.status === 200 ? rowsOf(res) : undefined
           if (Array.isArray(data))
             assert.equal(data.length, 0, `GET ${path} returned rows for an id of B: ${res.text.slice(0, 300)}`)
           assert.deepEqual(this.#leaked(res.text, [id]), [], `GET ${path} leaked ids of B: ${res.text.slice(0, 300)}`)
