@@ -15,6 +15,7 @@ import openapiPlugin from './http/plugins/openapi.js'
 import { RequestLog } from './http/plugins/request-log.js'
 import requestTimeoutPlugin from './http/plugins/request-timeout.js'
 import securityHeadersPlugin from './http/plugins/security-headers.js'
+import batchesRoutes from './http/routes/batches.js'
 import contactsRoutes from './http/routes/contacts.js'
 import customFieldsRoutes from './http/routes/custom-fields.js'
 import healthRoutes from './http/routes/health.js'
@@ -53,6 +54,7 @@ const V1_ROUTES = [
   listsRoutes,
   entriesRoutes,
   exportsRoutes,
+  batchesRoutes,
   contactsRoutes,
   organizationsRoutes,
   customFieldsRoutes,

@@ -188,6 +188,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/lists/{list_id}/entries/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create entries in a batch
+         * @description Up to 1,000 entries in one transaction, each as `POST /v1/lists/:list_id/entries` takes it. The valid ones are written even when others are refused (keys stay gap-free). With `upsert` in a list that holds each record once, an item whose record is already in the list updates that entry (200; its status change is recorded and fires connected lists like a PATCH).
+         */
+        post: operations["createEntriesBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create contacts in a batch
+         * @description Up to 1,000 contacts in one transaction, each as `POST /v1/contacts` takes it. With `upsert`, an item matching a contact (by email, then by phone number) is applied to it as a PATCH (200).
+         */
+        post: operations["createContactsBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create organizations in a batch
+         * @description Up to 1,000 organizations in one transaction, each as `POST /v1/organizations` takes it. With `upsert`, an item matching an organization (by domain, then by exact name) is applied to it as a PATCH (200).
+         */
+        post: operations["createOrganizationsBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts": {
         parameters: {
             query?: never;
@@ -2852,6 +2912,718 @@ export interface operations {
             };
             /** @description Unknown id (ids of other workspaces look the same) or unknown route */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createEntriesBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                list_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "entries": [
+                 *         {
+                 *           "entryable_id": "GEF751p0Qa",
+                 *           "entryable_type": "Organization",
+                 *           "status": "Started",
+                 *           "one_time_value_cents": 0,
+                 *           "recurring_value_cents": 0,
+                 *           "recurring_value_period": "monthly"
+                 *         }
+                 *       ],
+                 *       "upsert": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 to 1000 items, each checked on its own: an invalid one is answered 422 in its place */
+                    entries: {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        entryable_id: string;
+                        /**
+                         * @description Must be the list's entry_type
+                         * @enum {unknown}
+                         */
+                        entryable_type: "Contact" | "Organization";
+                        /** @description Processes: a status name */
+                        status?: string;
+                        /** @description Processes: a member's email; null unassigns */
+                        assignee_email?: string | null;
+                        one_time_value_cents?: number;
+                        recurring_value_cents?: number;
+                        /** @enum {unknown} */
+                        recurring_value_period?: "monthly" | "annual" | "one_time";
+                        /**
+                         * @description A contact; for an organization entry, one of the organization's
+                         * @example QbkUlo4xZq
+                         */
+                        contact_id?: string | null;
+                        /** @description By field name: `[{"name": ..., "value": ...}]` (or `{"<name>": value}`); an array value for multi-value fields; null clears */
+                        list_fields?: {
+                            name: string;
+                            /** @description A scalar, an array for multi-value fields, or null to clear */
+                            value: unknown;
+                        }[] | {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    /** @description Update the record or entry an item matches instead of refusing or duplicating it */
+                    upsert?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One answer per item, in input order */
+                        data: {
+                            /** @description 201 created, 200 updated (upsert), 422 refused (or another 4xx a single create would get) */
+                            status: number;
+                            /**
+                             * Entry
+                             * @description An entry of a regular list, or of a process with the process-only keys.
+                             * @example {
+                             *       "id": "gkhb8Y3nRw",
+                             *       "key": null,
+                             *       "list_id": "QbkUlo4xZq",
+                             *       "entryable_id": "GEF751p0Qa",
+                             *       "entryable_type": "Organization",
+                             *       "contact_id": null,
+                             *       "list_fields": {
+                             *         "vBASJR0kQw": {
+                             *           "name": "test field",
+                             *           "data_type": "text",
+                             *           "value": "test value"
+                             *         }
+                             *       },
+                             *       "created_at": "2025-04-29T22:53:34.396Z",
+                             *       "updated_at": "2025-04-29T22:54:48.439Z"
+                             *     }
+                             * @example {
+                             *       "id": "QrhZvA8sYt",
+                             *       "key": "TEST PROCE-1",
+                             *       "list_id": "Jm9UpJ2bLx",
+                             *       "entryable_id": "GEF751p0Qa",
+                             *       "entryable_type": "Organization",
+                             *       "status": "Started",
+                             *       "assignee": null,
+                             *       "contact_id": null,
+                             *       "one_time_value_cents": 0,
+                             *       "recurring_value_cents": 0,
+                             *       "recurring_value_period": "annual",
+                             *       "list_fields": {
+                             *         "w9DSqo7hTe": {
+                             *           "name": "test field",
+                             *           "data_type": "text",
+                             *           "value": "test value"
+                             *         }
+                             *       },
+                             *       "closed_at": null,
+                             *       "next_entry_id": null,
+                             *       "created_at": "2025-04-29T22:52:52.818Z",
+                             *       "updated_at": "2025-04-29T22:54:58.809Z"
+                             *     }
+                             */
+                            entry?: {
+                                /**
+                                 * @description Short alphanumeric id
+                                 * @example QbkUlo4xZq
+                                 */
+                                id: string;
+                                /** @description `<identifier>-<n>` in a process; null in a regular list */
+                                key: string | null;
+                                /**
+                                 * @description Short alphanumeric id
+                                 * @example QbkUlo4xZq
+                                 */
+                                list_id: string;
+                                /**
+                                 * @description Short alphanumeric id
+                                 * @example QbkUlo4xZq
+                                 */
+                                entryable_id: string;
+                                /** @enum {unknown} */
+                                entryable_type: "Contact" | "Organization";
+                                /** @description Processes only: the status name */
+                                status?: string;
+                                /**
+                                 * MemberRef
+                                 * @description Processes only
+                                 */
+                                assignee?: {
+                                    /**
+                                     * @description Short alphanumeric id
+                                     * @example QbkUlo4xZq
+                                     */
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                } | null;
+                                /**
+                                 * @description Short alphanumeric id
+                                 * @example QbkUlo4xZq
+                                 */
+                                contact_id: string | null;
+                                /** @description Processes only; cents */
+                                one_time_value_cents?: number;
+                                /** @description Processes only; cents */
+                                recurring_value_cents?: number;
+                                /**
+                                 * @description Processes only
+                                 * @enum {unknown}
+                                 */
+                                recurring_value_period?: "monthly" | "annual" | "one_time" | null;
+                                /** @description Every field of the list, keyed by field id */
+                                list_fields: {
+                                    [key: string]: {
+                                        name: string;
+                                        /** @enum {unknown} */
+                                        data_type: "text" | "textarea" | "url" | "number" | "date" | "datetime" | "select" | "user" | "contact";
+                                        /** @description A scalar, an array for multi-value fields, or null when unset */
+                                        value: unknown;
+                                    };
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description Processes only: set on entering a won or lost status, cleared on returning to an active one
+                                 * @example 2025-04-29T22:47:39.635Z
+                                 */
+                                closed_at?: string | null;
+                                /**
+                                 * @description Processes only: the entry a connected-list rule created (or found) for this one
+                                 * @example QbkUlo4xZq
+                                 */
+                                next_entry_id?: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC, milliseconds
+                                 * @example 2025-04-29T22:47:39.635Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC, milliseconds
+                                 * @example 2025-04-29T22:47:39.635Z
+                                 */
+                                updated_at: string;
+                            };
+                            error?: components["schemas"]["ErrorBody"];
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed request (unreadable JSON, bad encoding) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createContactsBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contacts": [
+                 *         {
+                 *           "name": "Paul Atreides",
+                 *           "emails": [
+                 *             "paul@atreid.es"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "upsert": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 to 1000 items, each checked on its own: an invalid one is answered 422 in its place */
+                    contacts: {
+                        /** @description Required unless `name` or an email is given */
+                        first_name?: string | null;
+                        last_name?: string | null;
+                        /** @description Full display name; when sent alone it also fills first and last name */
+                        name?: string | null;
+                        title?: string | null;
+                        /** @description Added to the existing ones on PATCH */
+                        emails?: string[];
+                        /** @description Added to the existing ones on PATCH */
+                        phone_numbers?: string[];
+                        /** @description An organization id, `"auto"` (the organization owning an email domain, made when none does) or null */
+                        organization_id?: string | null;
+                        /**
+                         * @description Set by custom field name: `[{"name": "House", "value": "Atreides"}]`; `null` clears a value
+                         * @example [
+                         *       {
+                         *         "name": "House",
+                         *         "value": "Atreides"
+                         *       }
+                         *     ]
+                         */
+                        custom_fields?: {
+                            name: string;
+                            /** @description A scalar, an array for multi-value fields, or null to clear */
+                            value: unknown;
+                        }[] | {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    /** @description Update the record or entry an item matches instead of refusing or duplicating it */
+                    upsert?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One answer per item, in input order */
+                        data: {
+                            /** @description 201 created, 200 updated (upsert), 422 refused (or another 4xx a single create would get) */
+                            status: number;
+                            /**
+                             * Contact
+                             * @example {
+                             *       "id": "Ct4Rz8Wk1B",
+                             *       "first_name": "Paul",
+                             *       "last_name": "Atreides",
+                             *       "name": "Paul Atreides",
+                             *       "title": "Duke",
+                             *       "emails": [
+                             *         "paul@atreid.es"
+                             *       ],
+                             *       "phone_numbers": [
+                             *         "010-1234-5678"
+                             *       ],
+                             *       "organization_id": "Or2Gx5Hn7C",
+                             *       "custom_fields": {
+                             *         "Cf7Lp2Qx9A": {
+                             *           "name": "House",
+                             *           "data_type": "text",
+                             *           "value": "Atreides"
+                             *         }
+                             *       },
+                             *       "created_at": "2025-04-29T22:47:39.635Z",
+                             *       "updated_at": "2025-04-29T22:54:48.439Z"
+                             *     }
+                             */
+                            contact?: {
+                                /**
+                                 * @description Short alphanumeric id
+                                 * @example QbkUlo4xZq
+                                 */
+                                id: string;
+                                first_name: string | null;
+                                last_name: string | null;
+                                /** @description Display name: as sent, or first and last name joined */
+                                name: string | null;
+                                title: string | null;
+                                /** @description As written; unique in the workspace, any case */
+                                emails: string[];
+                                /** @description As written; looked up in normalised form */
+                                phone_numbers: string[];
+                                /** @description Short alphanumeric id */
+                                organization_id: string | null;
+                                /**
+                                 * @description Fields holding a value, keyed by custom field id
+                                 * @example {
+                                 *       "Cf7Lp2Qx9A": {
+                                 *         "name": "House",
+                                 *         "data_type": "text",
+                                 *         "value": "Atreides"
+                                 *       }
+                                 *     }
+                                 */
+                                custom_fields: {
+                                    [key: string]: {
+                                        name: string;
+                                        /** @enum {unknown} */
+                                        data_type: "text" | "textarea" | "url" | "number" | "date" | "datetime" | "select" | "user" | "contact";
+                                        /** @description A scalar, or an array for multi-value fields */
+                                        value: unknown;
+                                    };
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC, milliseconds
+                                 * @example 2025-04-29T22:47:39.635Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC, milliseconds
+                                 * @example 2025-04-29T22:47:39.635Z
+                                 */
+                                updated_at: string;
+                            };
+                            error?: components["schemas"]["ErrorBody"];
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed request (unreadable JSON, bad encoding) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createOrganizationsBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "organizations": [
+                 *         {
+                 *           "name": "House Atreides",
+                 *           "domains": [
+                 *             "atreid.es"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "upsert": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 to 1000 items, each checked on its own: an invalid one is answered 422 in its place */
+                    organizations: {
+                        /** @description Required unless a valid domain is given */
+                        name?: string | null;
+                        description?: string | null;
+                        /** @description Domains or URLs; added to the existing ones on PATCH */
+                        domains?: string[];
+                        /**
+                         * @description Set by custom field name: `[{"name": "House", "value": "Atreides"}]`; `null` clears a value
+                         * @example [
+                         *       {
+                         *         "name": "House",
+                         *         "value": "Atreides"
+                         *       }
+                         *     ]
+                         */
+                        custom_fields?: {
+                            name: string;
+                            /** @description A scalar, an array for multi-value fields, or null to clear */
+                            value: unknown;
+                        }[] | {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    /** @description Update the record or entry an item matches instead of refusing or duplicating it */
+                    upsert?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One answer per item, in input order */
+                        data: {
+                            /** @description 201 created, 200 updated (upsert), 422 refused (or another 4xx a single create would get) */
+                            status: number;
+                            /**
+                             * Organization
+                             * @example {
+                             *       "id": "Or2Gx5Hn7C",
+                             *       "name": "Relate",
+                             *       "description": "Sales CRM",
+                             *       "domains": [
+                             *         "relate.so",
+                             *         "relate.kr"
+                             *       ],
+                             *       "custom_fields": {
+                             *         "Cf7Lp2Qx9A": {
+                             *           "name": "Category",
+                             *           "data_type": "select",
+                             *           "value": "Startup"
+                             *         }
+                             *       },
+                             *       "created_at": "2025-04-29T22:47:39.635Z",
+                             *       "updated_at": "2025-04-29T22:54:48.439Z"
+                             *     }
+                             */
+                            organization?: {
+                                /**
+                                 * @description Short alphanumeric id
+                                 * @example QbkUlo4xZq
+                                 */
+                                id: string;
+                                /** @description As sent, or the first domain when none was */
+                                name: string;
+                                description: string | null;
+                                /** @description Normalised (lower case, no scheme, `www.` or path); unique in the workspace */
+                                domains: string[];
+                                /**
+                                 * @description Fields holding a value, keyed by custom field id
+                                 * @example {
+                                 *       "Cf7Lp2Qx9A": {
+                                 *         "name": "House",
+                                 *         "data_type": "text",
+                                 *         "value": "Atreides"
+                                 *       }
+                                 *     }
+                                 */
+                                custom_fields: {
+                                    [key: string]: {
+                                        name: string;
+                                        /** @enum {unknown} */
+                                        data_type: "text" | "textarea" | "url" | "number" | "date" | "datetime" | "select" | "user" | "contact";
+                                        /** @description A scalar, or an array for multi-value fields */
+                                        value: unknown;
+                                    };
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC, milliseconds
+                                 * @example 2025-04-29T22:47:39.635Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC, milliseconds
+                                 * @example 2025-04-29T22:47:39.635Z
+                                 */
+                                updated_at: string;
+                            };
+                            error?: components["schemas"]["ErrorBody"];
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed request (unreadable JSON, bad encoding) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -230,3 +230,41 @@ export async function deletePhones(
     .where('number_key', 'in', numberKeys)
     .execute()
 }
+
+/** Of these normalised numbers, which contact holds each (the oldest holder when several do). */
+export async function findNumberHolders(
+  db: Executor,
+  workspaceId: string,
+  numberKeys: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  if (numberKeys.length === 0) return out
+  const rows = await db
+    .selectFrom('contact_phones')
+    .select(['number_key', 'contact_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('number_key', 'in', numberKeys)
+    .orderBy('contact_id')
+    .execute()
+  for (const row of rows) if (!out.has(row.number_key)) out.set(row.number_key, row.contact_id)
+  return out
+}
+
+/** The id of a contact of the organization with exactly this display name, if any. */
+export async function findNamedInOrganization(
+  db: Executor,
+  workspaceId: string,
+  organizationId: string,
+  name: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('organization_id', '=', organizationId)
+    .where('name', '=', name)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.id
+}

@@ -710,3 +710,31 @@ export async function findEntryWithList(
     assignee: flat.u__id === null || flat.u__id === undefined ? null : pick<UserRow>('u__', USER_COLUMNS),
   }
 }
+
+/**
+ * The entries of these records in the list, by record id (for a list that holds each record once);
+ * `lock` takes their row locks (PostgreSQL, NO KEY UPDATE) for the update that follows.
+ */
+export async function entriesOfRecords(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  entryableType: string,
+  ids: readonly string[],
+  lock = false,
+): Promise<Map<string, EntryRow>> {
+  const found = new Map<string, EntryRow>()
+  for (const chunk of chunks([...new Set(ids)], 500)) {
+    let query = db
+      .selectFrom('entries')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('entryable_id', 'in', chunk)
+      .where('list_id', '=', listId)
+      .where('entryable_type', '=', entryableType)
+    if (lock) query = query.forNoKeyUpdate()
+    const rows = await query.execute()
+    for (const row of rows) if (!found.has(row.entryable_id)) found.set(row.entryable_id, row)
+  }
+  return found
+}

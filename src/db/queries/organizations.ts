@@ -155,3 +155,20 @@ export async function detachContacts(
     .where('organization_id', '=', organizationId)
     .execute()
 }
+
+/** Organizations with exactly one of these names, oldest first (index organizations_by_name, migration 0010). */
+export async function findOrganizationsByName(
+  db: Executor,
+  workspaceId: string,
+  names: readonly string[],
+): Promise<Array<{ id: string; name: string }>> {
+  if (names.length === 0) return []
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('name', 'in', names)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}

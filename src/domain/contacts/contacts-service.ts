@@ -16,6 +16,9 @@ import type { DomainSettings } from '../services.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { retryOnUniqueViolation } from '../unique-retry.js'
 import { lookupEmailKey } from './contact-emails.js'
+import { matchContact } from './match-contact.js'
+import type { Outcome } from '../../db/micro-batch.js'
+import { eachWhole } from '../each-whole.js'
 import { normaliseLookupNumber, normalisePhoneNumber } from './phone-numbers.js'
 import { saveContact, type ContactInput, type SaveContext } from './save-contact.js'
 import { presentContacts, type Contact } from './to-contact.js'
@@ -73,6 +76,37 @@ export class ContactsService {
       'emails',
     )
     return this.present(actor, row)
+  }
+
+  /**
+   * Creates many contacts in one transaction (`POST /v1/contacts/batch`), each whole or not at all. With
+   * `upsert`, an item matching a contact (by email, then by phone number) is applied to it as a PATCH
+   * instead. One outcome per item, in order.
+   */
+  async createBatch(
+    actor: Actor,
+    inputs: readonly ContactInput[],
+    upsert: boolean,
+  ): Promise<Array<Outcome<{ contact: Contact; created: boolean }>>> {
+    const written = await this.db.transaction(
+      (trx) =>
+        eachWhole(trx, inputs, async (input) => {
+          const current = upsert
+            ? await matchContact(trx, actor.workspaceId, input, this.settings.defaultCountryCode, this.lock('update'))
+            : undefined
+          return { row: await saveContact(trx, this.context(actor), current, input), created: !current }
+        }),
+      actor.deadline,
+    )
+    const shown = await presentContacts(
+      this.db.kysely,
+      actor.workspaceId,
+      written.flatMap((o) => (o.ok ? [o.value.row] : [])),
+    )
+    const byId = new Map(shown.map((c) => [c.id, c]))
+    return written.map((o) =>
+      o.ok ? { ok: true, value: { contact: byId.get(o.value.row.id)!, created: o.value.created } } : o,
+    )
   }
 
   /** Changes what is sent; `emails` and `phone_numbers` are added to the existing ones. */

@@ -26,6 +26,10 @@ import {
 } from './entry-resource.js'
 import { moveToStatus, StaleDefinitionError, storeNewEntries, type NewEntryItem } from './entry-store.js'
 import { fieldValueRows } from './list-field-values.js'
+import { resolveReferences } from './bulk-references.js'
+import { sql, type Transaction } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { RapportError } from '../errors.js'
 
 /** A foreign key refused a write because a status or list it named was removed meanwhile. */
 function concurrentChange(error: unknown): never {
@@ -50,6 +54,20 @@ interface CreateRequest extends NewEntryItem {
 
 /** Creates stored together at most: bounds how long one batch keeps the others waiting. */
 const MAX_CREATE_BATCH = 100
+
+/** One item of writeMany: a create, or with `upsert` an update of the entry its record already has. */
+export interface EntryWrite {
+  input: CreateEntryInput
+  upsert: boolean
+}
+
+/** What writeMany did with one item. */
+export interface EntryWritten {
+  row: EntryRow
+  /** true: a new entry; false: the record's entry was updated (or left as it was, `changed` false). */
+  created: boolean
+  changed: boolean
+}
 
 export class EntriesService {
   /**
@@ -259,6 +277,143 @@ export class EntriesService {
       rows.map((r) => toStatusChangeResource(r, members)),
       page,
       total,
+    )
+  }
+
+  /**
+   * Writes many entries of one list inside the caller's transaction (batches, imports): each item is a
+   * create as POST makes it, or, with `upsert` in a list that holds each record once, an update of the
+   * entry its record already has (its status change recorded and connected lists fired like a PATCH).
+   * One outcome per item, in order: a refused item writes nothing and takes no key; the others are
+   * written with multi-row INSERTs (see storeNewEntries). The list is locked for the transaction.
+   */
+  async writeMany(
+    trx: Transaction<Database>,
+    actor: Actor,
+    listId: string,
+    items: readonly EntryWrite[],
+  ): Promise<{ def: ListDefinition; outcomes: Array<Outcome<EntryWritten>> }> {
+    const ws = actor.workspaceId
+    const lock = this.db.traits.supportsForUpdate
+    const def = await loadListDefinition(trx, ws, listId, lock)
+    const outcomes: Array<Outcome<EntryWritten> | undefined> = items.map(() => undefined)
+    const drafts = items.map(({ input }, i) => {
+      try {
+        return checkCreateEntry(def, input)
+      } catch (error) {
+        outcomes[i] = { ok: false, error }
+        return undefined
+      }
+    })
+    const references = await resolveReferences(
+      trx,
+      ws,
+      drafts.flatMap((d) => (d === undefined ? [] : [{ ...d, contactId: d.contactId }])),
+    )
+    const assignees = new Map<number, UserRow | null | undefined>()
+    drafts.forEach((draft, i) => {
+      if (draft === undefined) return
+      const { problems, assignee } = references.check({ ...draft, contactId: draft.contactId })
+      if (problems.any) outcomes[i] = { ok: false, error: new ValidationError(problems.list) }
+      else assignees.set(i, assignee)
+    })
+    // Rounds: an item whose record an earlier item of the round names waits for the next round, so that
+    // with upsert it finds the entry the earlier one made.
+    let pending = items.flatMap((_, i) => (outcomes[i] === undefined ? [i] : []))
+    while (pending.length > 0) {
+      const seen = new Set<string>()
+      const round: number[] = []
+      const later: number[] = []
+      for (const i of pending) {
+        const id = drafts[i]!.entryableId
+        if (seen.has(id)) later.push(i)
+        else {
+          seen.add(id)
+          round.push(i)
+        }
+      }
+      await this.#writeRound(trx, actor, def, items, drafts, assignees, round, outcomes, lock)
+      pending = later
+    }
+    return { def, outcomes: outcomes as Array<Outcome<EntryWritten>> }
+  }
+
+  async #writeRound(
+    trx: Transaction<Database>,
+    actor: Actor,
+    def: ListDefinition,
+    items: readonly EntryWrite[],
+    drafts: ReadonlyArray<ReturnType<typeof checkCreateEntry> | undefined>,
+    assignees: ReadonlyMap<number, UserRow | null | undefined>,
+    round: readonly number[],
+    outcomes: Array<Outcome<EntryWritten> | undefined>,
+    lock: boolean,
+  ): Promise<void> {
+    const ws = actor.workspaceId
+    const upserting = def.list.duplicates_allowed === 0 ? round.filter((i) => items[i]!.upsert) : []
+    const existing = await q.entriesOfRecords(
+      trx,
+      ws,
+      def.list.id,
+      def.list.entry_type,
+      upserting.map((i) => drafts[i]!.entryableId),
+      lock,
+    )
+    const creates: number[] = []
+    for (const i of round) {
+      const row = items[i]!.upsert ? existing.get(drafts[i]!.entryableId) : undefined
+      if (row === undefined) {
+        creates.push(i)
+        continue
+      }
+      // Each update is whole or nothing: a savepoint takes back what a failing one wrote.
+      await sql`savepoint entry_write`.execute(trx)
+      try {
+        const before = row.updated_at
+        await this.applyUpdate(trx, actor, def, row, items[i]!.input)
+        await sql`release savepoint entry_write`.execute(trx)
+        outcomes[i] = { ok: true, value: { row, created: false, changed: row.updated_at !== before } }
+      } catch (error) {
+        await sql`rollback to savepoint entry_write`.execute(trx)
+        await sql`release savepoint entry_write`.execute(trx)
+        if (!(error instanceof RapportError)) throw error
+        outcomes[i] = { ok: false, error }
+      }
+    }
+    if (creates.length === 0) return
+    const stored = await storeNewEntries(
+      trx,
+      def,
+      creates.map((i) => ({
+        actor,
+        spec: { ...drafts[i]!, assigneeId: assignees.get(i)?.id ?? null },
+        checkedAt: def.list.definition_version,
+      })),
+      nowMs(),
+      lock,
+    )
+    creates.forEach((i, k) => {
+      const outcome = stored[k]!
+      outcomes[i] = outcome.ok ? { ok: true, value: { row: outcome.value, created: true, changed: true } } : outcome
+    })
+  }
+
+  /** writeMany in a transaction of its own, each written entry as the API shows it (`POST .../entries/batch`). */
+  async createBatch(
+    actor: Actor,
+    listId: string,
+    items: readonly EntryWrite[],
+  ): Promise<Array<Outcome<{ entry: EntryResource; created: boolean }>>> {
+    const { def, outcomes } = await this.db
+      .transaction((trx) => this.writeMany(trx, actor, listId, items), actor.deadline)
+      .catch(concurrentChange)
+    const members = await membersById(
+      this.db.kysely,
+      actor.workspaceId,
+      outcomes.flatMap((o) => (o.ok ? [o.value.row.assignee_id] : [])),
+    )
+    return outcomes.map((o) =>
+      o.ok ? { ok: true, value: { entry: toEntryResource(o.value.row, def, members), created: o.value.created } } : o,
     )
   }
 }

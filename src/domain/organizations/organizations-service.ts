@@ -7,20 +7,16 @@ import * as q from '../../db/queries/organizations.js'
 import { deleteEntriesOfRecords } from '../../db/queries/entries.js'
 import { deleteNotesOfOrganization } from '../../db/queries/notes.js'
 import type { Actor } from '../actor.js'
-import { cleanText } from '../contacts/contact-names.js'
-import {
-  applyChanges,
-  checkCustomFieldValues,
-  parseStoredValues,
-  type CustomFieldsInput,
-} from '../custom-fields/custom-field-values.js'
-import { NotFoundError, Problems } from '../errors.js'
-import { newId } from '../ids.js'
+import type { CustomFieldsInput } from '../custom-fields/custom-field-values.js'
+import { NotFoundError } from '../errors.js'
+import type { Outcome } from '../../db/micro-batch.js'
+import { eachWhole } from '../each-whole.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { retryOnUniqueViolation } from '../unique-retry.js'
-import { checkDomains, normaliseDomain } from './domain-names.js'
-import { freeDomains } from './domain-ownership.js'
+import { normaliseDomain } from './domain-names.js'
+import { matchOrganization } from './match-organization.js'
+import { saveOrganization } from './save-organization.js'
 import { presentOrganizations, type Organization } from './to-organization.js'
 
 export interface OrganizationInput {
@@ -56,43 +52,7 @@ export class OrganizationsService {
 
   async create(actor: Actor, input: OrganizationInput): Promise<Organization> {
     const row = await retryOnUniqueViolation(
-      () =>
-        this.db.transaction(async (trx) => {
-          const problems = new Problems()
-          const name = cleanText(input.name) ?? null
-          const domains = checkDomains(input.domains ?? [], 'domains', problems)
-          if (name === null && domains.length === 0)
-            problems.add('name', 'required', "can't be blank (give a name or at least one valid domain)")
-          await freeDomains(trx, actor.workspaceId, null, domains, problems)
-          const values = await checkCustomFieldValues(
-            trx,
-            actor.workspaceId,
-            'organization',
-            input.custom_fields,
-            problems,
-            this.shareLock(),
-          )
-          problems.throwIfAny()
-          const now = nowMs()
-          const row: OrganizationRow = {
-            workspace_id: actor.workspaceId,
-            id: newId(),
-            name: name ?? domains[0]!.domain,
-            description: cleanText(input.description) ?? null,
-            custom_fields: JSON.stringify(applyChanges({}, values)),
-            created_at: now,
-            updated_at: now,
-          }
-          await q.insertOrganization(trx, row)
-          await q.insertDomains(
-            trx,
-            actor.workspaceId,
-            row.id,
-            domains.map((d) => d.domain),
-            0,
-          )
-          return row
-        }, actor.deadline),
+      () => this.db.transaction((trx) => saveOrganization(trx, this.context(actor), undefined, input), actor.deadline),
       'domains',
     )
     return this.present(actor, row)
@@ -105,51 +65,44 @@ export class OrganizationsService {
         this.db.transaction(async (trx) => {
           const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
           if (!row) throw new NotFoundError('organization', id)
-          const problems = new Problems()
-          const name = cleanText(input.name)
-          if (name === null) problems.add('name', 'blank', "can't be blank")
-          const domains = checkDomains(input.domains ?? [], 'domains', problems)
-          const added = await freeDomains(trx, actor.workspaceId, id, domains, problems)
-          const values = await checkCustomFieldValues(
-            trx,
-            actor.workspaceId,
-            'organization',
-            input.custom_fields,
-            problems,
-            this.shareLock(),
-          )
-          problems.throwIfAny()
-          const next: OrganizationRow = {
-            ...row,
-            custom_fields: JSON.stringify(applyChanges(parseStoredValues(row.custom_fields), values)),
-          }
-          if (name) next.name = name
-          if (input.description !== undefined) next.description = cleanText(input.description) ?? null
-          const changed =
-            added.length > 0 ||
-            next.name !== row.name ||
-            next.description !== row.description ||
-            next.custom_fields !== row.custom_fields
-          if (!changed) return row
-          next.updated_at = nowMs()
-          await q.updateOrganization(trx, actor.workspaceId, id, {
-            name: next.name,
-            description: next.description,
-            custom_fields: next.custom_fields,
-            updated_at: next.updated_at,
-          })
-          await q.insertDomains(
-            trx,
-            actor.workspaceId,
-            id,
-            added,
-            await q.nextDomainPosition(trx, actor.workspaceId, id),
-          )
-          return next
+          return saveOrganization(trx, this.context(actor), row, input)
         }, actor.deadline),
       'domains',
     )
     return this.present(actor, row)
+  }
+
+  /**
+   * Creates many organizations in one transaction (`POST /v1/organizations/batch`), each whole or not at
+   * all. With `upsert`, an item matching an organization (by one of its domains, then by exact name) is
+   * applied to it as a PATCH instead. One outcome per item, in order.
+   */
+  async createBatch(
+    actor: Actor,
+    inputs: readonly OrganizationInput[],
+    upsert: boolean,
+  ): Promise<Array<Outcome<{ organization: Organization; created: boolean }>>> {
+    const written = await this.db.transaction(
+      (trx) =>
+        eachWhole(trx, inputs, async (input) => {
+          const current = upsert ? await matchOrganization(trx, actor.workspaceId, input, this.updateLock()) : undefined
+          return { row: await saveOrganization(trx, this.context(actor), current, input), created: !current }
+        }),
+      actor.deadline,
+    )
+    const shown = await presentOrganizations(
+      this.db.kysely,
+      actor.workspaceId,
+      written.flatMap((o) => (o.ok ? [o.value.row] : [])),
+    )
+    const byId = new Map(shown.map((o) => [o.id, o]))
+    return written.map((o) =>
+      o.ok ? { ok: true, value: { organization: byId.get(o.value.row.id)!, created: o.value.created } } : o,
+    )
+  }
+
+  private context(actor: Actor) {
+    return { workspaceId: actor.workspaceId, shareLock: this.shareLock() }
   }
 
   /** Removes the listed domains (any written form); domains the organization does not have are ignored. */

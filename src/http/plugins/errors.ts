@@ -23,7 +23,7 @@ import { newRequestId } from '../request-id.js'
 import { RESOURCE_HEADER_LINES, setSecurityHeaders } from './security-headers.js'
 import type { ErrorBody } from '../schemas/common.js'
 
-interface AjvError {
+export interface AjvError {
   keyword: string
   instancePath: string
   message?: string
@@ -39,7 +39,7 @@ function fieldPath(instancePath: string, extra?: string): string {
     .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '')
 }
 
-function problemFromAjv(error: AjvError, context: string | undefined): FieldProblem {
+export function problemFromAjv(error: AjvError, context: string | undefined): FieldProblem {
   const missing = typeof error.params.missingProperty === 'string' ? error.params.missingProperty : undefined
   const extra = typeof error.params.additionalProperty === 'string' ? error.params.additionalProperty : undefined
   const field =
