@@ -29,11 +29,15 @@ import { ErrorBody } from './http/schemas/common.js'
 import { requestIdOf } from './http/request-id.js'
 import { serializerCompiler } from './http/serialization.js'
 import { validatorCompiler } from './http/validation.js'
+import importsRoutes from './http/routes/imports.js'
+import { ImportRunner } from './jobs/import-runner.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db
     services: Services
+    /** Runs import jobs in the background of this process. */
+    importRunner: ImportRunner
   }
 }
 
@@ -55,6 +59,7 @@ const V1_ROUTES = [
   entriesRoutes,
   exportsRoutes,
   batchesRoutes,
+  importsRoutes,
   contactsRoutes,
   organizationsRoutes,
   customFieldsRoutes,
@@ -109,12 +114,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           createServices(db, {
             defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE,
             keyPepper: config.RAPPORT_KEY_PEPPER,
+            importMaxBytes: config.RAPPORT_IMPORT_MAX_BYTES,
           }),
         )
       },
       { name: 'services' },
     ),
   )
+  const runner = new ImportRunner(
+    {
+      db,
+      entries: app.services.entries,
+      lists: app.services.lists,
+      defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE,
+    },
+    app.log,
+  )
+  app.decorate('importRunner', runner)
+  app.services.imports.onQueued = () => runner.kick()
+  app.addHook('onReady', async () => runner.start())
+  // Before the database closes: the job under way stops after its chunk and is resumed on the next start.
+  app.addHook('preClose', async () => runner.stop())
   await app.register(errorsPlugin)
   // First of the onRequest hooks, so the deadline covers the key lookup too.
   await app.register(requestTimeoutPlugin, { timeoutMs: config.RAPPORT_REQUEST_TIMEOUT_MS })

@@ -31,6 +31,12 @@ export const ConfigSchema = Type.Object({
     description: 'pino log level',
   }),
   RAPPORT_BODY_LIMIT: Type.Integer({ minimum: 1024, default: 1048576, description: 'Largest request body in bytes' }),
+  RAPPORT_IMPORT_MAX_BYTES: Type.Integer({
+    minimum: 1024,
+    default: 1073741824,
+    description:
+      'Largest CSV file `POST /v1/lists/:list_id/imports` takes, in bytes (the only route past RAPPORT_BODY_LIMIT)',
+  }),
   RAPPORT_REQUEST_TIMEOUT_MS: Type.Integer({
     minimum: 0,
     default: 30000,
@@ -78,6 +84,7 @@ export type Config = Static<typeof ConfigSchema>
 const NUMERIC = new Set([
   'PORT',
   'RAPPORT_BODY_LIMIT',
+  'RAPPORT_IMPORT_MAX_BYTES',
   'RAPPORT_REQUEST_TIMEOUT_MS',
   'RAPPORT_DB_POOL_SIZE',
   'RAPPORT_RATE_LIMIT',

@@ -261,6 +261,58 @@ export interface EntryStatusChangesTable {
   api_key_id: string | null
 }
 
+/** A CSV import into a list: its options, progress and counts (see domain/imports). */
+export interface ImportsTable {
+  workspace_id: string
+  id: string
+  list_id: string
+  /** `uploading` (the file is arriving) | `queued` | `running` | `succeeded` | `failed` | `canceled` */
+  status: string
+  dry_run: Flag
+  create_fields: Flag
+  /** `{ "<column>": "<target>" | null }` as the client sent it. */
+  mapping: JsonText
+  /** `[{ "name", "target" }]` once the header is read: what each column is imported as. */
+  columns: JsonText | null
+  /** Characters of the file, as stored. */
+  source_bytes: number
+  rows_total: number | null
+  rows_done: number
+  created: number
+  updated: number
+  unchanged: number
+  rejected: number
+  error: string | null
+  api_key_id: string | null
+  user_id: string | null
+  /** The process running it (a random id per process), and until when its claim holds. */
+  runner: string | null
+  lease_until: Millis | null
+  created_at: CreatedAt
+  started_at: Millis | null
+  finished_at: Millis | null
+  updated_at: Millis
+}
+
+/** The file of an import, as UTF-8 text in pieces of about 1 MiB, in order. Deleted when the job ends. */
+export interface ImportChunksTable {
+  workspace_id: string
+  import_id: string
+  seq: number
+  text: string
+}
+
+/** A row an import refused: its cells as read and why. */
+export interface ImportRejectionsTable {
+  workspace_id: string
+  import_id: string
+  /** 1 for the first row after the header. */
+  row_number: number
+  reason: string
+  /** JSON array of the row's cells. */
+  cells: JsonText
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   users: UsersTable
@@ -279,6 +331,9 @@ export interface Database {
   entries: EntriesTable
   entry_field_values: EntryFieldValuesTable
   entry_status_changes: EntryStatusChangesTable
+  imports: ImportsTable
+  import_chunks: ImportChunksTable
+  import_rejections: ImportRejectionsTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>
@@ -299,3 +354,4 @@ export type EntryRow = Selectable<EntriesTable>
 export type NewEntry = Insertable<EntriesTable>
 export type EntryUpdate = Updateable<EntriesTable>
 export type EntryStatusChangeRow = Selectable<EntryStatusChangesTable>
+export type ImportRow = Selectable<ImportsTable>

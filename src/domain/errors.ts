@@ -147,3 +147,9 @@ export class Problems {
     if (this.any) throw new ValidationError(this.list, undefined, this.#dropped)
   }
 }
+
+/** 413: a body larger than the route takes (an import file past RAPPORT_IMPORT_MAX_BYTES). */
+export class PayloadTooLargeError extends RapportError {
+  readonly status = 413
+  readonly code = 'payload_too_large'
+}

@@ -2,6 +2,7 @@
 import type { Db } from '../db/dialect.js'
 import { EntriesService } from './entries/entries-service.js'
 import { ExportsService } from './exports/exports-service.js'
+import { ImportsService } from './imports/imports-service.js'
 import { ConnectionsService } from './lists/connections-service.js'
 import { ListsService } from './lists/lists-service.js'
 import { ContactsService } from './contacts/contacts-service.js'
@@ -17,7 +18,12 @@ export interface DomainSettings {
   defaultCountryCode: string
   /** RAPPORT_KEY_PEPPER: the secret API keys are hashed under (HMAC-SHA-256), when set. */
   keyPepper?: string | undefined
+  /** RAPPORT_IMPORT_MAX_BYTES: the largest import file. */
+  importMaxBytes?: number | undefined
 }
+
+/** When the settings name none: 1 GiB. */
+const DEFAULT_IMPORT_MAX_BYTES = 1 << 30
 
 export function createServices(db: Db, settings: DomainSettings) {
   const workspaces = new WorkspacesService(db, settings.keyPepper)
@@ -30,6 +36,7 @@ export function createServices(db: Db, settings: DomainSettings) {
   const customFields = new CustomFieldsService(db)
   const notes = new NotesService(db)
   const exports = new ExportsService(db)
+  const imports = new ImportsService(db, settings.importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES)
   return {
     workspaces,
     members,
@@ -41,6 +48,7 @@ export function createServices(db: Db, settings: DomainSettings) {
     customFields,
     notes,
     exports,
+    imports,
   }
 }
 

@@ -248,6 +248,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/lists/{list_id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a CSV file into a list
+         * @description Stores the file, checks its header against the list and answers 202 with the job, which then runs in the background (`GET /v1/imports/:id`). Rows are matched, never duplicated: organizations by domain then exact name, contacts by email then phone number, and entries by their record where the list holds each record once (its entry is updated). Each row is written whole or refused with its reason (`rejected.csv`). A file that is not CSV text, or whose columns give the list nothing to find its records by, is a 422; one past the size limit a 413.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List import jobs */
+        get: operations["listImports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an import job
+         * @description Its status (`queued`, `running`, `succeeded`, `failed`, `canceled`), progress and counts.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel an import job
+         * @description A queued or running job is canceled: it stops before its next chunk of rows (rows already written stay). A job that has ended is returned as it is.
+         */
+        delete: operations["cancelImport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}/rejected.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job's refused rows */
+        get: operations["getImportRejectedRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts": {
         parameters: {
             query?: never;
@@ -3633,6 +3711,768 @@ export interface operations {
             };
             /** @description Validation failed; `details` names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description JSON object, column name to target: `organization name`, `domain`, `contact name`, `email`, `phone`, `status`, `assignee email`, `one time value`, `recurring value`, `recurring period`, or a list field by name; null skips the column. Columns it does not name are mapped by their header (case and spacing ignored).
+                 * @example {"Company":"organization name","Deal size":"one time value","Notes":null}
+                 */
+                mapping?: string;
+                /** @description Columns that map to nothing become text list fields named after them (default false) */
+                create_fields?: boolean | ("true" | "false" | "1" | "0");
+                /** @description Check and count every row without writing anything (default false) */
+                dry_run?: boolean | ("true" | "false" | "1" | "0");
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                list_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example Organization name,Domain,Status
+                 *     Acme,acme.example,Started
+                 */
+                "text/csv": string;
+                "multipart/form-data": {
+                    mapping?: string;
+                    create_fields?: string;
+                    dry_run?: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Im8Lp2QwEr",
+                     *       "list_id": "Jm9UpJ2bLx",
+                     *       "status": "running",
+                     *       "dry_run": false,
+                     *       "create_fields": false,
+                     *       "columns": [
+                     *         {
+                     *           "name": "Organization name",
+                     *           "target": "organization name"
+                     *         },
+                     *         {
+                     *           "name": "Deal size",
+                     *           "target": "field:Deal size"
+                     *         },
+                     *         {
+                     *           "name": "Created at",
+                     *           "target": null
+                     *         }
+                     *       ],
+                     *       "rows_total": 750000,
+                     *       "rows_done": 120000,
+                     *       "created": 119000,
+                     *       "updated": 600,
+                     *       "unchanged": 390,
+                     *       "rejected": 10,
+                     *       "started_at": "2025-04-30T09:12:01.004Z",
+                     *       "finished_at": null,
+                     *       "error": null,
+                     *       "created_at": "2025-04-30T09:12:00.310Z",
+                     *       "updated_at": "2025-04-30T09:12:07.870Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        id: string;
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        list_id: string;
+                        /** @enum {unknown} */
+                        status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+                        dry_run: boolean;
+                        create_fields: boolean;
+                        columns: {
+                            name: string;
+                            /** @description A target, `field:<name>`, or null when skipped */
+                            target: string | null;
+                            /** @description A list field this import makes */
+                            new_field?: boolean;
+                        }[];
+                        /** @description Rows after the header; null until counted */
+                        rows_total: number | null;
+                        rows_done: number;
+                        /** @description Rows that made a new entry */
+                        created: number;
+                        /** @description Rows that changed their record's entry */
+                        updated: number;
+                        /** @description Rows whose record's entry already held what they say */
+                        unchanged: number;
+                        /** @description Rows refused, each with its reason in rejected.csv */
+                        rejected: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        started_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        finished_at: string | null;
+                        /** @description Why a failed job stopped */
+                        error: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Malformed request (unreadable JSON, bad encoding) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description Page size; default 25, at most 100 (larger values are served as 100) */
+                first?: number;
+                /** @description Offset: pass the previous page's `end_cursor` */
+                after?: number;
+                /** @description Only records updated after this Unix time (seconds) */
+                updated_after?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "Im8Lp2QwEr",
+                     *           "list_id": "Jm9UpJ2bLx",
+                     *           "status": "running",
+                     *           "dry_run": false,
+                     *           "create_fields": false,
+                     *           "columns": [
+                     *             {
+                     *               "name": "Organization name",
+                     *               "target": "organization name"
+                     *             },
+                     *             {
+                     *               "name": "Deal size",
+                     *               "target": "field:Deal size"
+                     *             },
+                     *             {
+                     *               "name": "Created at",
+                     *               "target": null
+                     *             }
+                     *           ],
+                     *           "rows_total": 750000,
+                     *           "rows_done": 120000,
+                     *           "created": 119000,
+                     *           "updated": 600,
+                     *           "unchanged": 390,
+                     *           "rejected": 10,
+                     *           "started_at": "2025-04-30T09:12:01.004Z",
+                     *           "finished_at": null,
+                     *           "error": null,
+                     *           "created_at": "2025-04-30T09:12:00.310Z",
+                     *           "updated_at": "2025-04-30T09:12:07.870Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "end_cursor": 1,
+                     *         "has_next_page": false,
+                     *         "total_count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            id: string;
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            list_id: string;
+                            /** @enum {unknown} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+                            dry_run: boolean;
+                            create_fields: boolean;
+                            columns: {
+                                name: string;
+                                /** @description A target, `field:<name>`, or null when skipped */
+                                target: string | null;
+                                /** @description A list field this import makes */
+                                new_field?: boolean;
+                            }[];
+                            /** @description Rows after the header; null until counted */
+                            rows_total: number | null;
+                            rows_done: number;
+                            /** @description Rows that made a new entry */
+                            created: number;
+                            /** @description Rows that changed their record's entry */
+                            updated: number;
+                            /** @description Rows whose record's entry already held what they say */
+                            unchanged: number;
+                            /** @description Rows refused, each with its reason in rejected.csv */
+                            rejected: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            started_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            finished_at: string | null;
+                            /** @description Why a failed job stopped */
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            updated_at: string;
+                        }[];
+                        pagination: {
+                            /** @description `after` + the number of items on this page: pass it as the next `after` */
+                            end_cursor: number;
+                            has_next_page: boolean;
+                            /** @description Items matching the query, over all pages */
+                            total_count: number;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Im8Lp2QwEr",
+                     *       "list_id": "Jm9UpJ2bLx",
+                     *       "status": "running",
+                     *       "dry_run": false,
+                     *       "create_fields": false,
+                     *       "columns": [
+                     *         {
+                     *           "name": "Organization name",
+                     *           "target": "organization name"
+                     *         },
+                     *         {
+                     *           "name": "Deal size",
+                     *           "target": "field:Deal size"
+                     *         },
+                     *         {
+                     *           "name": "Created at",
+                     *           "target": null
+                     *         }
+                     *       ],
+                     *       "rows_total": 750000,
+                     *       "rows_done": 120000,
+                     *       "created": 119000,
+                     *       "updated": 600,
+                     *       "unchanged": 390,
+                     *       "rejected": 10,
+                     *       "started_at": "2025-04-30T09:12:01.004Z",
+                     *       "finished_at": null,
+                     *       "error": null,
+                     *       "created_at": "2025-04-30T09:12:00.310Z",
+                     *       "updated_at": "2025-04-30T09:12:07.870Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        id: string;
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        list_id: string;
+                        /** @enum {unknown} */
+                        status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+                        dry_run: boolean;
+                        create_fields: boolean;
+                        columns: {
+                            name: string;
+                            /** @description A target, `field:<name>`, or null when skipped */
+                            target: string | null;
+                            /** @description A list field this import makes */
+                            new_field?: boolean;
+                        }[];
+                        /** @description Rows after the header; null until counted */
+                        rows_total: number | null;
+                        rows_done: number;
+                        /** @description Rows that made a new entry */
+                        created: number;
+                        /** @description Rows that changed their record's entry */
+                        updated: number;
+                        /** @description Rows whose record's entry already held what they say */
+                        unchanged: number;
+                        /** @description Rows refused, each with its reason in rejected.csv */
+                        rejected: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        started_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        finished_at: string | null;
+                        /** @description Why a failed job stopped */
+                        error: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancelImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Im8Lp2QwEr",
+                     *       "list_id": "Jm9UpJ2bLx",
+                     *       "status": "running",
+                     *       "dry_run": false,
+                     *       "create_fields": false,
+                     *       "columns": [
+                     *         {
+                     *           "name": "Organization name",
+                     *           "target": "organization name"
+                     *         },
+                     *         {
+                     *           "name": "Deal size",
+                     *           "target": "field:Deal size"
+                     *         },
+                     *         {
+                     *           "name": "Created at",
+                     *           "target": null
+                     *         }
+                     *       ],
+                     *       "rows_total": 750000,
+                     *       "rows_done": 120000,
+                     *       "created": 119000,
+                     *       "updated": 600,
+                     *       "unchanged": 390,
+                     *       "rejected": 10,
+                     *       "started_at": "2025-04-30T09:12:01.004Z",
+                     *       "finished_at": null,
+                     *       "error": null,
+                     *       "created_at": "2025-04-30T09:12:00.310Z",
+                     *       "updated_at": "2025-04-30T09:12:07.870Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        id: string;
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        list_id: string;
+                        /** @enum {unknown} */
+                        status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+                        dry_run: boolean;
+                        create_fields: boolean;
+                        columns: {
+                            name: string;
+                            /** @description A target, `field:<name>`, or null when skipped */
+                            target: string | null;
+                            /** @description A list field this import makes */
+                            new_field?: boolean;
+                        }[];
+                        /** @description Rows after the header; null until counted */
+                        rows_total: number | null;
+                        rows_done: number;
+                        /** @description Rows that made a new entry */
+                        created: number;
+                        /** @description Rows that changed their record's entry */
+                        updated: number;
+                        /** @description Rows whose record's entry already held what they say */
+                        unchanged: number;
+                        /** @description Rows refused, each with its reason in rejected.csv */
+                        rejected: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        started_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        finished_at: string | null;
+                        /** @description Why a failed job stopped */
+                        error: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getImportRejectedRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The refused rows, as they were read, with a last column `reason`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -59,6 +59,8 @@ const MAX_CREATE_BATCH = 100
 export interface EntryWrite {
   input: CreateEntryInput
   upsert: boolean
+  /** What a create takes where `input` says nothing (an update applies `input` alone). */
+  createDefaults?: CreateEntryInput
 }
 
 /** What writeMany did with one item. */
@@ -297,9 +299,9 @@ export class EntriesService {
     const lock = this.db.traits.supportsForUpdate
     const def = await loadListDefinition(trx, ws, listId, lock)
     const outcomes: Array<Outcome<EntryWritten> | undefined> = items.map(() => undefined)
-    const drafts = items.map(({ input }, i) => {
+    const drafts = items.map(({ input, createDefaults }, i) => {
       try {
-        return checkCreateEntry(def, input)
+        return checkCreateEntry(def, { ...createDefaults, ...input })
       } catch (error) {
         outcomes[i] = { ok: false, error }
         return undefined
