@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { ConfigError } from '../config.js'
 import { RapportError } from '../domain/errors.js'
 import { EXPORT_HELP, exportList } from './export.js'
+import { IMPORT_HELP, importFile } from './import.js'
 import { KEYS_HELP, keys } from './keys.js'
 import { MIGRATE_HELP, migrate } from './migrate.js'
 import { SERVE_HELP, serve } from './serve.js'
@@ -20,6 +21,7 @@ Commands:
   keys         create | list | revoke API keys
   users        add | list workspace members
   workspaces   create | list workspaces
+  import       Import a CSV file into a list or process
   export       Write a list's entries as CSV or JSON lines
 
 Run \`rapport <command> --help\` for a command's options. Configuration comes from the environment
@@ -32,6 +34,7 @@ const COMMAND_HELP: Record<string, string> = {
   users: USERS_HELP,
   workspaces: WORKSPACES_HELP,
   export: EXPORT_HELP,
+  import: IMPORT_HELP,
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -48,6 +51,9 @@ export async function main(argv: string[]): Promise<number> {
       list: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      'create-fields': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
     },
   })
   const [command, subcommand, ...rest] = positionals
@@ -80,6 +86,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'export':
       await exportList(values)
       return 0
+    case 'import':
+      return (await importFile(subcommand, values)) ? 0 : 1
   }
   return 2
 }

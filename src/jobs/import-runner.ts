@@ -4,7 +4,6 @@
 // process that stopped: its lease runs out) within POLL_MS. One job at a time per process. A server
 // that shuts down stops its job between two chunks and gives up the lease, so the next start (or another
 // process) resumes it where it stopped.
-import type { FastifyBaseLogger } from 'fastify'
 import * as q from '../db/queries/imports.js'
 import { newId } from '../domain/ids.js'
 import { LEASE_MS, runImport, type ImportJobDeps, type ImportProgress } from '../domain/imports/import-job.js'
@@ -14,6 +13,11 @@ import { nowMs } from '../domain/time.js'
 const POLL_MS = 5000
 /** An upload still arriving after this long died with its request (the process stopped): it is removed. */
 const ABANDONED_UPLOAD_MS = 60 * 60 * 1000
+
+/** Where the runner reports a failure it could not give a job (a pino logger, or the CLI's console). */
+export interface RunnerLog {
+  error(details: object, message: string): void
+}
 
 export class ImportRunner {
   /** This process's name in the jobs it claims. */
@@ -25,7 +29,7 @@ export class ImportRunner {
 
   constructor(
     private readonly deps: ImportJobDeps,
-    private readonly log: FastifyBaseLogger,
+    private readonly log: RunnerLog,
   ) {}
 
   start(): void {

@@ -244,6 +244,66 @@ for (const database of TEST_DATABASES) {
       assert.equal((await api.all(`/v1/lists/${p.id}/entries`)).length, 1)
     })
 
+    it('round-trips: export, import into an empty workspace, export again gives the same file', async () => {
+      const definition = {
+        name: 'Round trip',
+        process: true,
+        entry_type: 'Organization',
+        identifier: 'RT',
+        duplicates_allowed: false,
+        statuses: [
+          { name: 'Lead', type: 'active' },
+          { name: 'Won', type: 'won' },
+        ],
+        fields: [
+          { name: 'Size', data_type: 'number' },
+          { name: 'Tags', data_type: 'select', options: ['a', 'b, c', 'd'], accepts_multiple_values: true },
+          { name: 'Since', data_type: 'date' },
+          { name: 'Notes', data_type: 'textarea' },
+          { name: 'Status', data_type: 'text' },
+        ],
+      }
+      const source = await createList(api, definition)
+      const rows = Array.from({ length: 30 }, (_, i) =>
+        [
+          `"Org, ${i}"`,
+          `rt${i}.example${i % 3 === 0 ? ` rt${i}b.example` : ''}`,
+          i % 4 === 0 ? '' : `Person ${i}`,
+          i % 4 === 0 ? '' : `p${i}@rt${i}.example`,
+          i % 5 === 0 && i % 4 !== 0 ? `+82 10-0000-00${String(i).padStart(2, '0')}` : '',
+          i % 2 === 0 ? 'Lead' : 'Won',
+          i === 1 ? member.email : '',
+          `${i}00.5${i % 10}`,
+          '0',
+          'annual',
+          String(i * 1.5),
+          i % 3 === 0 ? '"[""a"",""b, c""]"' : 'd',
+          '2024-02-29',
+          `"line one\nline ${i}"`,
+          `t${i}`,
+        ].join(','),
+      )
+      const header =
+        'Organization name,Domain,Contact name,Email,Phone number,Status,Assignee email,One time value,Recurring value,Recurring period,Size,Tags,Since,Notes,list field: Status'
+      const loaded = await importCsv(server, api, source.id, `${header}\n${rows.join('\n')}\n`)
+      assert.deepEqual(
+        [loaded.created, loaded.rejected],
+        [30, 0],
+        (await api.get(`/v1/imports/${loaded.id}/rejected.csv`)).text,
+      )
+      const first = (await api.get(`/v1/lists/${source.id}/export`)).text
+
+      const other = await server.createWorkspace('Round trip target')
+      const otherApi = client(server, other.key)
+      await otherApi.post('/v1/users', { name: 'Member', email: member.email })
+      const target = await createList(otherApi, definition)
+      const imported = await importCsv(server, otherApi, target.id, first)
+      assert.deepEqual([imported.created, imported.rejected], [30, 0], JSON.stringify(imported))
+      const second = (await otherApi.get(`/v1/lists/${target.id}/export`)).text
+      assert.equal(second, first)
+      assert.equal(parse(first).length, 31)
+    })
+
     it('cancels a running job: it stops, and what it wrote stays', async () => {
       const p = await deals('Cancel')
       const rows = Array.from({ length: 6000 }, (_, i) => `Cancel ${i},cancel${i}.example`)

@@ -6,7 +6,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest, FastifySchemaCompiler } from 'fastify'
 import { stringify } from 'csv-stringify'
 import { Readable } from 'node:stream'
-import { UnsupportedMediaTypeError, invalid } from '../../domain/errors.js'
+import {
+  BadRequestError,
+  PayloadTooLargeError,
+  RapportError,
+  UnsupportedMediaTypeError,
+  invalid,
+} from '../../domain/errors.js'
 import type { ImportOptions } from '../../domain/imports/imports-service.js'
 import { actorOf } from '../plugins/auth.js'
 import { ErrorBody, IdParam, PageQuery, errorResponses } from '../schemas/common.js'
@@ -39,6 +45,26 @@ function mappingOf(text: unknown): Record<string, string | null> {
   return parsed as Record<string, string | null>
 }
 
+/** A failure of the upload itself (a broken form, a cut connection) as the client mistake it is. */
+function uploadError(error: unknown): Error {
+  if (error instanceof RapportError) return error
+  const status = (error as { statusCode?: number }).statusCode
+  if (status === 413) return new PayloadTooLargeError('The file is larger than this server takes')
+  return new BadRequestError(
+    `The upload cannot be read: ${(error as Error).message ?? 'broken body'}`,
+    'malformed_body',
+  )
+}
+
+/** `body` with its read errors turned into client errors. */
+async function* readable(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
+  try {
+    yield* body
+  } catch (error) {
+    throw uploadError(error)
+  }
+}
+
 /** The route's body is a stream the handler reads: the body part of the schema documents it only. */
 const streamedBody: FastifySchemaCompiler<unknown> = (() => {
   const standard = validatorCompiler([ErrorBody])
@@ -61,9 +87,11 @@ const imports: FastifyPluginAsyncTypebox = async (app) => {
       .split(';')[0]!
       .trim()
       .toLowerCase()
-    if (CSV_TYPES.includes(type)) return { body: request.raw, fields: query }
+    if (CSV_TYPES.includes(type)) return { body: readable(request.raw), fields: query }
     if (type === 'multipart/form-data') {
-      const file = await request.file()
+      const file = await request.file().catch((error: unknown) => {
+        throw uploadError(error)
+      })
       if (!file) throw invalid('file', 'required', "can't be blank: send the CSV file as the `file` part")
       if (file.fieldname !== 'file') throw invalid(file.fieldname, 'unknown', 'is not a known part (send `file`)')
       const fields: Record<string, unknown> = { ...query }
@@ -71,7 +99,7 @@ const imports: FastifyPluginAsyncTypebox = async (app) => {
         const value = Array.isArray(part) ? part[0] : part
         if (value && value.type === 'field') fields[name] = value.value
       }
-      return { body: file.file, fields }
+      return { body: readable(file.file), fields }
     }
     throw new UnsupportedMediaTypeError('Send the CSV file as text/csv, or as the `file` part of multipart/form-data')
   }

@@ -63,6 +63,8 @@ export class IsolationWalk {
         await records.paramsFor(op.path).catch(() => walk.unreachable.push(`${op.method} ${op.path}`))
       }
     }
+    // Import jobs made above run in the background: done before anything is compared.
+    await server.app.importRunner.idle()
     return walk
   }
 

@@ -9,6 +9,14 @@
 import { client, type ApiClient } from '../../support/client.js'
 import { fillPath, type Operation } from './openapi.js'
 
+/** A create body that is not JSON (an import's CSV file), sent as is with its content type. */
+export class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
 /** What a recipe may use: the workspace's client, ids of other collections, the parent path values, a unique tag. */
 export interface RecipeContext {
   api: ApiClient
@@ -72,6 +80,8 @@ export const CREATE_RECIPES: Record<string, (ctx: RecipeContext) => Promise<unkn
         : {}
     return { entryable_id: record.body?.id, entryable_type: type, ...processFields }
   },
+  // An import job: a one-row CSV file for the process the recipe for /v1/lists makes.
+  '/v1/lists/{list_id}/imports': async ({ tag }) => new RawBody(`Organization name\nImported ${tag}\n`, 'text/csv'),
   // A status starts one connection and a target status is the goal of one: each connection gets a new
   // status on the list it starts from and a new process to go to.
   '/v1/lists/{id}/connections': async ({ api, params, tag }) => {
@@ -203,7 +213,13 @@ export class Records {
     const tried: string[] = []
     if (post) {
       for (const candidate of await this.#bodies(post, params)) {
-        const res = await this.api.post(url, candidate)
+        const res =
+          candidate instanceof RawBody
+            ? await this.api.request('POST', url, {
+                raw: candidate.text,
+                headers: { 'content-type': candidate.contentType },
+              })
+            : await this.api.post(url, candidate)
         if (res.status >= 200 && res.status < 300 && typeof res.body?.id === 'string') {
           this.made.set(res.body.id, collection)
           return res.body.id
