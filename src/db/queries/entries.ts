@@ -489,8 +489,8 @@ function onlyFieldFilters(filter: EntryFilter): boolean {
   return Object.entries(filter).every(([key, value]) => key === 'fieldValues' || value === undefined)
 }
 
-/** Every filter but the list itself, as one condition on `entries`. */
-function entryConditions(
+/** Every filter but the list itself, as one condition on `entries` (also used by the export). */
+export function entryConditions(
   eb: ExpressionBuilder<Database, 'entries'>,
   workspaceId: string,
   filter: EntryFilter,

@@ -65,11 +65,18 @@ export function exportColumns(def: ListDefinition): ExportColumn[] {
   if (isProcess) columns.push({ header: KEY_HEADER, cell: (r) => r.entry.key ?? '' })
   for (const target of builtIns)
     columns.push({ header: EXPORT_HEADERS[target], cell: (r) => BUILT_IN_CELLS[target](r, def) })
+  // Each entry's values are parsed once for all its field columns.
+  const values = new WeakMap<ExportRecord, ReturnType<typeof parseStoredValues>>()
+  const valuesOf = (r: ExportRecord) => {
+    let parsed = values.get(r)
+    if (parsed === undefined) {
+      parsed = parseStoredValues(r.entry.list_fields)
+      values.set(r, parsed)
+    }
+    return parsed
+  }
   for (const field of def.fields) {
-    columns.push({
-      header: fieldHeader(field.name),
-      cell: (r) => formatFieldCell(parseStoredValues(r.entry.list_fields)[field.id]),
-    })
+    columns.push({ header: fieldHeader(field.name), cell: (r) => formatFieldCell(valuesOf(r)[field.id]) })
   }
   return columns
 }

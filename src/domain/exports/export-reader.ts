@@ -4,7 +4,8 @@
 // list by last update.
 import type { Executor } from '../../db/dialect.js'
 import { emailsOf, phonesOf } from '../../db/queries/contacts.js'
-import { listEntries, type EntryFilter, type EntrySort } from '../../db/queries/entries.js'
+import type { EntryFilter } from '../../db/queries/entries.js'
+import { entriesPage, type ExportCursor } from '../../db/queries/entry-export.js'
 import { domainsOf } from '../../db/queries/organizations.js'
 import { contactsByIds, organizationsByIds } from '../../db/queries/records.js'
 import { findUsersByIds } from '../../db/queries/workspaces.js'
@@ -22,25 +23,14 @@ export async function* readExportPages(
   filter: EntryFilter,
 ): AsyncGenerator<ExportRecord[]> {
   const ws = def.list.workspace_id
-  const sort: EntrySort =
-    def.list.process === 1 ? { column: 'key_number', direction: 'asc' } : { column: 'updated_at', direction: 'asc' }
-  let from: { value: number; id: string } | undefined
+  const column = def.list.process === 1 ? 'key_number' : 'updated_at'
+  let from: ExportCursor | undefined
   for (;;) {
-    // The total is never needed: a known one skips the count.
-    const { rows } = await listEntries(
-      db,
-      ws,
-      def.list.id,
-      filter,
-      sort,
-      { limit: EXPORT_PAGE_SIZE, offset: 0 },
-      Number.MAX_SAFE_INTEGER,
-      from,
-    )
+    const rows = await entriesPage(db, ws, def.list.id, filter, column, from, EXPORT_PAGE_SIZE)
     if (rows.length === 0) return
     yield await withRecords(db, ws, rows)
     const last = rows[rows.length - 1]!
-    from = { value: Number(last[sort.column]), id: last.id }
+    from = { value: Number(last[column]), id: last.id }
     if (rows.length < EXPORT_PAGE_SIZE) return
   }
 }
