@@ -8,6 +8,7 @@ import type { Db } from './db/dialect.js'
 import { createServices, type Services } from './domain/services.js'
 import authPlugin from './http/plugins/auth.js'
 import errorsPlugin, { clientErrorHandler, frameworkErrors, notFound } from './http/plugins/errors.js'
+import idempotencyPlugin from './http/plugins/idempotency.js'
 import inputTextPlugin from './http/plugins/input-text.js'
 import jsonBodyPlugin from './http/plugins/json-body.js'
 import limitsPlugin from './http/plugins/limits.js'
@@ -74,6 +75,17 @@ function socketTimeouts(timeoutMs: number): { requestTimeout?: number; connectio
 /** Added to twice the request timeout for the socket inactivity limit. */
 const SOCKET_SLACK_MS = 5000
 
+/** How long a claimed Idempotency-Key waits for its request when the server sets no request timeout. */
+const UNTIMED_LEASE_MS = 15 * 60 * 1000
+
+/**
+ * How long a running request holds its Idempotency-Key before a retry may take it over (its process died
+ * mid-request): past the longest a request can still commit, as for the socket limit above.
+ */
+function idempotencyLeaseMs(timeoutMs: number): number {
+  return timeoutMs > 0 ? 2 * timeoutMs + SOCKET_SLACK_MS : UNTIMED_LEASE_MS
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps
   const app = Fastify({
@@ -138,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // authenticated and counted however its path was spelled (see auth.ts).
       v1.addHook('onRequest', v1.authenticate)
       if (v1.rateLimit) v1.addHook('onRequest', v1.rateLimit)
+      await v1.register(idempotencyPlugin, { leaseMs: idempotencyLeaseMs(config.RAPPORT_REQUEST_TIMEOUT_MS) })
       v1.setNotFoundHandler(notFound)
       for (const routes of V1_ROUTES) await v1.register(routes)
       if (deps.extraV1Routes) await v1.register(deps.extraV1Routes)

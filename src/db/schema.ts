@@ -53,6 +53,10 @@ export interface ApiKeysTable {
   key_hint: string
   /** The member acting through this key (the author of notes written with it), or null. */
   user_id: string | null
+  /** `read` (GET only) or `read_write`; keys made before scopes existed are `read_write`. */
+  scope: string
+  /** JSON array of the list ids the key may touch, or null for every list. */
+  list_ids: JsonText | null
   created_at: CreatedAt
   revoked_at: Millis | null
 }
@@ -261,6 +265,30 @@ export interface EntryStatusChangesTable {
   api_key_id: string | null
 }
 
+/**
+ * One Idempotency-Key of a workspace: first the claim of the request that used it (`status` null while
+ * it runs, until `lease_expires_at`), then that request's answer, replayed to retries until `expires_at`.
+ */
+export interface IdempotencyKeysTable {
+  workspace_id: string
+  /** The client's Idempotency-Key, as sent (at most 255 characters). */
+  key: string
+  /** sha256 of what makes a request "the same" (see http/plugins/idempotency.ts), hex. */
+  fingerprint: string
+  /** Random, per claim: only the request holding the claim stores or releases it. */
+  claim_token: string
+  /** While the request runs: after this another request may take the claim over (its process died). */
+  lease_expires_at: Millis | null
+  /** The stored answer's status; null while the first request runs. */
+  status: number | null
+  /** `{ "<header>": "<value>" }` of the stored answer. */
+  response_headers: JsonText | null
+  response_body: string | null
+  created_at: Millis
+  /** When the key is forgotten: a request with it after this runs as new. */
+  expires_at: Millis
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   users: UsersTable
@@ -279,6 +307,7 @@ export interface Database {
   entries: EntriesTable
   entry_field_values: EntryFieldValuesTable
   entry_status_changes: EntryStatusChangesTable
+  idempotency_keys: IdempotencyKeysTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>
@@ -299,3 +328,4 @@ export type EntryRow = Selectable<EntriesTable>
 export type NewEntry = Insertable<EntriesTable>
 export type EntryUpdate = Updateable<EntriesTable>
 export type EntryStatusChangeRow = Selectable<EntryStatusChangesTable>
+export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>

@@ -78,6 +78,24 @@ export class ConflictError extends RapportError {
   readonly code = 'conflict'
 }
 
+/** 409: a request with this Idempotency-Key is still running; retry once it has finished. */
+export class IdempotencyKeyInUseError extends RapportError {
+  readonly status = 409
+  readonly code = 'idempotency_key_in_use'
+  constructor() {
+    super('A request with this Idempotency-Key is still running; retry once it has finished')
+  }
+}
+
+/** 422: this Idempotency-Key was used for a different request (method, path, body or credential). */
+export class IdempotencyKeyReusedError extends RapportError {
+  readonly status = 422
+  readonly code = 'idempotency_key_reused'
+  constructor() {
+    super('This Idempotency-Key was used for a different request; use a new key for a new request')
+  }
+}
+
 /** 429: a key spent its request budget, or an address its failed attempts; `retryAfterSeconds` goes out as Retry-After. */
 export class RateLimitedError extends RapportError {
   readonly status = 429

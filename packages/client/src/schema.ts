@@ -513,9 +513,18 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+         * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description `true` when this is the kept answer of an earlier request with the same Idempotency-Key */
+        IdempotentReplayed: "true";
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -768,7 +777,13 @@ export interface operations {
     createList: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -822,6 +837,7 @@ export interface operations {
             /** @description A regular list, or a process (`process: true`) with the process-only keys. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -890,6 +906,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -899,6 +916,17 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -908,6 +936,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -917,6 +946,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -926,6 +956,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -935,6 +966,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1136,7 +1168,13 @@ export interface operations {
     updateList: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -1198,6 +1236,7 @@ export interface operations {
             /** @description A regular list, or a process (`process: true`) with the process-only keys. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1266,6 +1305,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1275,6 +1315,7 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1284,6 +1325,17 @@ export interface operations {
             /** @description Unknown id (ids of other workspaces look the same) or unknown route */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1293,6 +1345,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1302,6 +1355,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1311,6 +1365,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1320,6 +1375,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1472,7 +1528,13 @@ export interface operations {
     createListConnection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -1508,6 +1570,7 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1553,6 +1616,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1562,6 +1626,7 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1571,6 +1636,17 @@ export interface operations {
             /** @description Unknown id (ids of other workspaces look the same) or unknown route */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1580,6 +1656,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1589,6 +1666,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1598,6 +1676,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1607,6 +1686,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1923,7 +2003,13 @@ export interface operations {
     createEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -1999,6 +2085,7 @@ export interface operations {
             /** @description An entry of a regular list, or of a process with the process-only keys. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2090,6 +2177,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2099,6 +2187,7 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2108,15 +2197,17 @@ export interface operations {
             /** @description Unknown id (ids of other workspaces look the same) or unknown route */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description A concurrent change, or a request with this Idempotency-Key still running; retry */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2126,6 +2217,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2135,6 +2227,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2144,6 +2237,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2153,6 +2247,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2387,7 +2482,13 @@ export interface operations {
     updateEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -2441,6 +2542,7 @@ export interface operations {
             /** @description An entry of a regular list, or of a process with the process-only keys. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2532,6 +2634,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2541,6 +2644,7 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2550,15 +2654,17 @@ export interface operations {
             /** @description Unknown id (ids of other workspaces look the same) or unknown route */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
+            /** @description A concurrent change, or a request with this Idempotency-Key still running; retry */
             409: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2568,6 +2674,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2577,6 +2684,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2586,6 +2694,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2595,6 +2704,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2927,7 +3037,13 @@ export interface operations {
     createContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2982,6 +3098,7 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3064,6 +3181,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3073,6 +3191,17 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3082,6 +3211,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3091,6 +3221,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3100,6 +3231,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3109,6 +3241,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3324,7 +3457,13 @@ export interface operations {
     updateContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -3385,6 +3524,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3467,6 +3607,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3476,6 +3617,7 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3485,6 +3627,17 @@ export interface operations {
             /** @description Unknown id (ids of other workspaces look the same) or unknown route */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3494,6 +3647,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3503,6 +3657,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3512,6 +3667,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3521,6 +3677,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4052,7 +4209,13 @@ export interface operations {
     createOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4095,6 +4258,7 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4166,6 +4330,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4175,6 +4340,17 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4184,6 +4360,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4193,6 +4370,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4202,6 +4380,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4211,6 +4390,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4415,7 +4595,13 @@ export interface operations {
     updateOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -4471,6 +4657,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4542,6 +4729,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4551,6 +4739,7 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4560,6 +4749,17 @@ export interface operations {
             /** @description Unknown id (ids of other workspaces look the same) or unknown route */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4569,6 +4769,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4578,6 +4779,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4587,6 +4789,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4596,6 +4799,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5092,7 +5296,13 @@ export interface operations {
     createCustomField: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5133,6 +5343,7 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5189,6 +5400,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5198,6 +5410,17 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5207,6 +5430,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5216,6 +5440,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5225,6 +5450,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5234,6 +5460,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5423,7 +5650,13 @@ export interface operations {
     updateCustomField: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -5462,6 +5695,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5518,6 +5752,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5527,6 +5762,7 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5536,6 +5772,17 @@ export interface operations {
             /** @description Unknown id (ids of other workspaces look the same) or unknown route */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5545,6 +5792,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5554,6 +5802,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5563,6 +5812,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5572,6 +5822,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5730,7 +5981,13 @@ export interface operations {
     createNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5755,6 +6012,7 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5819,6 +6077,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5828,6 +6087,17 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5837,6 +6107,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5846,6 +6117,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5855,6 +6127,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5864,6 +6137,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6061,7 +6335,13 @@ export interface operations {
     updateNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -6091,6 +6371,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6155,6 +6436,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6164,6 +6446,7 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6173,6 +6456,17 @@ export interface operations {
             /** @description Unknown id (ids of other workspaces look the same) or unknown route */
             404: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6182,6 +6476,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6191,6 +6486,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6200,6 +6496,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6209,6 +6506,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6340,7 +6638,13 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
+                 * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6363,6 +6667,7 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6402,6 +6707,7 @@ export interface operations {
             /** @description Malformed request (unreadable JSON, bad encoding) */
             400: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6411,6 +6717,17 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6420,6 +6737,7 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6429,6 +6747,7 @@ export interface operations {
             /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
             415: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6438,6 +6757,7 @@ export interface operations {
             /** @description Validation failed; `details` names each field */
             422: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6447,6 +6767,7 @@ export interface operations {
             /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
             429: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -74,6 +74,8 @@ export class WorkspacesService {
       key_hash_scheme: stored.scheme,
       key_hint: keyHint(key),
       user_id: options.userId ?? null,
+      scope: 'read_write',
+      list_ids: null,
       created_at: nowMs(),
       revoked_at: null,
     }

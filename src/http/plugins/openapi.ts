@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { ErrorBody } from '../schemas/common.js'
+import { documentSharedHeaders } from './openapi-headers.js'
 
 export const API_DESCRIPTION = `Rapport is a self-hosted CRM server whose \`/v1\` API is a drop-in replacement for Relate's
 public API (\`https://api.relate.so/v1\`): lists and processes holding entries, contacts, organizations,
@@ -23,7 +24,11 @@ whatever the request: a 422 lists the first 50 problems in \`details\` and count
 authenticated response says how many are left with the IETF fields \`RateLimit-Policy: "default";q=6000;w=60\`
 and \`RateLimit: "default";r=5999;t=60\`, and a 429 carries \`Retry-After\` (seconds). An address that fails
 authentication too often (set per deployment) is answered 429 for the rest of its window. A request that
-takes too long is answered 503 \`request_timeout\`, and nothing it started is saved.`
+takes too long is answered 503 \`request_timeout\`, and nothing it started is saved.
+
+**Safe retries**: send an \`Idempotency-Key\` (at most 255 characters) on a POST or PATCH; a retry of the same
+request with the same key within 24 hours gets the first answer again, marked \`Idempotent-Replayed: true\`,
+and changes nothing.`
 
 export default fp(
   async (app) => {
@@ -54,6 +59,8 @@ export default fp(
           { name: 'Operations', description: 'Health and documentation; no key needed' },
         ],
       },
+      transformObject: (documents) =>
+        documentSharedHeaders('openapiObject' in documents ? documents.openapiObject : {}),
       refResolver: {
         // Shared schemas keep their own names in components.schemas (ErrorBody, not def-0).
         buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
