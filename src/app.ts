@@ -7,6 +7,7 @@ import { trustProxy, type Config } from './config.js'
 import type { Db } from './db/dialect.js'
 import { createServices, type Services } from './domain/services.js'
 import authPlugin from './http/plugins/auth.js'
+import conditionalRequestsPlugin from './http/plugins/conditional-requests.js'
 import errorsPlugin, { clientErrorHandler, frameworkErrors, notFound } from './http/plugins/errors.js'
 import idempotencyPlugin from './http/plugins/idempotency.js'
 import inputTextPlugin from './http/plugins/input-text.js'
@@ -151,6 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       v1.addHook('onRequest', v1.authenticate)
       if (v1.rateLimit) v1.addHook('onRequest', v1.rateLimit)
       await v1.register(idempotencyPlugin, { leaseMs: idempotencyLeaseMs(config.RAPPORT_REQUEST_TIMEOUT_MS) })
+      // Before the routes: it learns each GET's schema as they are registered.
+      await v1.register(conditionalRequestsPlugin)
       v1.setNotFoundHandler(notFound)
       for (const routes of V1_ROUTES) await v1.register(routes)
       if (deps.extraV1Routes) await v1.register(deps.extraV1Routes)

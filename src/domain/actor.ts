@@ -11,6 +11,17 @@ export interface Actor {
   userId: string | null
   /** The request's time budget: writes are not begun or committed after it (see db/deadline.ts). */
   deadline?: Deadline | undefined
+  /**
+   * A condition the current state of the object a write changes must meet (HTTP If-Match), checked by
+   * the write inside its transaction (see preconditions.ts); absent: none.
+   */
+  precondition?: Precondition | undefined
+}
+
+/** What a conditional write expects of the object it changes. */
+export interface Precondition {
+  /** Whether `current`, the object as a read of it would show it now, meets the condition. */
+  holds(current: object): boolean
 }
 
 /** An actor for work done by the operator through the CLI, with no key and no member. */

@@ -78,6 +78,15 @@ export class ConflictError extends RapportError {
   readonly code = 'conflict'
 }
 
+/** 412: the object changed since the client read it (its If-Match names another version); nothing was changed. */
+export class PreconditionFailedError extends RapportError {
+  readonly status = 412
+  readonly code = 'precondition_failed'
+  constructor() {
+    super('The object changed since you read it (If-Match does not match its current ETag); read it again')
+  }
+}
+
 /** 409: a request with this Idempotency-Key is still running; retry once it has finished. */
 export class IdempotencyKeyInUseError extends RapportError {
   readonly status = 409

@@ -519,9 +519,21 @@ export interface components {
          * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
          */
         IdempotencyKey: string;
+        /**
+         * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+         * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+         */
+        IfNoneMatch: string;
+        /**
+         * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+         * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+         */
+        IfMatch: string;
     };
     requestBodies: never;
     headers: {
+        /** @description Strong entity tag of this answer: the sha256 of its body (base64url, quoted). It changes with every change the body shows; send it as If-None-Match on a GET or If-Match on a PATCH or DELETE */
+        ETag: string;
         /** @description `true` when this is the kept answer of an earlier request with the same Idempotency-Key */
         IdempotentReplayed: "true";
     };
@@ -584,7 +596,13 @@ export interface operations {
                 /** @description true: only archived lists; false: only lists not archived; absent: all */
                 archived?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -593,6 +611,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -735,6 +754,13 @@ export interface operations {
                         };
                     };
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
@@ -987,7 +1013,13 @@ export interface operations {
     getList: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -1002,6 +1034,7 @@ export interface operations {
             /** @description A regular list, or a process (`process: true`) with the process-only keys. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1067,61 +1100,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Database unavailable or request timed out; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    deleteList: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description Short alphanumeric id
-                 * @example QbkUlo4xZq
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted; no body */
-            204: {
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1165,10 +1145,90 @@ export interface operations {
             };
         };
     };
+    deleteList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     updateList: {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
                 /**
                  * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
                  * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
@@ -1342,6 +1402,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -1403,7 +1473,13 @@ export interface operations {
                 /** @description Only records updated after this Unix time (seconds) */
                 updated_after?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -1418,6 +1494,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1477,6 +1554,13 @@ export interface operations {
                         };
                     };
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
@@ -1806,7 +1890,13 @@ export interface operations {
                 /** @description Order; `-` for descending. Default `-updated_at`. Nulls sort last. */
                 sort?: "updated_at" | "-updated_at" | "created_at" | "-created_at" | "key" | "-key" | "one_time_value_cents" | "-one_time_value_cents" | "closed_at" | "-closed_at";
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -1821,6 +1911,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1952,6 +2043,13 @@ export interface operations {
                         };
                     };
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
@@ -2268,7 +2366,13 @@ export interface operations {
     getEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -2288,6 +2392,7 @@ export interface operations {
             /** @description An entry of a regular list, or of a process with the process-only keys. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2376,66 +2481,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Database unavailable or request timed out; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    deleteEntry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description Short alphanumeric id
-                 * @example QbkUlo4xZq
-                 */
-                list_id: string;
-                /**
-                 * @description Short alphanumeric id
-                 * @example QbkUlo4xZq
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted; no body */
-            204: {
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2479,10 +2526,95 @@ export interface operations {
             };
         };
     };
+    deleteEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                list_id: string;
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     updateEntry: {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
                 /**
                  * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
                  * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
@@ -2671,6 +2803,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -2732,7 +2874,13 @@ export interface operations {
                 /** @description Only records updated after this Unix time (seconds) */
                 updated_after?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -2752,6 +2900,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2829,6 +2978,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -2890,7 +3046,13 @@ export interface operations {
                 /** @description Only contacts with this number, in any written form */
                 phone_number?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2899,6 +3061,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2995,6 +3158,13 @@ export interface operations {
                         };
                     };
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
@@ -3262,7 +3432,13 @@ export interface operations {
     getContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -3277,6 +3453,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3356,61 +3533,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Database unavailable or request timed out; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    deleteContact: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description Short alphanumeric id
-                 * @example QbkUlo4xZq
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted; no body */
-            204: {
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3454,10 +3578,90 @@ export interface operations {
             };
         };
     };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     updateContact: {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
                 /**
                  * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
                  * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
@@ -3644,6 +3848,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -3698,7 +3912,13 @@ export interface operations {
     removeContactEmails: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -3832,6 +4052,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -3882,7 +4111,13 @@ export interface operations {
     removeContactPhoneNumbers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -4016,6 +4251,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -4073,7 +4317,13 @@ export interface operations {
                 /** @description Only records updated after this Unix time (seconds) */
                 updated_after?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4082,6 +4332,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4167,6 +4418,13 @@ export interface operations {
                         };
                     };
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
@@ -4411,7 +4669,13 @@ export interface operations {
     getOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -4426,6 +4690,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4494,61 +4759,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Database unavailable or request timed out; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    deleteOrganization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description Short alphanumeric id
-                 * @example QbkUlo4xZq
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted; no body */
-            204: {
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4592,10 +4804,90 @@ export interface operations {
             };
         };
     };
+    deleteOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     updateOrganization: {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
                 /**
                  * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
                  * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
@@ -4766,6 +5058,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -4820,7 +5122,13 @@ export interface operations {
     removeOrganizationDomains: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -4943,6 +5251,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -5004,7 +5321,13 @@ export interface operations {
                 /** @description Only contacts with this number, in any written form */
                 phone_number?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -5019,6 +5342,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5116,6 +5440,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -5175,7 +5506,13 @@ export interface operations {
                 /** @description What the field belongs to; `deal` fields are definitions only for now */
                 model?: "organization" | "contact" | "deal";
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5184,6 +5521,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5254,6 +5592,13 @@ export interface operations {
                         };
                     };
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
@@ -5481,7 +5826,13 @@ export interface operations {
     getCustomField: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -5496,6 +5847,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5549,61 +5901,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Database unavailable or request timed out; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    deleteCustomField: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description Short alphanumeric id
-                 * @example QbkUlo4xZq
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted; no body */
-            204: {
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5647,10 +5946,90 @@ export interface operations {
             };
         };
     };
+    deleteCustomField: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     updateCustomField: {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
                 /**
                  * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
                  * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
@@ -5789,6 +6168,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -5852,7 +6241,13 @@ export interface operations {
                 /** @description Only this organization's notes (Rapport's own filter) */
                 organization_id?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5861,6 +6256,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5939,6 +6335,13 @@ export interface operations {
                         };
                     };
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
@@ -6158,7 +6561,13 @@ export interface operations {
     getNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -6173,6 +6582,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6234,61 +6644,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, unknown or revoked API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Database unavailable or request timed out; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    deleteNote: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description Short alphanumeric id
-                 * @example QbkUlo4xZq
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted; no body */
-            204: {
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6332,10 +6689,90 @@ export interface operations {
             };
         };
     };
+    deleteNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     updateNote: {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description The ETag of the object as you last read it (from its GET; `*`: any): the change is made only if the object is still so, else the answer is a 412 `precondition_failed` and nothing changes (strong comparison). Checked in the same transaction as the change.
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
                 /**
                  * @description Makes a retry safe: the first answer to a request with this key is kept for 24 hours and sent again, with `Idempotent-Replayed: true`, to a retry of the same request (same method, path, body and credential). The key on a different request is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_key_in_use`. 5xx, 409 and 429 answers are not kept.
                  * @example 7b7e1a52-3f0c-4c69-9f1e-6d3a2c1b8e40
@@ -6473,6 +6910,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description If-Match does not name the current ETag; nothing was changed */
+            412: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -6534,7 +6981,13 @@ export interface operations {
                 /** @description Only records updated after this Unix time (seconds) */
                 updated_after?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6543,6 +6996,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6596,6 +7050,13 @@ export interface operations {
                         };
                     };
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
@@ -6788,7 +7249,13 @@ export interface operations {
     getUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description ETags of answers you hold (or `*`): when one is the current ETag the answer is a 304 with no body (weak comparison)
+                 * @example "3mHGO8vYz4Wm0tY8bYt9m1Q0sK8r3mO5f9m1e0x2c4Q"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description Short alphanumeric id
@@ -6803,6 +7270,7 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6838,6 +7306,13 @@ export interface operations {
                         updated_at: string;
                     };
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag; no body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {

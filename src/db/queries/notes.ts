@@ -8,13 +8,16 @@ export async function insertNote(db: Executor, row: NoteRow): Promise<void> {
   await db.insertInto('notes').values(row).execute()
 }
 
-export async function findNote(db: Executor, workspaceId: string, id: string): Promise<NoteRow | undefined> {
-  return db
-    .selectFrom('notes')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .executeTakeFirst()
+/** The note with this id; `lock` takes its row lock for the transaction (PostgreSQL), before changing it. */
+export async function findNote(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  lock = false,
+): Promise<NoteRow | undefined> {
+  let query = db.selectFrom('notes').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id)
+  if (lock) query = query.forUpdate()
+  return query.executeTakeFirst()
 }
 
 export interface NoteFilter {

@@ -1,7 +1,7 @@
 // Contacts (`/v1/contacts`): lookups by exact email or normalised phone number, create and PATCH (see
 // save-contact.ts), removing emails and numbers, and deleting a contact with its entries.
 import type { Transaction } from 'kysely'
-import type { Db } from '../../db/dialect.js'
+import type { Db, Executor } from '../../db/dialect.js'
 import type { ContactRow, Database } from '../../db/schema.js'
 import * as q from '../../db/queries/contacts.js'
 import { findOrganization } from '../../db/queries/organizations.js'
@@ -12,6 +12,7 @@ import { removeContactReferences } from '../custom-fields/stored-values.js'
 import { emailKey } from '../email-address.js'
 import { NotFoundError, invalid } from '../errors.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
+import { requirePrecondition } from '../preconditions.js'
 import type { DomainSettings } from '../services.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { retryOnUniqueViolation } from '../unique-retry.js'
@@ -82,6 +83,7 @@ export class ContactsService {
         this.db.transaction(async (trx) => {
           const current = await q.findContact(trx, actor.workspaceId, id, this.lock('update'))
           if (!current) throw new NotFoundError('contact', id)
+          await requirePrecondition(actor, () => this.present(actor, current, trx))
           return saveContact(trx, this.context(actor), current, input)
         }, actor.deadline),
       'emails',
@@ -121,6 +123,7 @@ export class ContactsService {
     await this.db.transaction(async (trx) => {
       const current = await q.findContact(trx, actor.workspaceId, id, this.lock('update'))
       if (!current) throw new NotFoundError('contact', id)
+      await requirePrecondition(actor, () => this.present(actor, current, trx))
       const now = nowMs()
       await deleteEntriesOfRecords(trx, actor.workspaceId, 'Contact', [id])
       await detachContactFromEntries(trx, actor.workspaceId, id, now)
@@ -139,6 +142,7 @@ export class ContactsService {
     const row = await this.db.transaction(async (trx) => {
       const current = await q.findContact(trx, actor.workspaceId, id, this.lock('update'))
       if (!current) throw new NotFoundError('contact', id)
+      await requirePrecondition(actor, () => this.present(actor, current, trx))
       if (!(await remove(trx, current))) return current
       const updated_at = nowMs()
       await q.updateContact(trx, actor.workspaceId, id, { updated_at })
@@ -159,7 +163,8 @@ export class ContactsService {
     return this.db.traits.supportsForUpdate ? mode : undefined
   }
 
-  private async present(actor: Actor, row: ContactRow): Promise<Contact> {
-    return (await presentContacts(this.db.kysely, actor.workspaceId, [row]))[0]!
+  /** The contact as the API shows it; `db` is the open transaction when called inside one. */
+  private async present(actor: Actor, row: ContactRow, db: Executor = this.db.kysely): Promise<Contact> {
+    return (await presentContacts(db, actor.workspaceId, [row]))[0]!
   }
 }

@@ -7,6 +7,7 @@ import * as q from '../../db/queries/custom-fields.js'
 import { lockWorkspace } from '../../db/queries/workspaces.js'
 import type { Actor } from '../actor.js'
 import { NotFoundError, Problems, invalid } from '../errors.js'
+import { requirePrecondition } from '../preconditions.js'
 import { MAX_FIELD_NAME_LENGTH, checkFieldDefinition, checkOptions } from '../fields/field-types.js'
 import { storedFlag, storedOptions } from '../fields/stored-field.js'
 import { newId } from '../ids.js'
@@ -108,6 +109,7 @@ export class CustomFieldsService {
         const lock = this.db.traits.supportsForUpdate ? 'update' : undefined
         const row = await q.findCustomField(trx, actor.workspaceId, id, lock)
         if (!row) throw new NotFoundError('custom field', id)
+        await requirePrecondition(actor, () => toCustomField(row))
         const current = toDefinition(row)
         const problems = new Problems()
         const fixed = {
@@ -158,6 +160,7 @@ export class CustomFieldsService {
       const lock = this.db.traits.supportsForUpdate ? 'update' : undefined
       const row = await q.findCustomField(trx, actor.workspaceId, id, lock)
       if (!row) throw new NotFoundError('custom field', id)
+      await requirePrecondition(actor, () => toCustomField(row))
       await deleteFieldValues(trx, actor.workspaceId, row)
       await q.deleteCustomField(trx, actor.workspaceId, id)
     }, actor.deadline)

@@ -13,6 +13,7 @@ import { emailKey } from '../email-address.js'
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
 import { definitionOf, loadListDefinition, unconfirmedDefinition, type ListDefinition } from '../lists/lists-service.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
+import { requirePrecondition } from '../preconditions.js'
 import { nowMs } from '../time.js'
 import { countSource, parseEntryFilter, parseSort, type EntryListQuery } from './entry-filters.js'
 import { continuable, recall, remember } from './continuations.js'
@@ -174,6 +175,7 @@ export class EntriesService {
         // The row lock makes read-modify-write of list_fields safe against concurrent PATCHes.
         const row = await q.findEntryInList(trx, ws, listId, entryId, this.db.traits.supportsForUpdate)
         if (!row) throw new NotFoundError('entry', entryId)
+        await requirePrecondition(actor, () => this.#present(trx, ws, def, row))
         await this.applyUpdate(trx, actor, def, row, input)
         return { row, def }
       }, actor.deadline)
@@ -232,8 +234,16 @@ export class EntriesService {
         await loadListDefinition(trx, actor.workspaceId, listId) // an unknown list is named as such
         throw new NotFoundError('entry', entryId)
       }
+      await requirePrecondition(actor, async () =>
+        this.#present(trx, actor.workspaceId, await loadListDefinition(trx, actor.workspaceId, listId), row),
+      )
       await q.deleteEntries(trx, actor.workspaceId, [row])
     }, actor.deadline)
+  }
+
+  /** The entry as `get` shows it, read through `db` (the open transaction of a conditional write). */
+  async #present(db: Executor, ws: string, def: ListDefinition, row: EntryRow): Promise<EntryResource> {
+    return toEntryResource(row, def, await membersById(db, ws, [row.assignee_id]))
   }
 
   /** The entry's status history, oldest first. */

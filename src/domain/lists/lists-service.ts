@@ -8,6 +8,7 @@ import type { Actor } from '../actor.js'
 import { ConflictError, NotFoundError, Problems, invalid } from '../errors.js'
 import type { FieldDefinition } from '../fields/field-types.js'
 import { newId } from '../ids.js'
+import { requirePrecondition } from '../preconditions.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { lockWorkspace } from '../../db/queries/workspaces.js'
@@ -240,6 +241,7 @@ export class ListsService {
         if (!list) throw new NotFoundError('list', listId)
         const fields = await q.findFieldsOfLists(trx, ws, [listId])
         const statuses = list.process === 1 ? await q.findStatusesOfLists(trx, ws, [listId]) : []
+        await requirePrecondition(actor, () => toListResource(list, fields, statuses))
         const plan = planListPatch(list, fields, statuses, input)
         await this.guard(trx, ws, listId, plan)
         await this.apply(trx, ws, list, plan)
@@ -330,6 +332,11 @@ export class ListsService {
     await this.db.transaction(async (trx) => {
       const list = await q.findListForUpdate(trx, actor.workspaceId, listId, this.db.traits.supportsForUpdate)
       if (!list) throw new NotFoundError('list', listId)
+      await requirePrecondition(actor, async () => {
+        const fields = await q.findFieldsOfLists(trx, actor.workspaceId, [listId])
+        const statuses = await q.findStatusesOfLists(trx, actor.workspaceId, [listId])
+        return toListResource(list, fields, statuses)
+      })
       await q.deleteList(trx, actor.workspaceId, listId)
     }, actor.deadline)
   }

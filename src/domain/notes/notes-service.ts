@@ -1,6 +1,6 @@
 // Notes (`/v1/notes`): written on an organization, optionally about a deal, by the member who owns the
 // API key. Only `body` and `deal_id` change after creation.
-import type { Db } from '../../db/dialect.js'
+import type { Db, Executor } from '../../db/dialect.js'
 import type { NoteRow } from '../../db/schema.js'
 import * as q from '../../db/queries/notes.js'
 import { findOrganization } from '../../db/queries/organizations.js'
@@ -8,6 +8,7 @@ import type { Actor } from '../actor.js'
 import { NotFoundError, Problems } from '../errors.js'
 import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
+import { requirePrecondition } from '../preconditions.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { checkDeal } from './deal-reference.js'
 import { presentNotes, type Note } from './to-note.js'
@@ -85,8 +86,10 @@ export class NotesService {
 
   async update(actor: Actor, id: string, input: NoteChanges): Promise<Note> {
     const row = await this.db.transaction(async (trx) => {
-      const row = await q.findNote(trx, actor.workspaceId, id)
+      // Locked: two PATCHes of one note (or a PATCH and its If-Match check) take turns.
+      const row = await q.findNote(trx, actor.workspaceId, id, this.db.traits.supportsForUpdate)
       if (!row) throw new NotFoundError('note', id)
+      await requirePrecondition(actor, () => this.present(actor, row, trx))
       const problems = new Problems()
       if (input.organization_id !== undefined && input.organization_id !== row.organization_id) {
         problems.add('organization_id', 'immutable', 'cannot be changed: a note stays on its organization')
@@ -114,12 +117,15 @@ export class NotesService {
 
   async delete(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      if (!(await q.findNote(trx, actor.workspaceId, id))) throw new NotFoundError('note', id)
+      const row = await q.findNote(trx, actor.workspaceId, id, this.db.traits.supportsForUpdate)
+      if (!row) throw new NotFoundError('note', id)
+      await requirePrecondition(actor, () => this.present(actor, row, trx))
       await q.deleteNote(trx, actor.workspaceId, id)
     }, actor.deadline)
   }
 
-  private async present(actor: Actor, row: NoteRow): Promise<Note> {
-    return (await presentNotes(this.db.kysely, actor.workspaceId, [row]))[0]!
+  /** The note as the API shows it; `db` is the open transaction when called inside one. */
+  private async present(actor: Actor, row: NoteRow, db: Executor = this.db.kysely): Promise<Note> {
+    return (await presentNotes(db, actor.workspaceId, [row]))[0]!
   }
 }

@@ -1,7 +1,7 @@
 // Organizations (`/v1/organizations`): a name or a domain is needed, domains are unique in the workspace
 // (a clash is the 422 clients match on `same organization domain`), PATCH adds domains, and deleting one
 // takes its entries and notes along and leaves its contacts without an organization.
-import type { Db } from '../../db/dialect.js'
+import type { Db, Executor } from '../../db/dialect.js'
 import type { OrganizationRow } from '../../db/schema.js'
 import * as q from '../../db/queries/organizations.js'
 import { deleteEntriesOfRecords } from '../../db/queries/entries.js'
@@ -17,6 +17,7 @@ import {
 import { NotFoundError, Problems } from '../errors.js'
 import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
+import { requirePrecondition } from '../preconditions.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { retryOnUniqueViolation } from '../unique-retry.js'
 import { checkDomains, normaliseDomain } from './domain-names.js'
@@ -105,6 +106,7 @@ export class OrganizationsService {
         this.db.transaction(async (trx) => {
           const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
           if (!row) throw new NotFoundError('organization', id)
+          await requirePrecondition(actor, () => this.present(actor, row, trx))
           const problems = new Problems()
           const name = cleanText(input.name)
           if (name === null) problems.add('name', 'blank', "can't be blank")
@@ -157,6 +159,7 @@ export class OrganizationsService {
     const row = await this.db.transaction(async (trx) => {
       const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
       if (!row) throw new NotFoundError('organization', id)
+      await requirePrecondition(actor, () => this.present(actor, row, trx))
       const current = (await q.domainsOf(trx, actor.workspaceId, [id])).get(id) ?? []
       const remove = domains.map(normaliseDomain).filter((d): d is string => d !== undefined && current.includes(d))
       if (remove.length === 0) return row
@@ -174,6 +177,7 @@ export class OrganizationsService {
       // Locked first, so a contact or note being pointed at it concurrently waits and then sees it gone.
       const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
       if (!row) throw new NotFoundError('organization', id)
+      await requirePrecondition(actor, () => this.present(actor, row, trx))
       await deleteEntriesOfRecords(trx, actor.workspaceId, 'Organization', [id])
       await deleteNotesOfOrganization(trx, actor.workspaceId, id)
       await q.detachContacts(trx, actor.workspaceId, id, nowMs())
@@ -181,8 +185,9 @@ export class OrganizationsService {
     }, actor.deadline)
   }
 
-  private async present(actor: Actor, row: OrganizationRow): Promise<Organization> {
-    return (await presentOrganizations(this.db.kysely, actor.workspaceId, [row]))[0]!
+  /** The organization as the API shows it; `db` is the open transaction when called inside one. */
+  private async present(actor: Actor, row: OrganizationRow, db: Executor = this.db.kysely): Promise<Organization> {
+    return (await presentOrganizations(db, actor.workspaceId, [row]))[0]!
   }
 
   private updateLock(): 'update' | undefined {

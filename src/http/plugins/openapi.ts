@@ -28,7 +28,10 @@ takes too long is answered 503 \`request_timeout\`, and nothing it started is sa
 
 **Safe retries**: send an \`Idempotency-Key\` (at most 255 characters) on a POST or PATCH; a retry of the same
 request with the same key within 24 hours gets the first answer again, marked \`Idempotent-Replayed: true\`,
-and changes nothing.`
+and changes nothing.
+
+**Conditional requests**: every GET answer carries a strong \`ETag\`; \`If-None-Match\` with it answers 304, and
+\`If-Match\` on a PATCH or DELETE applies the change only if the object still has that ETag (else 412).`
 
 export default fp(
   async (app) => {

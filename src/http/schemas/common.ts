@@ -78,6 +78,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'Missing, malformed, unknown or revoked API key',
   404: 'Unknown id (ids of other workspaces look the same) or unknown route',
   409: 'A concurrent change, or a request with this Idempotency-Key still running; retry',
+  412: 'If-Match does not name the current ETag; nothing was changed',
   413: 'Request body too large',
   415: 'Unsupported Content-Type on a write (send application/json, in UTF-8)',
   422: 'Validation failed; `details` names each field',
