@@ -16,6 +16,7 @@ import limitsPlugin from './http/plugins/limits.js'
 import openapiPlugin from './http/plugins/openapi.js'
 import { RequestLog } from './http/plugins/request-log.js'
 import requestTimeoutPlugin from './http/plugins/request-timeout.js'
+import scopesPlugin from './http/plugins/scopes.js'
 import securityHeadersPlugin from './http/plugins/security-headers.js'
 import contactsRoutes from './http/routes/contacts.js'
 import customFieldsRoutes from './http/routes/custom-fields.js'
@@ -151,6 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // authenticated and counted however its path was spelled (see auth.ts).
       v1.addHook('onRequest', v1.authenticate)
       if (v1.rateLimit) v1.addHook('onRequest', v1.rateLimit)
+      // After authentication and before the routes (it reads each route's path as it is registered).
+      await v1.register(scopesPlugin)
       await v1.register(idempotencyPlugin, { leaseMs: idempotencyLeaseMs(config.RAPPORT_REQUEST_TIMEOUT_MS) })
       // Before the routes: it learns each GET's schema as they are registered.
       await v1.register(conditionalRequestsPlugin)

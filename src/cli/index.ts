@@ -42,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       email: { type: 'string' },
       user: { type: 'string' },
+      scope: { type: 'string' },
+      lists: { type: 'string' },
     },
   })
   const [command, subcommand, ...rest] = positionals

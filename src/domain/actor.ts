@@ -2,6 +2,7 @@
 // service takes one as its first argument, so no service can run unscoped.
 
 import type { Deadline } from '../db/deadline.js'
+import type { Scope } from './access.js'
 
 export interface Actor {
   workspaceId: string
@@ -9,6 +10,13 @@ export interface Actor {
   apiKeyId: string | null
   /** The member the key belongs to, if the key was made for one. */
   userId: string | null
+  /**
+   * What the credential may do (access.ts): `read` or `read_write`. Absent: `read_write`, as for the CLI,
+   * internal jobs and any credential that names no scope.
+   */
+  scope?: Scope | undefined
+  /** The lists the credential may touch; absent or null: every list of the workspace. */
+  listIds?: readonly string[] | null | undefined
   /** The request's time budget: writes are not begun or committed after it (see db/deadline.ts). */
   deadline?: Deadline | undefined
   /**

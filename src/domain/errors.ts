@@ -54,6 +54,12 @@ export class UnauthorizedError extends RapportError {
   readonly code = 'unauthorized'
 }
 
+/** 403: the credential is valid but may not do this (a `read` key writing, a key limited to some lists making a list). */
+export class ForbiddenError extends RapportError {
+  readonly status = 403
+  readonly code = 'insufficient_scope'
+}
+
 /** 404: unknown id (or an id of another workspace, which must look the same) or unknown route. */
 export class NotFoundError extends RapportError {
   readonly status = 404

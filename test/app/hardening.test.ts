@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test'
 import { sql, type Kysely, type KyselyPlugin } from 'kysely'
 import { ConfigError, loadConfig } from '../../src/config.js'
 import * as keyHashes from '../../src/db/migrations/0005-api-key-hashes.js'
+import * as safeRequests from '../../src/db/migrations/0008-safe-requests.js'
 import { WorkspacesService } from '../../src/domain/workspaces/workspaces-service.js'
 import { MAX_PROBLEMS } from '../../src/domain/errors.js'
 import { createServices } from '../../src/domain/services.js'
@@ -541,13 +542,20 @@ for (const database of TEST_DATABASES) {
     it('keeps a key stored before (short, plain sha256) working, and rewrites its hint without the secret', async () => {
       const key = 'old-ci-key-01234567'
       const db = server.db.kysely as Kysely<any>
+      // Back to the schema before 0005 and forward again, in order, so the columns end as a fresh
+      // database has them (prepared statements read rows by column position).
+      await safeRequests.down(db)
       await keyHashes.down(db)
       await storeOldStyleKey(db, server.workspace.id, 'OldKey1', key)
       await keyHashes.up(db)
+      await safeRequests.up(db)
       const row = await db.selectFrom('api_keys').selectAll().where('id', '=', 'OldKey1').executeTakeFirstOrThrow()
       assert.equal(row.key_hint, '…')
       assert.equal(row.key_hash_scheme, 'sha256')
       assert.equal((await client(server, key).get('/v1/users')).status, 200)
+      // Stored before key scopes (0008): it keeps read_write.
+      assert.equal(row.scope, 'read_write')
+      assert.equal((await client(server, key).post('/v1/organizations', { name: 'Old key writes' })).status, 201)
     })
   })
 

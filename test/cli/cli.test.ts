@@ -18,6 +18,28 @@ function rapport(env: Record<string, string>, ...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
+/** `rapport serve` on port 0 with `extra` environment; resolves once it listens. */
+async function serve(env: Record<string, string>, extra: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '', PORT: '0', LOG_LEVEL: 'info', ...extra },
+  })
+  let out = ''
+  child.stdout.on('data', (chunk) => (out += chunk))
+  child.stderr.on('data', (chunk) => (out += chunk))
+  const deadline = Date.now() + 20_000
+  while (!/listening at (http:\/\/[\d.:]+)/.test(out) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50))
+  const base = /listening at (http:\/\/[\d.:]+)/.exec(out)?.[1]
+  assert.ok(base, out)
+  return {
+    base,
+    async stop() {
+      child.kill('SIGTERM')
+      await once(child, 'exit')
+    },
+  }
+}
+
 for (const database of TEST_DATABASES) {
   describe(`${database.name}: rapport CLI`, () => {
     let env: Record<string, string>
@@ -166,6 +188,56 @@ for (const database of TEST_DATABASES) {
         new RegExp(`${id}.*\\d{4}-\\d{2}-\\d{2}T.*\\d{4}-\\d{2}-\\d{2}T`),
       )
       assert.equal(rapport(env, 'keys', 'revoke', id!).code, 1, 'a revoked key cannot be revoked again')
+    })
+    it('creates keys with a scope and a set of lists, which the server then holds them to', async () => {
+      const seed = 'scope-test-key-0123456789-abcdefghij'
+      const server = await serve(env, { RAPPORT_API_KEY: seed })
+      try {
+        const full = (method: string, path: string, body?: unknown) =>
+          fetch(`${server.base}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${seed}`, 'content-type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          })
+        const make = async (name: string) =>
+          (
+            (await (await full('POST', '/v1/lists', { name, process: false, entry_type: 'Contact' })).json()) as {
+              id: string
+            }
+          ).id
+        const [mine, other] = [await make('Mine'), await make('Not mine')]
+
+        const created = rapport(env, 'keys', 'create', '--name', 'reader', '--scope', 'read', '--lists', mine)
+        assert.equal(created.code, 0, created.stderr)
+        assert.match(created.stdout, new RegExp(`\\(read, lists ${mine}\\)`))
+        const key = /(rpk_[A-Za-z0-9]{40})/.exec(created.stdout)?.[1]
+        assert.ok(key)
+        assert.match(rapport(env, 'keys', 'list').stdout, new RegExp(`reader\\s+rpk_\\S+\\s+\\S*\\s*read\\s+${mine}`))
+        const as = (method: string, path: string) =>
+          fetch(`${server.base}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body: method === 'GET' ? undefined : '{}',
+          })
+        const index = (await (await as('GET', '/v1/lists')).json()) as { data: Array<{ id: string }> }
+        assert.deepEqual(
+          index.data.map((l) => l.id),
+          [mine],
+        )
+        assert.equal((await as('GET', `/v1/lists/${other}`)).status, 404)
+        const refused = await as('PATCH', `/v1/lists/${mine}`)
+        assert.equal(refused.status, 403)
+        assert.equal(((await refused.json()) as { code: string }).code, 'insufficient_scope')
+
+        const bad = rapport(env, 'keys', 'create', '--scope', 'admin')
+        assert.equal(bad.code, 1)
+        assert.match(bad.stderr, /scope is not included in the list \(read, read_write\)/)
+        const unknown = rapport(env, 'keys', 'create', '--lists', `${mine},nosuchlist`)
+        assert.equal(unknown.code, 1)
+        assert.match(unknown.stderr, /are not lists of this workspace: nosuchlist/)
+      } finally {
+        await server.stop()
+      }
     })
     it('creates workspaces, and then needs --workspace', () => {
       const res = rapport(env, 'workspaces', 'create', '--name', 'Second')

@@ -44,6 +44,22 @@ export async function findListForUpdate(
 }
 
 /** How many lists and processes the workspace has, archived ones included. */
+/** Which of `listIds` are lists of the workspace. */
+export async function existingListIds(
+  db: Executor,
+  workspaceId: string,
+  listIds: readonly string[],
+): Promise<string[]> {
+  if (listIds.length === 0) return []
+  const rows = await db
+    .selectFrom('lists')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', listIds)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
 export async function countLists(db: Executor, workspaceId: string): Promise<number> {
   const row = await db
     .selectFrom('lists')
@@ -90,6 +106,8 @@ export async function findStatusesOfLists(
 export interface ListFilter {
   updatedAfterMs?: number | undefined
   archived?: boolean | undefined
+  /** Only these lists (a key limited to some lists); absent: every list. */
+  ids?: readonly string[] | undefined
 }
 
 export async function listLists(db: Executor, workspaceId: string, filter: ListFilter, page: PageRequest) {
@@ -97,6 +115,10 @@ export async function listLists(db: Executor, workspaceId: string, filter: ListF
   if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
   if (filter.archived === true) query = query.where('archived_at', 'is not', null)
   if (filter.archived === false) query = query.where('archived_at', 'is', null)
+  if (filter.ids !== undefined) {
+    if (filter.ids.length === 0) return { rows: [], total: 0 }
+    query = query.where('id', 'in', filter.ids)
+  }
   return selectPage(query, page, newestFirst('lists'))
 }
 

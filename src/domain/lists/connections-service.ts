@@ -7,6 +7,7 @@ import type { Db } from '../../db/dialect.js'
 import { isUniqueViolation } from '../../db/errors.js'
 import * as q from '../../db/queries/lists.js'
 import type { ListConnectionRow } from '../../db/schema.js'
+import { mayTouchList } from '../access.js'
 import type { Actor } from '../actor.js'
 import { lockWorkspace } from '../../db/queries/workspaces.js'
 import type { Executor } from '../../db/dialect.js'
@@ -95,7 +96,10 @@ export class ConnectionsService {
   ): Promise<Page<ConnectionResource>> {
     const db = this.db.kysely
     await loadListDefinition(db, actor.workspaceId, listId)
-    const rows = await q.findConnectionsOfList(db, actor.workspaceId, listId)
+    // A key limited to some lists sees only the rules between them (access.ts).
+    const rows = (await q.findConnectionsOfList(db, actor.workspaceId, listId)).filter(
+      (r) => mayTouchList(actor, r.from_list_id) && mayTouchList(actor, r.to_list_id),
+    )
     const page = pageRequest(query)
     const slice = rows.slice(page.offset, page.offset + page.limit)
     return toPage(await this.toResources(slice, actor.workspaceId), page, rows.length)
@@ -112,7 +116,10 @@ export class ConnectionsService {
         if (from.list.process !== 1) throw invalid('list', 'not_allowed', 'connections are only for processes')
         const fromStatus = from.statuses.find((s) => s.name === input.from_status)
         if (!fromStatus) problems.add('from_status', 'unknown', `is not a status of this process`)
-        const to = input.to_list_id === listId ? undefined : await q.findList(trx, ws, input.to_list_id)
+        const to =
+          input.to_list_id === listId || !mayTouchList(actor, input.to_list_id)
+            ? undefined
+            : await q.findList(trx, ws, input.to_list_id)
         let toStatusId: string | undefined
         if (input.to_list_id === listId) problems.add('to_list_id', 'invalid', 'must be another process')
         else if (!to) problems.add('to_list_id', 'unknown', 'does not exist')

@@ -214,6 +214,8 @@ export class ListsService {
     const filter = {
       archived: query.archived,
       updatedAfterMs: query.updated_after === undefined ? undefined : unixSecondsToMs(query.updated_after),
+      // A key limited to some lists sees only those (access.ts).
+      ids: actor.listIds ?? undefined,
     }
     const { rows, total } = await q.listLists(db, actor.workspaceId, filter, page)
     const ids = rows.map((r) => r.id)

@@ -3,6 +3,8 @@ import type { Db, Executor } from '../../db/dialect.js'
 import { holdMigrationLock } from '../../db/migrate.js'
 import type { ApiKeyRow, WorkspaceRow } from '../../db/schema.js'
 import * as q from '../../db/queries/workspaces.js'
+import { existingListIds } from '../../db/queries/lists.js'
+import { DEFAULT_SCOPE, MAX_KEY_LISTS, SCOPES, isScope, type Scope } from '../access.js'
 import type { Actor } from '../actor.js'
 import { NotFoundError, invalid } from '../errors.js'
 import { newId } from '../ids.js'
@@ -15,6 +17,25 @@ export interface NewKey {
   /** The key itself: shown once, never stored. */
   key: string
   record: ApiKeyRow
+}
+
+export interface NewKeyOptions {
+  name?: string
+  /** An exact key to store (RAPPORT_API_KEY); otherwise one is generated. */
+  key?: string
+  userId?: string | null
+  /** `read` or `read_write` (the default). */
+  scope?: string
+  /** The only lists the key may touch; absent or null: every list. */
+  listIds?: readonly string[] | null
+}
+
+/** What a stored key may do, as the Actor carries it. */
+export function keyAccess(row: ApiKeyRow): { scope: Scope; listIds: string[] | null } {
+  return {
+    scope: isScope(row.scope) ? row.scope : 'read',
+    listIds: row.list_ids === null ? null : (JSON.parse(row.list_ids) as string[]),
+  }
 }
 
 export interface BootstrapResult {
@@ -53,17 +74,16 @@ export class WorkspacesService {
 
   /**
    * Makes an API key for a workspace. `key` seeds an exact key (RAPPORT_API_KEY); otherwise one is
-   * generated. `userId` ties the key to a member, who then appears as the author of notes. `db` may be
-   * an open transaction.
+   * generated. `userId` ties the key to a member, who then appears as the author of notes. `scope` and
+   * `listIds` narrow what it may do (access.ts). `db` may be an open transaction.
    */
-  async createKey(
-    workspaceId: string,
-    options: { name?: string; key?: string; userId?: string | null } = {},
-    db: Executor = this.db.kysely,
-  ): Promise<NewKey> {
+  async createKey(workspaceId: string, options: NewKeyOptions = {}, db: Executor = this.db.kysely): Promise<NewKey> {
     const key = options.key ?? generateApiKey()
     if (!isAcceptableNewKey(key))
       throw invalid('key', 'invalid', `must be ${MIN_NEW_KEY_LENGTH} to 256 printable ASCII characters without spaces`)
+    const scope = options.scope ?? DEFAULT_SCOPE
+    if (!isScope(scope)) throw invalid('scope', 'inclusion', `is not included in the list (${SCOPES.join(', ')})`)
+    const listIds = options.listIds == null ? null : await this.#checkListIds(db, workspaceId, options.listIds)
     if (await this.#findStored(db, key)) throw invalid('key', 'taken', 'has already been taken')
     const stored = this.#hasher.current(key)
     const record: ApiKeyRow = {
@@ -74,8 +94,8 @@ export class WorkspacesService {
       key_hash_scheme: stored.scheme,
       key_hint: keyHint(key),
       user_id: options.userId ?? null,
-      scope: 'read_write',
-      list_ids: null,
+      scope,
+      list_ids: listIds === null ? null : JSON.stringify(listIds),
       created_at: nowMs(),
       revoked_at: null,
     }
@@ -108,7 +128,19 @@ export class WorkspacesService {
         key_hash: current.hash,
         key_hash_scheme: current.scheme,
       })
-    return { workspaceId: row.workspace_id, apiKeyId: row.id, userId: row.user_id }
+    return { workspaceId: row.workspace_id, apiKeyId: row.id, userId: row.user_id, ...keyAccess(row) }
+  }
+
+  /** The distinct ids, each a list of the workspace, 1 to MAX_KEY_LISTS of them. */
+  async #checkListIds(db: Executor, workspaceId: string, ids: readonly string[]): Promise<string[]> {
+    const wanted = [...new Set(ids)]
+    if (wanted.length === 0) throw invalid('lists', 'blank', "can't be empty (leave it out for every list)")
+    if (wanted.length > MAX_KEY_LISTS)
+      throw invalid('lists', 'too_long', `has too many items (maximum is ${MAX_KEY_LISTS})`)
+    const found = new Set(await existingListIds(db, workspaceId, wanted))
+    const unknown = wanted.filter((id) => !found.has(id))
+    if (unknown.length > 0) throw invalid('lists', 'unknown', `are not lists of this workspace: ${unknown.join(', ')}`)
+    return wanted
   }
 
   /** The stored row of `key`, revoked or not, and the form it was found under. */

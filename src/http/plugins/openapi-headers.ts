@@ -1,7 +1,8 @@
 // The headers and answers every `/v1` operation of one kind shares, added to the OpenAPI document in one
 // place (so a new route gets them too): `Idempotency-Key` on POST and PATCH, with its 409 and 422 and the
 // `Idempotent-Replayed` header of a replayed answer; `ETag` and `If-None-Match` (304) on every GET;
-// `If-Match` (412) on every PATCH and DELETE whose object a GET shows (conditional-requests.ts).
+// `If-Match` (412) on every PATCH and DELETE whose object a GET shows (conditional-requests.ts); the 403
+// of a key whose scope does not allow a write (scopes.ts).
 import { representationPaths } from './conditional-requests.js'
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency.js'
 
@@ -110,6 +111,12 @@ export function documentSharedHeaders<D>(document: D): D {
         addHeader(op, (s) => s === '200', 'ETag', 'ETag')
         addResponse(op, '304', { description: 'Not modified: If-None-Match names the current ETag; no body' })
       }
+      if (method !== 'get')
+        addResponse(
+          op,
+          '403',
+          errorResponse('The key may only read (scope `read`), or is limited to some lists and this makes a list'),
+        )
       if ((method === 'patch' || method === 'delete') && shown) {
         addParameter(op, 'IfMatch')
         addResponse(op, '412', errorResponse('If-Match does not name the current ETag; nothing was changed'))

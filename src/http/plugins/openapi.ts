@@ -10,7 +10,9 @@ export const API_DESCRIPTION = `Rapport is a self-hosted CRM server whose \`/v1\
 public API (\`https://api.relate.so/v1\`): lists and processes holding entries, contacts, organizations,
 custom fields and notes.
 
-**Authentication**: \`Authorization: Bearer <key>\` on every \`/v1\` route.
+**Authentication**: \`Authorization: Bearer <key>\` on every \`/v1\` route. A key has a scope, \`read\` (GET only;
+a write is a 403 \`insufficient_scope\`) or \`read_write\`, and may be limited to some lists: another list is a
+404 wherever it is named and absent where lists are listed, and such a key cannot make lists.
 
 **Lists of things** answer \`{ "data": [...], "pagination": { "end_cursor", "has_next_page", "total_count" } }\`.
 Page with \`first\` (default 25, at most 100) and \`after\` (an offset: pass the previous \`end_cursor\`).

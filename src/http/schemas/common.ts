@@ -76,6 +76,7 @@ export type ErrorBody = Static<typeof ErrorBody>
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request (unreadable JSON, bad encoding)',
   401: 'Missing, malformed, unknown or revoked API key',
+  403: 'The key may not do this (scope `read`, or limited to some lists)',
   404: 'Unknown id (ids of other workspaces look the same) or unknown route',
   409: 'A concurrent change, or a request with this Idempotency-Key still running; retry',
   412: 'If-Match does not name the current ETag; nothing was changed',
