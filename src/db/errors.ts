@@ -52,6 +52,9 @@ const UNAVAILABLE_CODES = new Set([
   '40001', // serialization_failure, likewise
   'SQLITE_BUSY',
   'SQLITE_LOCKED',
+  // A commit whose WAL flush failed (db/wal-sync.ts): the server can no longer vouch for writes. As
+  // "unavailable", a shared batch is not run again (its units committed) and the answer is a 503.
+  'RAPPORT_WAL_FLUSH_FAILED',
 ])
 
 /** True when the error says the database is unreachable or overloaded, not that the request was wrong. */

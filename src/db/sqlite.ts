@@ -23,7 +23,7 @@ import {
 import type { Deadline } from './deadline.js'
 import type { Db, DialectTraits } from './dialect.js'
 import { GroupCommit } from './group-commit.js'
-import { WalSync } from './wal-sync.js'
+import { WalSync, type SyncFile } from './wal-sync.js'
 import { Checkpointer } from './checkpointer.js'
 import { createRequire } from 'node:module'
 
@@ -121,7 +121,8 @@ class SqliteDriver implements Driver {
   #committed = false
   constructor(
     readonly connection: SqliteConnection,
-    private readonly walSync: WalSync,
+    /** Absent for an in-memory database: nothing of it is on disk to flush. */
+    private readonly walSync: WalSync | undefined,
   ) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -148,18 +149,18 @@ class SqliteDriver implements Driver {
     const committed = this.#committed
     this.#committed = false
     this.#lock.release()
-    if (committed) await this.walSync.flush()
+    if (committed) await this.walSync?.flush()
   }
   async destroy(): Promise<void> {
     if (this.connection.raw.open) this.connection.raw.close()
-    this.walSync.close()
+    this.walSync?.close()
   }
 }
 
 class RapportSqliteDialect implements Dialect {
   constructor(
     readonly connection: SqliteConnection,
-    private readonly walSync: WalSync,
+    private readonly walSync: WalSync | undefined,
   ) {}
   createAdapter() {
     return new SqliteAdapter()
@@ -175,11 +176,23 @@ class RapportSqliteDialect implements Dialect {
   }
 }
 
+export interface SqliteOptions {
+  /** How the WAL file is flushed after a commit (default `fs.fdatasync`); tests pass a fake to observe it. */
+  syncFile?: SyncFile
+}
+
 /** Opens (creating it and its folder if needed) the SQLite file at `file`. */
-export function openSqlite(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+export function openSqlite(file: string, options: SqliteOptions = {}): Db {
+  const inMemory = file === ':memory:' || file === ''
+  if (!inMemory) mkdirSync(dirname(file), { recursive: true })
   const raw = new BetterSqlite3(file)
-  raw.pragma('journal_mode = WAL')
+  const mode = raw.pragma('journal_mode = WAL', { simple: true })
+  // Durability rests on flushing the WAL after each commit (below): a file SQLite cannot put in WAL mode
+  // (a file system without shared memory, a read-only folder) would commit with nothing flushed.
+  if (!inMemory && mode !== 'wal') {
+    raw.close()
+    throw new Error(`SQLite could not put ${file} in WAL mode (journal_mode is ${String(mode)})`)
+  }
   // NORMAL, with the WAL flushed by WalSync after every commit and before anyone hears of it: every
   // acknowledged write is on disk (it survives a power cut as well as a crash of the process), as with
   // FULL, but the flush runs off the JavaScript thread.
@@ -192,8 +205,8 @@ export function openSqlite(file: string): Db {
   // Checkpoints run in a worker thread (checkpointer.ts); this connection checkpoints only if the WAL
   // grows past AUTOCHECKPOINT_PAGES anyway (the worker stopped, or cannot keep up).
   raw.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`)
-  const checkpointer = file === ':memory:' ? undefined : new Checkpointer(file, require.resolve('better-sqlite3'))
-  const walSync = new WalSync(`${file}-wal`)
+  const checkpointer = inMemory ? undefined : new Checkpointer(file, require.resolve('better-sqlite3'))
+  const walSync = inMemory ? undefined : new WalSync(`${file}-wal`, options.syncFile)
   const kysely = new Kysely<Database>({ dialect: new RapportSqliteDialect(new SqliteConnection(raw), walSync) })
   const groupCommit = new GroupCommit(kysely)
   return {
