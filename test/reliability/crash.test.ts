@@ -72,7 +72,7 @@ for (const database of TEST_DATABASES) {
       const verified = await verifyEntries(client(server, TEST_API_KEY), fixture, load.entries)
       assert.equal(await server.stop(), 0, 'the last server stops cleanly on SIGTERM')
       serverErrors.push(...server.errors)
-      const store = await checkStore(fresh.env)
+      const store = await checkStore(fresh.env, verified.stored)
       // Kills end sessions, they never make a deadlock: any deadlock is a lock-order defect of the writes.
       const deadlocks = fresh.env.DATABASE_URL ? await deadlocksOf(fresh.env.DATABASE_URL) : 0
 

@@ -21,10 +21,11 @@ import {
   fieldsByName,
   keyNumber,
   makeEntryFixture,
+  randomValues,
   type EntryFixture,
 } from './support/entry-fixture.js'
 import { verifyEntries } from './support/entry-verify.js'
-import type { ModelEntry } from './support/entry-workload.js'
+import { differencesFromSent, modelOf, type ModelEntry, type SentCreate } from './support/entry-workload.js'
 import { startServerProcess, TEST_API_KEY, type ServerProcess } from './support/server-process.js'
 import { deadlocksOf } from './support/pg-stats.js'
 import { checkStore } from './support/store-check.js'
@@ -59,31 +60,25 @@ if (postgres) {
 
     /** The i-th request goes to the i-th process, round robin. */
     const via = (i: number) => endpoints[i % endpoints.length]!
-    const create = async (fixture: EntryFixture, i: number, extra: Record<string, unknown> = {}) => {
+    const create = async (fixture: EntryFixture, i: number) => {
       const ref = `mp-${i}-${Math.random().toString(36).slice(2, 8)}`
+      const sent: SentCreate = {
+        ref,
+        entryableId: fixture.orgs[i % fixture.orgs.length]!,
+        status: FIRST_STATUS,
+        values: randomValues(),
+        fields: { Ref: ref, Budget: i },
+      }
       const outcome = await send(via(i), TEST_API_KEY, 'POST', `/v1/lists/${fixture.deals.id}/entries`, {
         entryable_type: 'Organization',
-        entryable_id: fixture.orgs[i % fixture.orgs.length],
-        status: FIRST_STATUS,
-        ...VALUES,
-        list_fields: [
-          { name: 'Ref', value: ref },
-          { name: 'Budget', value: i },
-        ],
-        ...extra,
+        entryable_id: sent.entryableId,
+        status: sent.status,
+        ...sent.values,
+        list_fields: Object.entries(sent.fields).map(([name, value]) => ({ name, value })),
       })
       assert.ok(outcome.kind === 'answered' && outcome.status === 201, `create ${i}: ${JSON.stringify(outcome)}`)
-      const body = outcome.body
-      const entry: ModelEntry = {
-        id: body.id,
-        ref,
-        key: body.key,
-        acknowledged: true,
-        status: body.status,
-        history: [body.status],
-        fields: fieldsByName(body),
-      }
-      return entry
+      assert.deepEqual(differencesFromSent(outcome.body, sent), [], `create ${i} answered what was not sent`)
+      return modelOf(sent, outcome.body, true)
     }
     const patch = async (fixture: EntryFixture, i: number, entry: ModelEntry, body: unknown) => {
       const outcome = await send(

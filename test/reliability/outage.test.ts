@@ -150,7 +150,7 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
       const verified = await verifyEntries(client(server, TEST_API_KEY), fixture, load.entries)
       const stillSame = server.child.pid === pid && server.child.exitCode === null
       assert.equal(await server.stop(), 0, 'the server stops cleanly on SIGTERM')
-      const store = await checkStore(env)
+      const store = await checkStore(env, verified.stored)
 
       const f = load.figures
       const lines = [

@@ -23,10 +23,48 @@ export const TAG_OPTIONS = ['red', 'green', 'blue', 'amber', 'violet'] as const
 /** Fields Accounts shares with Deals by name and type, so the rule carries their values over. */
 export const CARRIED_FIELDS = ['Ref', 'Budget'] as const
 export const VALUES = { one_time_value_cents: 0, recurring_value_cents: 0, recurring_value_period: 'annual' } as const
+/** Every list field of Deals, in the order the fixture makes them. */
+export const DEAL_FIELDS = ['Ref', 'Budget', 'Note', 'Tags'] as const
+/** Relate's recurring periods, written out here rather than imported, so a change to them shows. */
+const PERIODS = ['monthly', 'annual', 'one_time'] as const
+
+/** A process entry's money values, as sent. */
+export interface EntryValues {
+  one_time_value_cents: number
+  recurring_value_cents: number
+  recurring_value_period: string
+}
+
+/** Values that differ from one create to the next, so one stored in place of another shows. */
+export function randomValues(): EntryValues {
+  return {
+    one_time_value_cents: Math.floor(Math.random() * 1e9),
+    recurring_value_cents: Math.floor(Math.random() * 1e6),
+    recurring_value_period: PERIODS[Math.floor(Math.random() * PERIODS.length)]!,
+  }
+}
+
+/**
+ * What an entry's list fields must read, from what was sent: every field of Deals, `null` where none was
+ * sent, multi-value Tags in sorted order (their order is not part of the promise) and `null` when empty.
+ */
+export function expectedFields(sent: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const name of DEAL_FIELDS) out[name] = normalized(sent[name])
+  return out
+}
+
+/** A field value for comparison: arrays sorted, an empty array and undefined as null. */
+export function normalized(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? null : [...value].sort()
+  return value ?? null
+}
 
 export interface ListInfo {
   id: string
   identifier: string
+  /** Field ids by name, as the create answered them: lookup rows name fields by id. */
+  fieldIds: Record<string, string>
 }
 
 export interface EntryFixture {
@@ -78,7 +116,13 @@ export async function makeEntryFixture(api: ApiClient, orgCount = 12): Promise<E
   assert.equal(rule.status, 201, `connection: ${rule.text}`)
   const orgs: string[] = []
   for (let i = 0; i < orgCount; i++) orgs.push((await createOrganization(api)).id)
-  return { deals: { id: deals.id, identifier: `DEAL${n}` }, accounts: { id: accounts.id, identifier: `ACC${n}` }, orgs }
+  const ids = (list: { fields: Array<{ id: string; name: string }> }) =>
+    Object.fromEntries(list.fields.map((f) => [f.name, f.id]))
+  return {
+    deals: { id: deals.id, identifier: `DEAL${n}`, fieldIds: ids(deals) },
+    accounts: { id: accounts.id, identifier: `ACC${n}`, fieldIds: ids(accounts) },
+    orgs,
+  }
 }
 
 /** An entry's list fields as `{name: value}`, from an answer's `list_fields`. */

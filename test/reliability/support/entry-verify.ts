@@ -2,7 +2,9 @@
 // (entry-workload.ts): every entry it knows and no other, each with its status, list fields, key,
 // closed_at and full status history; the connected-list rule fired once for each entry that entered
 // the connected status and never for another; keys of both processes unique and gap-free; the kept
-// counters (lists' and statuses' entry_count) equal to real counts.
+// counters (lists' and statuses' entry_count) equal to real counts. Everything expected comes from the
+// model, which holds what was sent (entry-workload.ts). It also gives, for store-check.ts, the list-field
+// values every entry must hold by field id, from the same model.
 import type { ApiClient } from '../../support/client.js'
 import {
   CARRIED_FIELDS,
@@ -12,7 +14,7 @@ import {
   keyNumber,
   type EntryFixture,
 } from './entry-fixture.js'
-import type { ModelEntry } from './entry-workload.js'
+import { normalizedFields, type ModelEntry } from './entry-workload.js'
 
 export interface VerifyFigures {
   /** Entries of Deals and of Accounts found. */
@@ -87,19 +89,36 @@ export async function counterProblems(
   return problems
 }
 
+/** Values by field id (none for an unset field), keyed by entry id: what the database must store. */
+export type StoredExpectation = Map<string, Record<string, unknown>>
+
+/** `{Ref: 'x', Note: null}` with ids `{Ref: 'f1', ...}` → `{f1: 'x'}`. */
+function byFieldId(fields: Record<string, unknown>, ids: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === null || value === undefined) continue
+    const id = ids[name]
+    if (id === undefined) throw new Error(`no field ${name} in the fixture`)
+    out[id] = value
+  }
+  return out
+}
+
 export async function verifyEntries(
   api: ApiClient,
   fixture: EntryFixture,
   model: readonly ModelEntry[],
-): Promise<{ problems: string[]; figures: VerifyFigures }> {
+): Promise<{ problems: string[]; figures: VerifyFigures; stored: StoredExpectation }> {
+  const stored: StoredExpectation = new Map()
+  for (const m of model) stored.set(m.id, byFieldId(m.fields, fixture.deals.fieldIds))
   const problems: string[] = []
   const dealsPath = `/v1/lists/${fixture.deals.id}/entries`
-  const stored = await api.all(`${dealsPath}?sort=key`)
+  const listed = await api.all(`${dealsPath}?sort=key`)
   const accounts = await api.all(`/v1/lists/${fixture.accounts.id}/entries?sort=key`)
-  const byId = new Map(stored.map((e: any) => [e.id, e]))
+  const byId = new Map(listed.map((e: any) => [e.id, e]))
   const known = new Map(model.map((e) => [e.id, e]))
 
-  for (const e of stored)
+  for (const e of listed)
     if (!known.has(e.id))
       problems.push(`Deals holds ${e.key} (${e.id}), which no create made: ${JSON.stringify(fieldsByName(e))}`)
   const pointedAt = new Map<string, ModelEntry>()
@@ -112,13 +131,17 @@ export async function verifyEntries(
       return
     }
     if (e.key !== m.key) problems.push(`${name}: key now ${e.key}`)
+    if (e.entryable_id !== m.entryableId)
+      problems.push(`${name}: entryable_id ${e.entryable_id}, sent ${m.entryableId}`)
+    for (const [field, value] of Object.entries(m.values))
+      if (e[field] !== value) problems.push(`${name}: ${field} ${e[field]}, sent ${value}`)
     if (e.status !== m.status) problems.push(`${name}: status ${e.status}, last acknowledged ${m.status}`)
     const kind = DEAL_STATUSES.find((s) => s.name === e.status)?.type
     if ((kind === 'active') !== (e.closed_at === null))
       problems.push(`${name}: closed_at ${e.closed_at} in a ${kind} status`)
-    const fields = fieldsByName(e)
-    if (JSON.stringify(fields) !== JSON.stringify(m.fields))
-      problems.push(`${name}: list_fields ${JSON.stringify(fields)}, acknowledged ${JSON.stringify(m.fields)}`)
+    const fields = normalizedFields(fieldsByName(e))
+    if (JSON.stringify(fields) !== JSON.stringify(normalizedFields(m.fields)))
+      problems.push(`${name}: list_fields ${JSON.stringify(fields)}, sent ${JSON.stringify(m.fields)}`)
     const history = await api.all(`${dealsPath}/${m.id}/status_changes`)
     historyRows += history.length
     const to = history.map((h: any) => h.to_status)
@@ -147,6 +170,7 @@ export async function verifyEntries(
       continue
     }
     if (a.status !== TARGET_STATUS) problems.push(`Accounts ${a.key}: status ${a.status}`)
+    stored.set(a.id, byFieldId(source.carried!, fixture.accounts.fieldIds))
     const carried = fieldsByName(a)
     for (const name of CARRIED_FIELDS) {
       if (carried[name] !== source.carried![name])
@@ -162,7 +186,7 @@ export async function verifyEntries(
     ...keyProblems(
       'Deals',
       fixture.deals.identifier,
-      stored.map((e: any) => e.key),
+      listed.map((e: any) => e.key),
     ),
   )
   problems.push(
@@ -191,6 +215,7 @@ export async function verifyEntries(
   )
   return {
     problems,
-    figures: { deals: stored.length, accounts: accounts.length, historyRows, keys: stored.length + accounts.length },
+    figures: { deals: listed.length, accounts: accounts.length, historyRows, keys: listed.length + accounts.length },
+    stored,
   }
 }

@@ -3,7 +3,12 @@
 // owns the entries it made and sends one request at a time, so its writes to an entry reach the server
 // in the order it sent them.
 //
-// A write answered 2xx is acknowledged and its answer goes into the model. A write whose outcome is
+// The model holds what was SENT, never what the server answered: a create's entry must hold the
+// organization, status, money values and list fields of its request, a field write its values over the
+// entry's; an answer that differs from what was sent is a problem of its own. So a server that stored
+// (and answered) something else than it was sent cannot agree with itself into a pass.
+//
+// A write answered 2xx is acknowledged. A write whose outcome is
 // unknown (the connection broke under it, or a 503) is settled by reading the entry once the server
 // answers again: every write changes something, so the read says whether it was applied, and a read
 // that matches neither the old nor the new state is a half-applied write. The model then holds exactly
@@ -13,9 +18,12 @@ import {
   DEAL_STATUS_NAMES,
   FIRST_STATUS,
   TAG_OPTIONS,
-  VALUES,
+  expectedFields,
   fieldsByName,
+  normalized,
+  randomValues,
   type EntryFixture,
+  type EntryValues,
 } from './entry-fixture.js'
 import { isErrorShape, send, type Endpoint, type Outcome } from './endpoint.js'
 
@@ -26,13 +34,62 @@ export interface ModelEntry {
   key: string
   /** False when the create's answer was lost and the entry was found committed afterwards. */
   acknowledged: boolean
+  /** The organization the create named. */
+  entryableId: string
+  /** The money values the create sent. */
+  values: EntryValues
   status: string
   /** Statuses entered, oldest first; the first is the one it was created in. */
   history: string[]
-  /** List fields by name, as they must read now. */
+  /** List fields by name, as they must read now (every field of Deals; see expectedFields). */
   fields: Record<string, unknown>
   /** Values of the carried fields when it first entered the connected status (the rule fired then). */
   carried?: Record<string, unknown>
+}
+
+/** What a create sent, which is what its entry must hold. */
+export interface SentCreate {
+  ref: string
+  entryableId: string
+  status: string
+  values: EntryValues
+  /** List fields as sent, by name (absent: not sent). */
+  fields: Record<string, unknown>
+}
+
+/** The model of the entry a create made: everything from what was sent; only id and key are the server's. */
+export function modelOf(sent: SentCreate, made: { id: string; key: string }, acknowledged: boolean): ModelEntry {
+  return {
+    id: made.id,
+    ref: sent.ref,
+    key: made.key,
+    acknowledged,
+    entryableId: sent.entryableId,
+    values: { ...sent.values },
+    status: sent.status,
+    history: [sent.status],
+    fields: expectedFields(sent.fields),
+  }
+}
+
+/** Where an entry as answered or read differs from what its create sent; empty when it holds exactly that. */
+export function differencesFromSent(entry: any, sent: SentCreate): string[] {
+  const out: string[] = []
+  if (entry.entryable_type !== 'Organization') out.push(`entryable_type ${entry.entryable_type}`)
+  if (entry.entryable_id !== sent.entryableId) out.push(`entryable_id ${entry.entryable_id}, sent ${sent.entryableId}`)
+  if (entry.status !== sent.status) out.push(`status ${entry.status}, sent ${sent.status}`)
+  for (const [name, value] of Object.entries(sent.values))
+    if (entry[name] !== value) out.push(`${name} ${entry[name]}, sent ${value}`)
+  const fields = normalizedFields(fieldsByName(entry))
+  const want = expectedFields(sent.fields)
+  if (JSON.stringify(fields) !== JSON.stringify(want))
+    out.push(`list_fields ${JSON.stringify(fields)}, sent ${JSON.stringify(want)}`)
+  return out
+}
+
+/** An entry's list fields by name with each value normalized (tags sorted, empty as null). */
+export function normalizedFields(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, normalized(value)]))
 }
 
 export interface Tally {
@@ -82,9 +139,7 @@ const RETRY_MS = 100
 
 const tally = (): Tally => ({ acknowledged: 0, unknownApplied: 0, unknownNotApplied: 0 })
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!
-const sortedTags = (value: unknown) => (Array.isArray(value) ? [...value].sort() : value)
-const sameValue = (a: unknown, b: unknown) =>
-  JSON.stringify(sortedTags(a) ?? null) === JSON.stringify(sortedTags(b) ?? null)
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(normalized(a)) === JSON.stringify(normalized(b))
 const sameFields = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   [...new Set([...Object.keys(a), ...Object.keys(b)])].every((name) => sameValue(a[name], b[name]))
 
@@ -108,8 +163,8 @@ export function startWorkload(
   }
   const createShare = options.createShare ?? 0.3
   const deals = `/v1/lists/${fixture.deals.id}/entries`
-  /** Refs of creates whose outcome is unknown, settled at stop (deferCreates). */
-  const deferred: string[] = []
+  /** Creates whose outcome is unknown, settled at stop (deferCreates). */
+  const deferred: SentCreate[] = []
   let running = true
 
   /** Sends a write; 'acked' with the body, 'unknown', or 'refused' (a defect, already recorded). */
@@ -159,62 +214,60 @@ export function startWorkload(
     }
   }
 
-  function adopt(answer: any, ref: string, acknowledged: boolean): ModelEntry {
-    const entry: ModelEntry = {
-      id: answer.id,
-      ref,
-      key: answer.key,
-      acknowledged,
-      status: answer.status,
-      history: [answer.status],
-      fields: fieldsByName(answer),
-    }
-    entries.push(entry)
-    return entry
-  }
-
   async function create(owned: ModelEntry[]): Promise<void> {
     const ref = `ref-${process.pid}-${++refs}-${Math.random().toString(36).slice(2, 8)}`
     const tags = TAG_OPTIONS.filter(() => Math.random() < 0.5)
+    const sent: SentCreate = {
+      ref,
+      entryableId: pick(fixture.orgs),
+      status: FIRST_STATUS,
+      values: randomValues(),
+      fields: {
+        Ref: ref,
+        Budget: Math.floor(Math.random() * 1e6),
+        Note: `created ${ref}`,
+        ...(tags.length > 0 ? { Tags: tags } : {}),
+      },
+    }
     const body = {
       entryable_type: 'Organization',
-      entryable_id: pick(fixture.orgs),
-      status: FIRST_STATUS,
-      ...VALUES,
-      list_fields: [
-        { name: 'Ref', value: ref },
-        { name: 'Budget', value: Math.floor(Math.random() * 1e6) },
-        { name: 'Note', value: `created ${ref}` },
-        ...(tags.length > 0 ? [{ name: 'Tags', value: tags }] : []),
-      ],
+      entryable_id: sent.entryableId,
+      status: sent.status,
+      ...sent.values,
+      list_fields: Object.entries(sent.fields).map(([name, value]) => ({ name, value })),
     }
     const result = await write('create', 'POST', deals, body, 201)
     if (result.acked) {
       figures.creates.acknowledged++
-      owned.push(adopt(result.body, ref, true))
+      for (const d of differencesFromSent(result.body, sent)) problems.push(`create ${ref}: answered ${d}`)
+      owned.push(adopt(sent, result.body, true))
       return
     }
     if (!result.unknown) return
-    if (options.deferCreates) deferred.push(ref)
+    if (options.deferCreates) deferred.push(sent)
     else {
-      const entry = await settleCreate(ref)
+      const entry = await settleCreate(sent)
       if (entry) owned.push(entry)
     }
   }
 
-  /** Finds the entry of a create whose outcome is unknown by its Ref; adopts it if it was stored. */
-  async function settleCreate(ref: string): Promise<ModelEntry | undefined> {
-    const found = (await readBack(`${deals}?field[Ref]=${encodeURIComponent(ref)}`)).data as any[]
-    if (found.length > 1) problems.push(`create ${ref}: ${found.length} entries hold this Ref`)
+  function adopt(sent: SentCreate, made: { id: string; key: string }, acknowledged: boolean): ModelEntry {
+    const entry = modelOf(sent, made, acknowledged)
+    entries.push(entry)
+    return entry
+  }
+
+  /** Finds the entry of a create whose outcome is unknown by its Ref; adopts it if it was stored, as sent. */
+  async function settleCreate(sent: SentCreate): Promise<ModelEntry | undefined> {
+    const found = (await readBack(`${deals}?field[Ref]=${encodeURIComponent(sent.ref)}`)).data as any[]
+    if (found.length > 1) problems.push(`create ${sent.ref}: ${found.length} entries hold this Ref`)
     if (found.length === 0) {
       figures.creates.unknownNotApplied++
       return undefined
     }
     figures.creates.unknownApplied++
-    const entry = adopt(found[0], ref, false)
-    if (entry.status !== FIRST_STATUS)
-      problems.push(`create ${ref}: found in ${entry.status}, created in ${FIRST_STATUS}`)
-    return entry
+    for (const d of differencesFromSent(found[0], sent)) problems.push(`create ${sent.ref} (answer lost): stored ${d}`)
+    return adopt(sent, found[0], false)
   }
 
   function entered(entry: ModelEntry, status: string): void {
@@ -257,14 +310,14 @@ export function startWorkload(
       const answered = fieldsByName(result.body)
       if (!sameFields(answered, expected))
         problems.push(`field write ${entry.key}: answered ${JSON.stringify(answered)}, sent ${JSON.stringify(sent)}`)
-      entry.fields = answered
+      entry.fields = expectedFields(expected)
       return
     }
     if (!result.unknown) return
     const now = fieldsByName(await readBack(`${deals}/${entry.id}`))
     if (sameFields(now, expected)) {
       figures.fieldWrites.unknownApplied++
-      entry.fields = now
+      entry.fields = expectedFields(expected)
     } else if (sameFields(now, entry.fields)) figures.fieldWrites.unknownNotApplied++
     else
       problems.push(
@@ -295,7 +348,7 @@ export function startWorkload(
       running = false
       await done
       try {
-        for (const ref of deferred.splice(0)) await settleCreate(ref)
+        for (const sent of deferred.splice(0)) await settleCreate(sent)
       } catch (error) {
         problems.push(String(error))
       }

@@ -1,10 +1,39 @@
 // Reads the database itself (after a crash test, with the server stopped) and checks what the API
-// cannot show: that every entry's derived rows agree with it. The `entry_field_values` lookup rows
-// match `list_fields`; the status history is one unbroken chain per entry, from one creation row to the
+// cannot show: that every entry's derived rows agree with it. The stored `list_fields` are what was sent
+// (when the caller passes what each entry must hold, from its model of the requests); the
+// `entry_field_values` lookup rows are exactly the ones those values imply, derived here from the
+// documented rule (lookupKeys below), not by the product's own functions, so a defect in them cannot
+// agree with itself; the status history is one unbroken chain per entry, from one creation row to the
 // entry's status; `lists.entry_count` / `last_key_number` and `statuses.entry_count` equal what the
 // rows say; every `next_entry_id` names an entry. A write cut in half by a crash breaks one of these.
+import { createHash } from 'node:crypto'
 import { openDatabase } from '../../../src/db/dialect.js'
-import { fieldValueRows, parseStoredValues } from '../../../src/domain/entries/list-field-values.js'
+
+/** Texts longer than this are looked up by their SHA-256 (docs: list-field filters on long values). */
+const LONGEST_INDEXED_TEXT = 200
+
+/**
+ * The lookup keys of one stored value: a string as itself (by `sha256:<hex>` past 200 characters), a
+ * number as JavaScript writes it, each item of a multi-value field once.
+ */
+export function lookupKeys(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : [value]
+  const keys = items.map((item) => {
+    const text = String(item)
+    return text.length <= LONGEST_INDEXED_TEXT ? text : `sha256:${createHash('sha256').update(text).digest('hex')}`
+  })
+  return [...new Set(keys)]
+}
+
+/** A stored-values document with multi-value items sorted, for comparison. */
+const canonical = (values: Record<string, unknown>) =>
+  JSON.stringify(
+    Object.fromEntries(
+      Object.entries(values)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]),
+    ),
+  )
 
 export interface StoreFigures {
   entries: number
@@ -12,8 +41,15 @@ export interface StoreFigures {
   historyRows: number
 }
 
-/** Opens the database `env` points Rapport at (DATABASE_URL or RAPPORT_DATA_DIR) and checks it. */
-export async function checkStore(env: Record<string, string>): Promise<{ problems: string[]; figures: StoreFigures }> {
+/**
+ * Opens the database `env` points Rapport at (DATABASE_URL or RAPPORT_DATA_DIR) and checks it. With
+ * `expected` (entry id → list-field values by field id, from what was sent; see entry-verify.ts), every
+ * entry stored must be one of those and hold exactly those values, and each of those must be stored.
+ */
+export async function checkStore(
+  env: Record<string, string>,
+  expected?: ReadonlyMap<string, Record<string, unknown>>,
+): Promise<{ problems: string[]; figures: StoreFigures }> {
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.RAPPORT_DATA_DIR ?? '.',
@@ -37,7 +73,14 @@ export async function checkStore(env: Record<string, string>): Promise<{ problem
       .select(['id', 'name', 'process', 'entry_count', 'last_key_number'])
       .execute()
     const statuses = await k.selectFrom('statuses').select(['id', 'name', 'entry_count']).execute()
+    const fieldsOfList = new Map<string, Set<string>>()
+    for (const f of await k.selectFrom('list_fields').select(['id', 'list_id']).execute()) {
+      if (!fieldsOfList.has(f.list_id)) fieldsOfList.set(f.list_id, new Set())
+      fieldsOfList.get(f.list_id)!.add(f.id)
+    }
     const ids = new Set(entries.map((e) => e.id))
+    if (expected)
+      for (const id of expected.keys()) if (!ids.has(id)) problems.push(`entry ${id} was made but is not stored`)
 
     const stored = new Map<string, Set<string>>()
     for (const v of values) {
@@ -61,12 +104,22 @@ export async function checkStore(env: Record<string, string>): Promise<{ problem
     }
 
     for (const e of entries) {
-      const current = parseStoredValues(e.list_fields)
-      const want = new Set(fieldValueRows(e.id, current, Object.keys(current)).map((r) => `${r.field_id}=${r.value}`))
+      const current = JSON.parse(e.list_fields) as Record<string, unknown>
+      const sent = expected?.get(e.id)
+      if (expected && sent === undefined) problems.push(`entry ${e.key ?? e.id} is stored, but no request made it`)
+      if (sent !== undefined && canonical(current) !== canonical(sent))
+        problems.push(`entry ${e.key ?? e.id}: stores list_fields ${e.list_fields}, sent ${JSON.stringify(sent)}`)
+      // Values of a field since removed stay in the document until the entry's next write; they have no rows.
+      const live = fieldsOfList.get(e.list_id) ?? new Set<string>()
+      const want = new Set(
+        Object.entries(sent ?? current)
+          .filter(([fieldId, value]) => live.has(fieldId) && value !== null)
+          .flatMap(([fieldId, value]) => lookupKeys(value).map((key) => `${fieldId}=${key}`)),
+      )
       const have = stored.get(e.id) ?? new Set<string>()
       if (want.size !== have.size || [...want].some((r) => !have.has(r))) {
         problems.push(
-          `entry ${e.key ?? e.id}: lookup rows ${JSON.stringify([...have])} do not match list_fields ${e.list_fields}`,
+          `entry ${e.key ?? e.id}: lookup rows ${JSON.stringify([...have])}, expected ${JSON.stringify([...want])}`,
         )
       }
       if (e.next_entry_id !== null && !ids.has(e.next_entry_id))
