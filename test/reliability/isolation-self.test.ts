@@ -7,9 +7,10 @@ import { after, describe, it } from 'node:test'
 import type { FastifyPluginAsync } from 'fastify'
 import { actorOf } from '../../src/http/plugins/auth.js'
 import { newId } from '../../src/domain/ids.js'
-import { NotFoundError } from '../../src/domain/errors.js'
+import { NotFoundError, ValidationError } from '../../src/domain/errors.js'
 import { TEST_DATABASES } from '../support/databases.js'
 import { startTestServer, type TestServer } from '../support/server.js'
+import { BODY_PROBES, type BodyProbe } from './support/body-references.js'
 import { IsolationWalk } from './support/isolation-walk.js'
 import { closeRawClient } from './support/raw-client.js'
 
@@ -145,6 +146,49 @@ function madeUpResources(leak: Leak): FastifyPluginAsync {
   }
 }
 
+type BodyLeak = 'none' | 'accepts' | 'writes-then-refuses'
+
+/** Stickers name an organization in their body; written correctly, or taking any id, or writing before refusing. */
+function stickers(leak: BodyLeak): FastifyPluginAsync {
+  return async (app) => {
+    const body = {
+      type: 'object',
+      required: ['organization_id'],
+      properties: { organization_id: id, label: { type: 'string' } },
+    }
+    app.post(
+      '/stickers',
+      {
+        schema: {
+          tags: ['Made up'],
+          summary: 'made up',
+          body,
+          response: { 201: { type: 'object', additionalProperties: true }, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request)
+        const { organization_id } = request.body as { organization_id: string }
+        if (leak === 'writes-then-refuses')
+          await app.services.members.create(actor, { name: 'Left behind', email: `${newId()}@example.com` })
+        if (leak !== 'accepts')
+          await app.services.organizations.get(actor, organization_id).catch(() => {
+            throw new ValidationError([
+              { field: 'organization_id', code: 'unknown', message: 'is not an organization' },
+            ])
+          })
+        return reply.code(201).send({ id: newId(), organization_id })
+      },
+    )
+  }
+}
+
+const stickerProbe: BodyProbe = {
+  operation: 'POST /v1/stickers',
+  field: 'organization_id',
+  request: (_a, ref) => ({ method: 'POST', path: '/v1/stickers', body: { organization_id: ref.orgId } }),
+}
+
 after(() => closeRawClient())
 
 const database = TEST_DATABASES[0]
@@ -198,6 +242,34 @@ if (database) {
     it("catches a list that shows other workspaces' rows", async () => {
       const walk = await walkOver('list')
       await assert.rejects(walk.probeLists(), /GET \/v1\/widgets shows ids of B/)
+    })
+    const walkStickers = async (leak: BodyLeak) => {
+      const server = await startTestServer(database, { extraV1Routes: stickers(leak) })
+      servers.push(server)
+      return IsolationWalk.prepare(server)
+    }
+    it('refuses to pass a body field naming records that no probe covers', async () => {
+      const walk = await walkStickers('none')
+      await assert.rejects(walk.probeBodyReferences(), /no probe[\s\S]*POST \/v1\/stickers organization_id/)
+    })
+    it("passes a body reference checked against the caller's workspace", async () => {
+      const walk = await walkStickers('none')
+      const { probes } = await walk.probeBodyReferences([...BODY_PROBES, stickerProbe])
+      assert.equal(probes, BODY_PROBES.length + 1)
+    })
+    it("catches a body that names another workspace's record and is accepted", async () => {
+      const walk = await walkStickers('accepts')
+      await assert.rejects(
+        walk.probeBodyReferences([...BODY_PROBES, stickerProbe]),
+        /POST \/v1\/stickers with organization_id of workspace B answered 201, not 422/,
+      )
+    })
+    it('catches a refused body reference that wrote something first', async () => {
+      const walk = await walkStickers('writes-then-refuses')
+      await assert.rejects(
+        walk.probeBodyReferences([...BODY_PROBES, stickerProbe]),
+        /POST \/v1\/stickers with organization_id of workspace B changed the database: users/,
+      )
     })
     it('names a route whose records it has no way to make', async () => {
       const walk = await walkOver('no-way-to-make')

@@ -1,6 +1,7 @@
 // The isolation walker over every route of the running server's OpenAPI document (see
 // support/isolation-walk.ts): a key of workspace A pointed at ids of workspace B gets 404 everywhere,
-// including nested ids and `*_id` filters, and A's lists never show B's ids. It fails when a `/v1`
+// including nested ids and `*_id` filters, a 422 that changes nothing for B's records named in a body
+// (support/body-references.ts), and A's lists never show B's ids. It fails when a `/v1`
 // route with a path parameter has no way to get an id (add a recipe in support/records.ts), so a new
 // resource cannot escape it. The figures are printed as test diagnostics.
 import assert from 'node:assert/strict'
@@ -37,6 +38,12 @@ for (const database of TEST_DATABASES) {
       const { operations, probes } = await walk.probePathIds()
       t.diagnostic(
         `${database.name}: ${operations} operations with path parameters, ${probes} probes with ids of B, all refused`,
+      )
+    })
+    it('refuses (422, nothing changed) every body field naming a record of B: ids, member emails, typed values', async (t) => {
+      const { probes, operations } = await walk.probeBodyReferences()
+      t.diagnostic(
+        `${database.name}: ${probes} body fields over ${operations} operations given records of B, all refused`,
       )
     })
     it("never answers A's filters on ids of B with B's rows", async (t) => {

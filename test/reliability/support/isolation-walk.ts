@@ -4,6 +4,7 @@
 // Used by isolation.test.ts (the real routes) and isolation-self.test.ts (proof that it catches leaks).
 import assert from 'node:assert/strict'
 import type { TestServer, Workspace } from '../../support/server.js'
+import { BODY_PROBES, type BodyProbe, makeReferenceWorld, uncoveredReferenceFields } from './body-references.js'
 import { describeChange, fingerprint } from './fingerprint.js'
 import { fetchDocument, fillPath, operations, type Operation } from './openapi.js'
 import { sendRaw, type RawResponse } from './raw-client.js'
@@ -178,6 +179,44 @@ export class IsolationWalk {
         assert.ok(JSON.parse(res.text).data.length > 0, `GET ${path} is empty though A has records there`)
     }
     return { lists, reads }
+  }
+
+  /**
+   * Every body field that names a record (body-references.ts), given B's record (an id, a member's
+   * email) with A's key and A's ids everywhere else: 422 in the error shape, no other id of B in the
+   * answer, nothing stored changed; then the same request with A's own record must succeed, or the
+   * probe proved nothing. Fails first when the document has such a field that no probe covers.
+   */
+  async probeBodyReferences(
+    probes: readonly BodyProbe[] = BODY_PROBES,
+  ): Promise<{ probes: number; operations: number }> {
+    const uncovered = uncoveredReferenceFields(this.ops, probes)
+    assert.deepEqual(uncovered, [], `body fields naming records with no probe; add one in support/body-references.ts`)
+    let n = 0
+    const tag = () => `r${Date.now().toString(36)}${(n++).toString(36)}`
+    const a = await makeReferenceWorld(this.a.api, tag())
+    const b = await makeReferenceWorld(this.bRecords.api, tag())
+    const key = this.server.workspace.key
+    for (const probe of probes) {
+      const bad = probe.request(a, b, tag())
+      const what = `${probe.operation} with ${probe.field} of workspace B`
+      const before = await fingerprint(this.server.db)
+      const res = await this.#request(key, bad.method, bad.path, bad.body)
+      assert.equal(res.status, 422, `${what} answered ${res.status}, not 422: ${res.text.slice(0, 300)}`)
+      assert.equal(JSON.parse(res.text).status, 422, `${what}: not in the error shape`)
+      const sent = JSON.stringify(bad.body)
+      const leaked = b.ids.filter((id) => !sent.includes(id) && res.text.includes(id))
+      assert.deepEqual(leaked, [], `${what} leaked ids of B: ${res.text.slice(0, 300)}`)
+      const after = await fingerprint(this.server.db)
+      assert.equal(after.hash, before.hash, `${what} changed the database: ${describeChange(before, after)}`)
+      const good = probe.request(a, a, tag())
+      const control = await this.#request(key, good.method, good.path, good.body)
+      assert.ok(
+        control.status >= 200 && control.status < 300,
+        `${probe.operation} with ${probe.field} of A's own answered ${control.status}: ${control.text.slice(0, 300)}; the probe proves nothing`,
+      )
+    }
+    return { probes: probes.length, operations: new Set(probes.map((p) => p.operation)).size }
   }
 
   #oneIdPerCollection(records: Records): string[] {
