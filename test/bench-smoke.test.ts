@@ -1,6 +1,8 @@
 // Keeps the benchmark code working: the whole suite (seed, bare baseline, every scenario, invariant
 // checks, report rendering) at a tiny size for a fraction of a second per scenario, on each test
-// database. It asserts that the run happened and produced numbers, never how fast anything was.
+// database. It asserts that the run happened, that every request of it was answered 2xx (a scenario
+// whose requests fail would otherwise report a throughput of failures), and that it produced numbers;
+// never how fast anything was.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { loadBenchOptions } from '../bench/config.js'
@@ -26,18 +28,20 @@ describe('bench smoke run', () => {
     assert.equal(results.sizes.length, options.databases.length)
     for (const size of results.sizes) {
       assert.ok(size.bare.ok > 0, `${size.database}: the bare baseline answered`)
+      assert.equal(size.bare.failures, 0, `${size.database}: the bare baseline failed requests`)
       assert.deepEqual(
         size.scenarios.map((s) => s.scenario),
         SCENARIOS.map((s) => s.name),
       )
       for (const s of size.scenarios) {
-        assert.ok(Number.isFinite(s.rps) && s.rps >= 0, `${size.database} ${s.scenario}: throughput is a number`)
+        assert.ok(s.ok > 0, `${size.database} ${s.scenario}: no request was answered 2xx`)
+        assert.equal(s.failures, 0, `${size.database} ${s.scenario}: ${s.failures} requests failed or were not 2xx`)
+        assert.ok(Number.isFinite(s.rps) && s.rps > 0, `${size.database} ${s.scenario}: throughput is a number`)
         assert.ok(Number.isFinite(s.ratio.rps), `${size.database} ${s.scenario}: throughput ratio is a number`)
-        if (s.ok > 0)
-          assert.ok(
-            Number.isFinite(s.p50) && Number.isFinite(s.p99),
-            `${size.database} ${s.scenario}: latencies are numbers`,
-          )
+        assert.ok(
+          Number.isFinite(s.p50) && Number.isFinite(s.p99),
+          `${size.database} ${s.scenario}: latencies are numbers`,
+        )
       }
       for (const s of size.scenarios.filter((s) => s.scenario === 'create' || s.scenario === 'mixed'))
         assert.equal(s.keysGapFree, true)
