@@ -1,6 +1,7 @@
-// The real `rapport` bin (built JavaScript), spawned against a fresh database of each kind.
+// The real `rapport` bin (built JavaScript), spawned against a fresh database of each kind. A served
+// process is waited on by what it prints (each chunk of its output is an event), never by sleeping.
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import { request as httpRequest } from 'node:http'
 import { after, before, describe, it } from 'node:test'
@@ -17,6 +18,65 @@ function rapport(env: Record<string, string>, ...args: string[]) {
   })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
+
+/** Generous: reached only when the process never prints what is awaited. */
+const WAIT_MS = 30_000
+
+interface Served {
+  child: ChildProcessWithoutNullStreams
+  /** Everything printed so far on each stream. */
+  stdout(): string
+  stderr(): string
+  /** Resolves once the output (stdout, or `stream`) matches `pattern`; rejects if the process exits first. */
+  waitFor(pattern: RegExp, stream?: 'stdout' | 'stderr'): Promise<RegExpExecArray>
+}
+
+/** Spawns `rapport serve` with `env` on a free port; resolves once it says where it listens. */
+async function serve(env: Record<string, string>): Promise<Served & { base: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '', PORT: '0' },
+  })
+  const text = { stdout: '', stderr: '' }
+  child.stdout.on('data', (chunk) => (text.stdout += chunk))
+  child.stderr.on('data', (chunk) => (text.stderr += chunk))
+  const waitFor = (pattern: RegExp, stream: 'stdout' | 'stderr' = 'stdout') =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const found = pattern.exec(text[stream])
+        if (!found) return
+        done()
+        resolve(found)
+      }
+      const exited = () => {
+        done()
+        reject(new Error(`rapport serve exited before printing ${pattern}:\n${text.stdout}\n${text.stderr}`))
+      }
+      const timer = setTimeout(() => {
+        done()
+        reject(new Error(`rapport serve did not print ${pattern} in ${WAIT_MS} ms:\n${text.stdout}\n${text.stderr}`))
+      }, WAIT_MS)
+      const done = () => {
+        clearTimeout(timer)
+        child[stream].off('data', check)
+        child.off('exit', exited)
+      }
+      child[stream].on('data', check)
+      child.once('exit', exited)
+      check()
+    })
+  const served = { child, stdout: () => text.stdout, stderr: () => text.stderr, waitFor }
+  const base = (await waitFor(/listening at (http:\/\/[\d.:]+)/))[1]!
+  return { ...served, base }
+}
+
+/** The line after the one matching `header` in `text`, trimmed: where the CLI prints a key. */
+function lineAfter(text: string, header: RegExp): string | undefined {
+  const lines = text.split('\n')
+  const at = lines.findIndex((line) => header.test(line))
+  return at === -1 ? undefined : lines[at + 1]?.trim()
+}
+
+const KEY = /^rpk_[A-Za-z0-9]{40}$/
 
 for (const database of TEST_DATABASES) {
   describe(`${database.name}: rapport CLI`, () => {
@@ -52,97 +112,71 @@ for (const database of TEST_DATABASES) {
       assert.equal(again.code, 0)
       assert.doesNotMatch(again.stdout, /applied/)
     })
-    it('serves on first start with a printed key that works, and drains on SIGTERM', async () => {
-      const child = spawn(process.execPath, [BIN, 'serve'], {
-        env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '', PORT: '0', LOG_LEVEL: 'info' },
-      })
-      let out = ''
-      child.stdout.on('data', (chunk) => (out += chunk))
-      child.stderr.on('data', (chunk) => (out += chunk))
-      const deadline = Date.now() + 20_000
-      while (!/listening at (http:\/\/[\d.:]+)/.test(out) && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 50))
-      const base = /listening at (http:\/\/[\d.:]+)/.exec(out)?.[1]
-      const key = /(rpk_[A-Za-z0-9]{40})/.exec(out)?.[1]
-      assert.ok(base, out)
-      assert.ok(key, 'the first start prints a key')
+    it('serves on first start with the key printed in its banner on stdout, working, and drains on SIGTERM', async () => {
+      const served = await serve({ ...env, LOG_LEVEL: 'info' })
+      const { base } = served
+      // The banner: the key alone on the line after its header, on stdout.
+      const key = lineAfter(served.stdout(), /API key \(shown once; store it now\):$/)
+      assert.match(key ?? '', KEY, `the banner prints a key on the line after its header:\n${served.stdout()}`)
       assert.equal((await fetch(`${base}/healthz`)).status, 200)
       assert.equal((await fetch(`${base}/docs/`)).status, 200)
       assert.equal((await fetch(`${base}/v1/users`, { headers: { authorization: `Bearer ${key}` } })).status, 200)
       assert.equal((await fetch(`${base}/v1/users`)).status, 401)
-      child.kill('SIGTERM')
-      const [code] = await once(child, 'exit')
+      served.child.kill('SIGTERM')
+      const [code] = await once(served.child, 'exit')
       assert.equal(code, 0)
-      assert.match(out, /shutting down/)
-      assert.equal(out.split(key!).length - 1, 1, 'the key is printed once, in the banner, and never logged')
-      this_key = key!
+      assert.match(served.stdout(), /shutting down/)
+      assert.equal(served.stdout().split(key!).length - 1, 1, 'the key is printed once, in the banner')
+      const logLines = served
+        .stdout()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+      assert.ok(logLines.length > 0, 'the server logged')
+      assert.ok(!logLines.some((line) => line.includes('rpk_')), 'no log line holds a key')
+      assert.ok(!served.stderr().includes('rpk_'), 'nothing on stderr holds a key')
     })
-    let this_key = ''
-    it('prints no key on the second start', async () => {
-      const child = spawn(process.execPath, [BIN, 'serve'], {
-        env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '', PORT: '0', LOG_LEVEL: 'info' },
-      })
-      let out = ''
-      child.stdout.on('data', (chunk) => (out += chunk))
-      const deadline = Date.now() + 20_000
-      while (!/listening/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-      child.kill('SIGTERM')
-      await once(child, 'exit')
-      assert.match(out, /listening/)
-      assert.doesNotMatch(out, /rpk_/)
-      assert.ok(this_key)
+    it('prints no key on the second start, on either stream', async () => {
+      const served = await serve({ ...env, LOG_LEVEL: 'info' })
+      served.child.kill('SIGTERM')
+      await once(served.child, 'exit')
+      assert.doesNotMatch(served.stdout(), /rpk_/)
+      assert.doesNotMatch(served.stderr(), /rpk_/)
     })
     it('on SIGTERM finishes a request already in flight, then closes the database and exits 0', async () => {
       const seed = 'drain-test-key-0123456789-abcdefgh'
-      const child = spawn(process.execPath, [BIN, 'serve'], {
-        env: {
-          ...process.env,
-          ...env,
-          DATABASE_URL: env.DATABASE_URL ?? '',
-          PORT: '0',
-          LOG_LEVEL: 'info',
-          RAPPORT_API_KEY: seed,
+      // At debug level the server logs each request as it arrives: the signal is sent once it has.
+      const served = await serve({ ...env, LOG_LEVEL: 'debug', RAPPORT_API_KEY: seed })
+      const base = new URL(served.base)
+      const body = JSON.stringify({ name: 'Drained', email: 'drained@example.com' })
+      const req = httpRequest({
+        host: base.hostname,
+        port: base.port,
+        path: '/v1/users',
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${seed}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
         },
       })
-      let out = ''
-      child.stdout.on('data', (chunk) => (out += chunk))
-      const deadline = Date.now() + 20_000
-      while (!/listening at (http:\/\/[\d.:]+)/.test(out) && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 50))
-      const base = new URL(/listening at (http:\/\/[\d.:]+)/.exec(out)![1]!)
-      const body = JSON.stringify({ name: 'Drained', email: 'drained@example.com' })
-      // Half the body now, SIGTERM, then the rest: the request is in flight when the signal arrives.
       const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = httpRequest(
-          {
-            host: base.hostname,
-            port: base.port,
-            path: '/v1/users',
-            method: 'POST',
-            headers: {
-              authorization: `Bearer ${seed}`,
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-            },
-          },
-          (res) => {
-            let text = ''
-            res.on('data', (c) => (text += c))
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
-          },
-        )
+        req.on('response', (res) => {
+          let text = ''
+          res.on('data', (c) => (text += c))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+        })
         req.on('error', reject)
-        req.write(body.slice(0, 10))
-        setTimeout(() => {
-          child.kill('SIGTERM')
-          setTimeout(() => req.end(body.slice(10)), 300)
-        }, 200)
       })
+      // Half the body; once the server has the request, SIGTERM; once it is shutting down, the rest.
+      req.write(body.slice(0, 10))
+      await served.waitFor(/"method":"POST","path":"\/v1\/users","msg":"request received"/)
+      served.child.kill('SIGTERM')
+      await served.waitFor(/shutting down/)
+      req.end(body.slice(10))
       const res = await answered
       assert.equal(res.status, 201, res.text)
-      const [code] = await once(child, 'exit')
+      const [code] = await once(served.child, 'exit')
       assert.equal(code, 0)
-      assert.match(out, /shutting down/)
       // The write was committed before the database closed.
       assert.match(rapport(env, 'users', 'list').stdout, /drained@example\.com/)
     })
@@ -158,8 +192,15 @@ for (const database of TEST_DATABASES) {
       assert.equal(created.code, 0, created.stderr)
       const id = /Created key (\w+)/.exec(created.stdout)?.[1]
       assert.ok(id)
+      // The key alone on the line after "store it now:", on stdout, and its hint in the list.
+      const key = lineAfter(created.stdout, /Shown once; store it now:$/)
+      assert.match(key ?? '', KEY, created.stdout)
+      assert.doesNotMatch(created.stderr, /rpk_/)
       const listed = rapport(env, 'keys', 'list')
-      assert.match(listed.stdout, new RegExp(`${id}\\s+ci\\s+rpk_`))
+      // The hint is the prefix and the last four characters: `rpk_…abcd`.
+      const hint = new RegExp(`${id}\\s+ci\\s+rpk_…(\\w{4})\\s`).exec(listed.stdout)?.[1]
+      assert.ok(hint && key!.endsWith(hint), `the list's hint ends ${hint}, as the key printed does: ${key}`)
+      assert.ok(!listed.stdout.includes(key!), 'the list never shows the key itself')
       assert.equal(rapport(env, 'keys', 'revoke', id!).code, 0)
       assert.match(
         rapport(env, 'keys', 'list').stdout,
@@ -171,7 +212,7 @@ for (const database of TEST_DATABASES) {
       const res = rapport(env, 'workspaces', 'create', '--name', 'Second')
       assert.equal(res.code, 0, res.stderr)
       const wsId = /\((\w+)\)/.exec(res.stdout)?.[1]
-      assert.match(res.stdout, /rpk_/)
+      assert.match(lineAfter(res.stdout, /Its first API key, shown once:$/) ?? '', KEY, res.stdout)
       assert.match(rapport(env, 'workspaces', 'list').stdout, /Second/)
       const ambiguous = rapport(env, 'users', 'list')
       assert.equal(ambiguous.code, 2)

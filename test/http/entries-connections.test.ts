@@ -2,6 +2,8 @@
 // process, once and only once, in the same transaction as the move.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { sql } from 'kysely'
+import { describeChange, fingerprint } from '../reliability/support/fingerprint.js'
 import { TEST_DATABASES } from '../support/databases.js'
 import { client, type ApiClient } from '../support/client.js'
 import { VALUES, createList, createMember, createOrganization } from '../support/seed.js'
@@ -189,18 +191,71 @@ for (const database of TEST_DATABASES) {
       assert.equal((await entries(a.id)).length, 1)
     })
 
-    it('makes nothing when the move is refused', async () => {
+    /**
+     * Makes the database refuse every new entry of `listId` from now on (a trigger), so a rule firing
+     * into it fails inside the transaction of the write that fired it, after that write's own changes;
+     * returns how to lift the refusal.
+     */
+    const refuseEntriesIn = async (listId: string): Promise<() => Promise<void>> => {
+      const k = server.db.kysely
+      if (server.database.name === 'sqlite') {
+        await sql`create trigger refuse_entries before insert on entries when new.list_id = ${sql.lit(listId)}
+          begin select raise(abort, 'refused by the test'); end`.execute(k)
+        return async () => void (await sql`drop trigger refuse_entries`.execute(k))
+      }
+      await sql`create function refuse_entries() returns trigger language plpgsql as
+        $$ begin raise exception 'refused by the test'; end $$`.execute(k)
+      await sql`create trigger refuse_entries before insert on entries for each row
+        when (new.list_id = ${sql.lit(listId)}) execute function refuse_entries()`.execute(k)
+      return async () => {
+        await sql`drop trigger refuse_entries on entries`.execute(k)
+        await sql`drop function refuse_entries()`.execute(k)
+      }
+    }
+
+    it('makes nothing when the rule fails inside the transaction of the move or create that fired it', async () => {
       const org = await createOrganization(api)
-      const before = (await entries(pipeline.id)).length
-      const res = await api.post(`/v1/lists/${prospects.id}/entries`, {
-        entryable_id: org.id,
-        entryable_type: 'Organization',
+      const e = (
+        await api.post(`/v1/lists/${prospects.id}/entries`, {
+          entryable_id: org.id,
+          entryable_type: 'Organization',
+          status: 'Working',
+          ...VALUES,
+        })
+      ).body
+      const other = await createOrganization(api)
+      const lift = await refuseEntriesIn(pipeline.id)
+      try {
+        const before = await fingerprint(server.db)
+        // The list-field write and the move are written first; the rule's entry is refused after them.
+        const moved = await api.patch(`/v1/lists/${prospects.id}/entries/${e.id}`, {
+          status: 'Qualified',
+          list_fields: [{ name: 'Budget', value: 4242 }],
+        })
+        assert.equal(moved.status, 500, moved.text)
+        const created = await api.post(`/v1/lists/${prospects.id}/entries`, {
+          entryable_id: other.id,
+          entryable_type: 'Organization',
+          status: 'Qualified',
+          ...VALUES,
+        })
+        assert.equal(created.status, 500, created.text)
+        const after = await fingerprint(server.db)
+        assert.equal(
+          after.hash,
+          before.hash,
+          `the refused writes changed the database: ${describeChange(before, after)}`,
+        )
+      } finally {
+        await lift()
+      }
+      // Lifted, the same move goes through: it was the rule's refusal that undid it.
+      const moved = await api.patch(`/v1/lists/${prospects.id}/entries/${e.id}`, {
         status: 'Qualified',
-        ...VALUES,
-        assignee_email: 'ghost@example.com',
+        list_fields: [{ name: 'Budget', value: 4242 }],
       })
-      assert.equal(res.status, 422)
-      assert.equal((await entries(pipeline.id)).length, before)
+      assert.equal(moved.status, 200, moved.text)
+      assert.ok(moved.body.next_entry_id)
     })
   })
 }
