@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { FastifyPluginAsync } from 'fastify'
+import { sql } from 'kysely'
 import { actorOf } from '../../src/http/plugins/auth.js'
 import { ValidationError } from '../../src/domain/errors.js'
 import { newId } from '../../src/domain/ids.js'
@@ -21,6 +22,10 @@ const label = {
   examples: [{ label: 'abc' }],
 }
 const meta = { tags: ['Made up'], summary: 'made up' }
+/** Rows the slow route counts at its documented bound: a second or more on either database. */
+const SLOW_COUNT = 3_000_000
+/** The latency bound of these runs: far above a normal answer here, far below the slow route's. */
+const LATENCY_LIMIT_MS = 400
 
 const brokenRoutes: FastifyPluginAsync = async (app) => {
   // Writes first, validates after: a 422 that leaves a member behind.
@@ -48,6 +53,25 @@ const brokenRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       if (((request.query as { n?: number }).n ?? 0) > 300) throw new Error('boom')
       return { ok: true }
+    },
+  )
+  // A documented number that sizes a query: near its bound the database counts for seconds.
+  app.get(
+    '/counts',
+    {
+      schema: {
+        ...meta,
+        querystring: { type: 'object', properties: { n: { type: 'integer', minimum: 0, maximum: SLOW_COUNT } } },
+        response: { 200: object },
+      },
+    },
+    async (request) => {
+      const n = (request.query as { n?: number }).n ?? 0
+      const counted = await sql<{
+        n: number
+      }>`with recursive c(x) as (select 1 union all select x + 1 from c where x < ${n})
+        select count(*) as n from c`.execute(app.db.kysely)
+      return { n: Number(counted.rows[0]?.n) }
     },
   )
   // An error sent by hand, not in the error shape.
@@ -108,7 +132,7 @@ if (database) {
     let fuzzer: Fuzzer
     before(async () => {
       server = await startTestServer(database, { extraV1Routes: brokenRoutes, extraRoutes: unguardedRoutes })
-      fuzzer = await Fuzzer.prepare(server)
+      fuzzer = await Fuzzer.prepare(server, { latencyLimitMs: LATENCY_LIMIT_MS })
     })
     after(async () => server?.close())
 
@@ -150,6 +174,12 @@ if (database) {
     })
     it('reports a 5xx at a documented bound of a query number', async () => {
       await failsWith(fuzz('GET', '/v1/crashes', ['query-bounds']), /answered 500/)
+    })
+    it('reports an input that makes the server slow (a query sized by a documented number)', async () => {
+      await failsWith(
+        fuzz('GET', '/v1/counts', ['query-bounds']),
+        new RegExp(`answered in \\d+ ms and again in \\d+ ms, over the ${LATENCY_LIMIT_MS} ms bound`),
+      )
     })
     it('passes a route that does none of these (the real members route)', async () => {
       await fuzz('POST', '/v1/users')

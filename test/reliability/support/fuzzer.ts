@@ -8,7 +8,10 @@
 //   5. no amplification: a 4xx is at most max(16 KB, 4 x the request's bytes);
 //   6. a case that decides its answer gets it: a /v1 path spelled another way without a key is a 401 or
 //      a 404 (never a 422, which would mean it was read unauthenticated), a number past its
-//      documented bound is a 422.
+//      documented bound is a 422;
+//   7. bounded work: every answer within the latency bound. A case over it is sent once more and fails
+//      only if it is slow again, so a busy machine's pause does not fail the run and an input that
+//      makes the server slow (a query that scans, a runaway loop) does.
 // Used by fuzz.test.ts (the real routes) and fuzz-self.test.ts (proof that each property can fail).
 import { isDeepStrictEqual } from 'node:util'
 import fc from 'fast-check'
@@ -24,18 +27,43 @@ const UNKNOWN_ID = 'NoSuchRecord1'
 /** Property 5: a 4xx may always be this large, and larger only up to AMPLIFICATION x the request. */
 const SMALL_ANSWER_BYTES = 16 * 1024
 const AMPLIFICATION = 4
+/** Property 7, by default: far above any normal answer on a busy 2-core machine, far below the request timeout. */
+export const DEFAULT_LATENCY_LIMIT_MS = Number(process.env.FUZZ_LATENCY_MS ?? 5000)
+
+/** A case sent: the answer, the path values used, the bytes of the request, and how long the answer took. */
+interface Sent {
+  res: RawResponse
+  values: Record<string, string>
+  requestBytes: number
+  ms: number
+}
+
+export interface FuzzerOptions {
+  /** Property 7: an answer slower than this, twice in a row, fails the case. */
+  latencyLimitMs?: number
+}
 
 export interface FuzzStats {
   cases: number
   serverErrors: number
   byStatus: Map<number, number>
   byKind: Map<string, number>
+  /** Slowest answer, and cases that were over the latency bound once (then sent again). */
+  slowestMs: number
+  resent: number
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export class Fuzzer {
-  readonly stats: FuzzStats = { cases: 0, serverErrors: 0, byStatus: new Map(), byKind: new Map() }
+  readonly stats: FuzzStats = {
+    cases: 0,
+    serverErrors: 0,
+    byStatus: new Map(),
+    byKind: new Map(),
+    slowestMs: 0,
+    resent: 0,
+  }
   /** Real path values per operation; refreshed after a DELETE succeeds on them. */
   readonly realParams = new Map<Operation, Record<string, string>>()
   #current: Fingerprint | undefined
@@ -44,12 +72,18 @@ export class Fuzzer {
     readonly server: TestServer,
     readonly ops: Operation[],
     readonly records: Records,
+    readonly latencyLimitMs: number,
   ) {}
 
   /** Reads the document and makes real records: one of every collection, and the ids every path needs. */
-  static async prepare(server: TestServer): Promise<Fuzzer> {
+  static async prepare(server: TestServer, options: FuzzerOptions = {}): Promise<Fuzzer> {
     const ops = operations(await fetchDocument(server))
-    const fuzzer = new Fuzzer(server, ops, new Records(server, server.workspace.key, ops))
+    const fuzzer = new Fuzzer(
+      server,
+      ops,
+      new Records(server, server.workspace.key, ops),
+      options.latencyLimitMs ?? DEFAULT_LATENCY_LIMIT_MS,
+    )
     const { records } = fuzzer
     for (const op of ops.filter((o) => o.method === 'POST' && o.path.startsWith('/v1'))) {
       await records
@@ -98,11 +132,15 @@ export class Fuzzer {
   }
 
   async #check(c: FuzzCase): Promise<void> {
-    let sent: { res: RawResponse; values: Record<string, string>; requestBytes: number }
-    try {
-      sent = await this.#send(c)
-    } catch (error) {
-      throw new Error(`the connection failed instead of an answer: ${String(error)}`)
+    let sent = await this.#sendOrFail(c)
+    if (sent.ms > this.latencyLimitMs) {
+      const first = sent.ms
+      this.stats.resent++
+      sent = await this.#sendOrFail(c)
+      if (sent.ms > this.latencyLimitMs)
+        throw new Error(
+          `answered in ${Math.round(first)} ms and again in ${Math.round(sent.ms)} ms, over the ${this.latencyLimitMs} ms bound`,
+        )
     }
     const { res, values, requestBytes } = sent
     this.#count(c, res)
@@ -122,6 +160,14 @@ export class Fuzzer {
     if (found !== undefined) throw new Error(found)
   }
 
+  async #sendOrFail(c: FuzzCase): Promise<Sent> {
+    try {
+      return await this.#send(c)
+    } catch (error) {
+      throw new Error(`the connection failed instead of an answer: ${String(error)}`)
+    }
+  }
+
   #count(c: FuzzCase, res: RawResponse): void {
     const { stats } = this
     stats.cases++
@@ -130,8 +176,8 @@ export class Fuzzer {
     if (res.status >= 500) stats.serverErrors++
   }
 
-  /** Sends a case; returns the answer, the path values used and the bytes of the request. */
-  async #send(c: FuzzCase): Promise<{ res: RawResponse; values: Record<string, string>; requestBytes: number }> {
+  /** Sends a case; returns the answer, the path values used, the bytes of the request and the time taken. */
+  async #send(c: FuzzCase): Promise<Sent> {
     const real = this.realParams.get(c.op) ?? {}
     const values = Object.fromEntries(
       Object.entries(c.pathValues).map(([name, v]) => [name, 'real' in v ? (real[name] ?? UNKNOWN_ID) : v.raw]),
@@ -148,7 +194,11 @@ export class Fuzzer {
       `${c.method} ${path} HTTP/1.1\r\n`.length +
       Object.entries(headers).reduce((n, [k, v]) => n + Buffer.byteLength(`${k}: ${v}\r\n`), 0) +
       (body === undefined ? 0 : Buffer.byteLength(body))
-    return { res: await sendRaw(this.server.url, { method: c.method, path, headers, body }), values, requestBytes }
+    const started = performance.now()
+    const res = await sendRaw(this.server.url, { method: c.method, path, headers, body })
+    const ms = performance.now() - started
+    this.stats.slowestMs = Math.max(this.stats.slowestMs, ms)
+    return { res, values, requestBytes, ms }
   }
 
   /** Properties 5 and 6 for one answer. */
