@@ -3,6 +3,9 @@
 // (migrate, bootstrap a workspace and key, buildApp, listen on port 0) from the environment it is given,
 // reports `{ url, key }` over IPC, answers `sample` messages with its memory and handles after a full
 // garbage collection, and exits cleanly on `stop`.
+//
+// SOAK_LEAK makes it leak on purpose, for the detector's self-test (soak-self.test.ts): `heap` keeps
+// 16 KB or more of numbers per request, `handles` starts a timer never stopped every 10th request.
 import { readdirSync } from 'node:fs'
 import { buildApp } from '../../../src/app.js'
 import { loadConfig } from '../../../src/config.js'
@@ -63,6 +66,12 @@ const db = await openDatabase({
 })
 const app = await buildApp({ db, config })
 await app.listen({ port: 0, host: '127.0.0.1' })
+const leak = process.env.SOAK_LEAK
+const kept: number[][] = []
+let requests = 0
+// An array of 4,096 numbers: on the heap (a long string would be a rope of shared pieces, a buffer off it).
+if (leak === 'heap') app.server.on('request', () => kept.push(Array.from({ length: 4096 }, (_, i) => i + ++requests)))
+if (leak === 'handles') app.server.on('request', () => ++requests % 10 === 0 && setInterval(() => {}, 60_000))
 const address = app.server.address()
 if (address === null || typeof address === 'string' || !newKey || !process.send)
   throw new Error('soak server: no TCP address, key or IPC channel')
