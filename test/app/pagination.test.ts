@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { TEST_DATABASES } from '../support/databases.js'
 import { client, type ApiClient } from '../support/client.js'
+import { idRanks } from '../support/collation.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 
 const COUNT = 130
@@ -63,11 +64,17 @@ for (const database of TEST_DATABASES) {
       }
       assert.equal(seen.length, COUNT)
       assert.equal(new Set(seen.map((u) => u.id)).size, COUNT)
+      // Ties on updated_at are broken by id in the database's own order (its collation), not JavaScript's.
+      const rank = await idRanks(
+        server.db,
+        'users',
+        seen.map((u) => u.id),
+      )
       for (let i = 1; i < seen.length; i++) {
         const [a, b] = [seen[i - 1]!, seen[i]!]
         assert.ok(
-          a.updated_at > b.updated_at || (a.updated_at === b.updated_at && a.id > b.id),
-          'order is updated_at desc, id desc',
+          a.updated_at > b.updated_at || (a.updated_at === b.updated_at && rank.get(a.id)! > rank.get(b.id)!),
+          `order is updated_at desc, id desc: ${a.id} then ${b.id}`,
         )
       }
     })

@@ -49,9 +49,12 @@ if (postgres) {
           const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
           await admin.connect()
           await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid])
+          // The server's FATAL arrives while no statement of ours runs: the session is gone once its
+          // backend has left pg_stat_activity.
+          while ((await admin.query('select 1 from pg_stat_activity where pid = $1', [rows[0]!.pid])).rowCount! > 0)
+            await sleep(5)
           await admin.end()
-          // The server's FATAL arrives now, while no statement of ours runs.
-          await sleep(200)
+          await sleep(0)
           await trx.selectFrom('users').select('id').execute()
         })
         .then(

@@ -4,12 +4,15 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { sql } from 'kysely'
-import { DeadlineExceededError, deadlineIn } from '../../src/db/deadline.js'
+import { DeadlineExceededError, deadlineIn, isPast, type Deadline } from '../../src/db/deadline.js'
 import { newId } from '../../src/domain/ids.js'
 import { TEST_DATABASES } from '../support/databases.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Resolves once the deadline has passed by the clock (checked every millisecond or so). */
+async function passed(deadline: Deadline): Promise<void> {
+  while (!isPast(deadline)) await new Promise((resolve) => setTimeout(resolve, 1))
+}
 
 for (const database of TEST_DATABASES) {
   describe(`${database.name}: database deadlines`, () => {
@@ -43,7 +46,7 @@ for (const database of TEST_DATABASES) {
     it('does not begin a transaction once the deadline has passed', async () => {
       const row = member()
       const deadline = deadlineIn(30)
-      await sleep(60)
+      await passed(deadline)
       let ran = false
       await assert.rejects(
         server.db.transaction(async (trx) => {
@@ -58,14 +61,19 @@ for (const database of TEST_DATABASES) {
     it('rolls back, instead of committing, a transaction whose deadline passed after its last statement', async () => {
       const first = member()
       const second = member()
+      // Generous, so the transaction surely begins within it on a busy machine; the work then waits it out.
+      const deadline = deadlineIn(1000)
+      let wrote = false
       await assert.rejects(
         server.db.transaction(async (trx) => {
           await trx.insertInto('users').values(first).execute()
           await trx.insertInto('users').values(second).execute()
-          await sleep(150)
-        }, deadlineIn(100)),
+          wrote = true
+          await passed(deadline)
+        }, deadline),
         DeadlineExceededError,
       )
+      assert.ok(wrote, 'the work ran: the refusal was at the commit')
       assert.equal(await exists(first.id), false)
       assert.equal(await exists(second.id), false)
       // The connection is usable afterwards (SQLite has only one).
@@ -89,19 +97,21 @@ for (const database of TEST_DATABASES) {
       assert.ok(await exists(row.id))
     })
     it('counts a write as in flight while it runs, so a timed-out request waits for its outcome', async () => {
-      const deadline = deadlineIn(5000)
-      const slow = server.db.transaction(async (trx) => {
-        if (database.name === 'postgres') await sql`select pg_sleep(0.3)`.execute(trx)
-        else await sleep(300)
+      const deadline = deadlineIn(60_000)
+      let started!: () => void
+      const running = new Promise<void>((resolve) => (started = resolve))
+      let finish!: () => void
+      const gate = new Promise<void>((resolve) => (finish = resolve))
+      const write = server.db.transaction(async (trx) => {
+        await sql`select 1`.execute(trx)
+        started()
+        await gate
         await trx.insertInto('users').values(member()).execute()
       }, deadline)
-      let seen = 0
-      for (let i = 0; i < 50 && seen === 0; i++) {
-        await sleep(10)
-        seen = deadline.inFlight
-      }
-      assert.equal(seen, 1)
-      await slow
+      await running
+      assert.equal(deadline.inFlight, 1, 'in flight while its transaction runs')
+      finish()
+      await write
       assert.equal(deadline.inFlight, 0)
     })
   })

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { TEST_DATABASES } from '../support/databases.js'
 import { client, type ApiClient } from '../support/client.js'
+import { idRanks } from '../support/collation.js'
 import { VALUES, createContact, createList, createMember, createOrganization } from '../support/seed.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 
@@ -134,12 +135,21 @@ for (const database of TEST_DATABASES) {
         const got = await everything(`sort=${sort}`)
         assert.equal(got.length, N)
         const desc = sort.startsWith('-')
+        // The id tie-break is in the database's own order (its collation), not JavaScript's.
+        const rank = await idRanks(
+          server.db,
+          'entries',
+          got.map((e: { id: string }) => e.id),
+        )
         for (let i = 1; i < got.length; i++) {
           const [a, b] = [key(got[i - 1]), key(got[i])]
           if (a === null) assert.equal(b, null, `${sort}: nulls come last`)
           else if (b !== null && a !== b) assert.ok(desc ? a > b : a < b, `${sort}: ${a} then ${b}`)
           else if (a === b)
-            assert.ok(desc ? got[i - 1].id > got[i].id : got[i - 1].id < got[i].id, `${sort}: id tie-break`)
+            assert.ok(
+              desc ? rank.get(got[i - 1].id)! > rank.get(got[i].id)! : rank.get(got[i - 1].id)! < rank.get(got[i].id)!,
+              `${sort}: id tie-break`,
+            )
         }
       }
       await check('created_at', (e) => e.created_at)
