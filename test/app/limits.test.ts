@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import { connect } from 'node:net'
 import { after, before, describe, it } from 'node:test'
 import pg from 'pg'
+import { deadlineIn, isPast } from '../../src/db/deadline.js'
 import { FixedWindows } from '../../src/http/plugins/limits.js'
 import { TEST_DATABASES, type TestDatabase } from '../support/databases.js'
 import { client, type ApiResponse } from '../support/client.js'
@@ -280,6 +281,119 @@ for (const database of TEST_DATABASES) {
       await settled(server, database)
       assert.equal(await memberCount(), before)
     })
+    it('answers batched creates truthfully past the deadline: 201 only for what is stored, 503 only for what is not', async () => {
+      const api = client(server, server.workspace.key)
+      const list = (
+        await api.post('/v1/lists', {
+          name: 'Timed',
+          process: true,
+          entry_type: 'Organization',
+          identifier: 'TIME',
+          duplicates_allowed: true,
+          fields: [{ name: 'Ref', data_type: 'text' }],
+        })
+      ).body
+      const org = (await api.post('/v1/organizations', { name: 'Timed Inc' })).body
+      const create = (ref: string) =>
+        api.post(`/v1/lists/${list.id}/entries`, {
+          entryable_id: org.id,
+          entryable_type: 'Organization',
+          status: 'Started',
+          one_time_value_cents: 0,
+          recurring_value_cents: 0,
+          recurring_value_period: 'annual',
+          list_fields: [{ name: 'Ref', value: ref }],
+        })
+      assert.equal((await create('warm')).status, 201)
+      // SQLite: the creates wait for the one connection (already to authenticate); PostgreSQL: the batch
+      // waits on the list's row, which every batch of the list updates first, until statement_timeout.
+      const release = await blockMembers(server, database, {
+        text: 'select id from lists where id = $1 for update',
+        values: [list.id],
+      })
+      const sentAt = Date.now()
+      let releasedAt = Number.POSITIVE_INFINITY
+      const refs = ['t1', 't2', 't3', 't4', 't5']
+      const answers = refs.map((ref) => create(ref).then((res) => ({ ref, res, at: Date.now() })))
+      try {
+        // Held well past the deadline (by the clock), unless every answer came first (PostgreSQL's
+        // statement_timeout, equal to the request timeout, cancels a statement waiting on a lock).
+        const all = Promise.all(answers)
+        while (
+          Date.now() < sentAt + TIMEOUT_MS * 2 &&
+          !(await Promise.race([all.then(() => true), sleep(20).then(() => false)]))
+        ) {}
+      } finally {
+        releasedAt = Date.now()
+        await release()
+      }
+      const done = await Promise.all(answers)
+      await settled(server, database)
+      const stored = new Set(
+        (await api.all(`/v1/lists/${list.id}/entries`)).map(
+          (e: { list_fields: Record<string, { value: unknown }> }) => Object.values(e.list_fields)[0]!.value,
+        ),
+      )
+      for (const { ref, res } of done) {
+        if (res.status === 201) assert.ok(stored.has(ref), `${ref} answered 201 but is not stored`)
+        else {
+          assertErrorShape(res, 503, 'request_timeout')
+          assert.ok(!stored.has(ref), `${ref} answered 503 but is stored`)
+        }
+        if (res.status === 503)
+          assert.ok(
+            done.every((d) => d.at - sentAt >= TIMEOUT_MS - 50),
+            `${ref} answered 503 before its deadline`,
+          )
+      }
+      const keys = (await api.all(`/v1/lists/${list.id}/entries`)).map((e: { key: string }) =>
+        Number(e.key.split('-')[1]),
+      )
+      assert.deepEqual(
+        keys.sort((a: number, b: number) => a - b),
+        Array.from({ length: keys.length }, (_, i) => i + 1),
+        'keys gap-free',
+      )
+    })
+    if (database.name === 'sqlite')
+      it('keeps a create waiting in a batch in flight past its deadline, and commits it: its outcome is the answer', async () => {
+        // Through the server's own services, so the create needs no key lookup (which would wait for the
+        // held connection too) and goes straight into the batch, where it waits for the connection.
+        const api = client(server, server.workspace.key)
+        const list = (
+          await api.post('/v1/lists', {
+            name: 'In flight',
+            process: true,
+            entry_type: 'Organization',
+            identifier: 'FLY',
+            duplicates_allowed: true,
+          })
+        ).body
+        const org = (await api.post('/v1/organizations', { name: 'In flight Inc' })).body
+        const body = {
+          entryable_id: org.id,
+          entryable_type: 'Organization' as const,
+          status: 'Started',
+          one_time_value_cents: 0,
+          recurring_value_cents: 0,
+          recurring_value_period: 'annual' as const,
+        }
+        const actor = { workspaceId: server.workspace.id, apiKeyId: null, userId: null }
+        await server.app.services.entries.create(actor, list.id, body) // the definition is now known
+        const deadline = deadlineIn(200)
+        const release = await blockMembers(server, database)
+        let created: Promise<{ id: string }>
+        try {
+          created = server.app.services.entries.create({ ...actor, deadline }, list.id, body)
+          while (!isPast(deadline)) await sleep(5)
+          assert.equal(deadline.inFlight, 1, 'past its deadline, the create is still in flight (the 503 waits)')
+        } finally {
+          await release()
+        }
+        const made = await created!
+        assert.equal((await api.get(`/v1/lists/${list.id}/entries/${made.id}`)).status, 200, 'and it is stored')
+        assert.equal(deadline.inFlight, 0)
+      })
   })
 }
 
@@ -291,7 +405,12 @@ const HOLD_LIMIT_MS = 60_000
  * until the returned function is called (after the answer the test waits for has arrived). SQLite: the
  * test holds the one connection. PostgreSQL: another session locks the table.
  */
-async function blockMembers(server: TestServer, database: TestDatabase): Promise<() => Promise<void>> {
+async function blockMembers(
+  server: TestServer,
+  database: TestDatabase,
+  /** PostgreSQL: what the other session locks (default: the members table, reads included). */
+  lock: { text: string; values?: unknown[] } = { text: 'lock table users in access exclusive mode' },
+): Promise<() => Promise<void>> {
   if (database.name === 'sqlite') {
     let letGo!: () => void
     const released = new Promise<void>((resolve) => (letGo = resolve))
@@ -310,7 +429,7 @@ async function blockMembers(server: TestServer, database: TestDatabase): Promise
   const session = new pg.Client({ connectionString: server.config.DATABASE_URL })
   await session.connect()
   await session.query('begin')
-  await session.query('lock table users in access exclusive mode')
+  await session.query(lock.text, lock.values)
   const timer = setTimeout(() => void session.query('rollback').catch(() => {}), HOLD_LIMIT_MS)
   return async () => {
     clearTimeout(timer)

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../../src/app.js'
 import { loadConfig, type Config } from '../../src/config.js'
@@ -48,6 +48,8 @@ export interface TestServerOptions {
    * prove the fuzzer catches a route under a /v1 path that is read without a key.
    */
   extraRoutes?: FastifyPluginAsync
+  /** The server's logger (a pino logger writing where the test reads), instead of one at LOG_LEVEL. */
+  logger?: FastifyBaseLogger
 }
 
 /** A fresh, empty PostgreSQL database on the test server; returns its URL and how to drop it. */
@@ -108,7 +110,12 @@ export async function startTestServer(database: TestDatabase, options: TestServe
     keyPepper: config.RAPPORT_KEY_PEPPER,
   })
   const boot = await services.workspaces.bootstrap()
-  const app = await buildApp({ db, config, ...(options.extraV1Routes ? { extraV1Routes: options.extraV1Routes } : {}) })
+  const app = await buildApp({
+    db,
+    config,
+    ...(options.extraV1Routes ? { extraV1Routes: options.extraV1Routes } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  })
   if (options.extraRoutes) await app.register(options.extraRoutes)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()

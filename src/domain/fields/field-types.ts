@@ -286,6 +286,8 @@ export function indexKeys(value: FieldValue): string[] {
  * undefined with a problem recorded when the text is not a possible value of the field.
  */
 export function filterKey(field: FieldDefinition, text: string, path: string, problems: Problems): string | undefined {
+  // Any text for a select field: values of an option since removed stay stored, shown and found.
+  if (field.data_type === 'select') return indexKey(text)
   const value = checkScalar(field, text, path, problems, emptyReferences())
   return value === undefined ? undefined : indexKey(value)
 }
