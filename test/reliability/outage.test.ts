@@ -7,6 +7,9 @@
 //
 // PostgreSQL only. It stops a PostgreSQL of its own (support/private-postgres.ts: initdb in a temporary
 // folder, another port), never the shared one that test files running at the same time depend on.
+// `pg_ctl` runs as a child process while this process's event loop goes on, so the writers and the
+// reader keep sending requests while PostgreSQL shuts down and while it recovers; the test checks that
+// requests were indeed sent in both transitions.
 // OUTAGE_MS sets the length of each outage (default below).
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
@@ -26,8 +29,11 @@ const OUTAGE_MS = Number(process.env.OUTAGE_MS ?? 2500)
 const REQUEST_TIMEOUT_MS = 2000
 /** Slack over the request timeout for an answer to count as in time (scheduling on a busy machine). */
 const ANSWER_SLACK_MS = 1000
-/** Load before, between and after the outages. */
+/** Load before the first outage. */
 const STEADY_MS = 1200
+/** After each recovery, the load runs until this many more writes are acknowledged (or the bound below). */
+const ACKED_AFTER = 10
+const RECOVERY_LOAD_LIMIT_MS = 30_000
 const WORKERS = 3
 const READ_EVERY_MS = 25
 
@@ -98,8 +104,15 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
         }
       })()
 
-      // from: stop sent; restart: start sent; to: PostgreSQL takes connections again.
-      const outages: Array<{ mode: string; from: number; restart: number; to: number; recoveredAfterMs: number }> = []
+      // from: stop sent; stopped: pg_ctl says it is down; restart: start sent; to: it takes connections again.
+      const outages: Array<{
+        mode: string
+        from: number
+        stopped: number
+        restart: number
+        to: number
+        recoveredAfterMs: number
+      }> = []
       const acknowledged = () =>
         load.figures.creates.acknowledged + load.figures.moves.acknowledged + load.figures.fieldWrites.acknowledged
       const ackedAfter: number[] = []
@@ -107,7 +120,8 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
         await sleep(STEADY_MS)
         for (const mode of ['fast', 'immediate'] as const) {
           const from = Date.now()
-          postgres!.stop(mode)
+          await postgres!.stop(mode)
+          const stopped = Date.now()
           await sleep(OUTAGE_MS)
           const restart = Date.now()
           await postgres!.start()
@@ -122,9 +136,11 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
             }
             await sleep(20)
           }
-          outages.push({ mode, from, restart, to, recoveredAfterMs })
+          outages.push({ mode, from, stopped, restart, to, recoveredAfterMs })
+          // Writes go through again: wait for some to be acknowledged (not for a fixed time).
           const before = acknowledged()
-          await sleep(STEADY_MS)
+          const until = Date.now() + RECOVERY_LOAD_LIMIT_MS
+          while (acknowledged() - before < ACKED_AFTER && Date.now() < until) await sleep(20)
           ackedAfter.push(acknowledged() - before)
         }
       } finally {
@@ -133,8 +149,12 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
         await load.stop()
       }
 
-      // Reads sent while PostgreSQL was surely down: from a moment after the stop returned to the restart.
-      const during = readings.filter((r) => outages.some((o) => r.at - r.ms > o.from + 200 && r.at - r.ms < o.restart))
+      // Reads sent while PostgreSQL was surely down: after pg_ctl said it stopped, before the restart.
+      const sentAt = (r: Reading) => r.at - r.ms
+      const during = readings.filter((r) => outages.some((o) => sentAt(r) > o.stopped && sentAt(r) < o.restart))
+      // Reads sent while pg_ctl was stopping it, and while it was starting it: the load did not pause.
+      const stopping = readings.filter((r) => outages.some((o) => sentAt(r) >= o.from && sentAt(r) < o.stopped))
+      const starting = readings.filter((r) => outages.some((o) => sentAt(r) >= o.restart && sentAt(r) < o.to))
       const byStatus = (rs: Reading[]) => {
         const counts: Record<string, number> = {}
         for (const r of rs) counts[String(r.status)] = (counts[String(r.status)] ?? 0) + 1
@@ -154,7 +174,8 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
 
       const f = load.figures
       const lines = [
-        `outages ${outages.map((o) => `${o.mode} ${o.to - o.from} ms, healthy again ${o.recoveredAfterMs} ms after PostgreSQL`).join('; ')}`,
+        `outages ${outages.map((o) => `${o.mode} ${o.to - o.from} ms (stopping ${o.stopped - o.from} ms, starting ${o.to - o.restart} ms), healthy again ${o.recoveredAfterMs} ms after PostgreSQL`).join('; ')}`,
+        `reads sent while pg_ctl stopped PostgreSQL ${stopping.length} ${JSON.stringify(byStatus(stopping))}, while it started it ${starting.length} ${JSON.stringify(byStatus(starting))}`,
         `reader: ${readings.length} requests ${JSON.stringify(byStatus(readings))}; during the outages ${during.length} ${JSON.stringify(byStatus(during))}; 503 codes ${JSON.stringify(codes)}`,
         `writes: ${JSON.stringify(f.outcomes)}; slowest answer ${Math.round(Math.max(f.slowestAnswerMs, ...readings.map((r) => r.ms)))} ms (bound ${REQUEST_TIMEOUT_MS + ANSWER_SLACK_MS} ms)`,
         `acknowledged creates ${f.creates.acknowledged}, moves ${f.moves.acknowledged}, field writes ${f.fieldWrites.acknowledged}; acknowledged after each recovery ${JSON.stringify(ackedAfter)}`,
@@ -168,7 +189,9 @@ if (TEST_DATABASES.some((d) => d.name === 'postgres')) {
       assert.ok(stillSame, 'the same server process served throughout')
       for (const o of outages)
         assert.ok(o.recoveredAfterMs >= 0, `the server did not recover after the ${o.mode} outage${context}`)
-      for (const n of ackedAfter) assert.ok(n > 0, `no write was acknowledged after a recovery${context}`)
+      for (const n of ackedAfter)
+        assert.ok(n >= ACKED_AFTER, `only ${n} writes acknowledged after a recovery${context}`)
+      assert.ok(stopping.length > 0 && starting.length > 0, `requests paused while pg_ctl ran${context}`)
       // Every answer is 200 or a 503 in the error shape; nothing failed, hung or took too long.
       const wrong = readings.filter((r) => !(r.status === 200 || (r.status === 503 && isErrorShape(r.body, 503))))
       assert.deepEqual(

@@ -4,7 +4,8 @@
 //
 // The binaries come from PG_BIN, else the newest /usr/lib/postgresql/<version>/bin. PostgreSQL refuses
 // to run as root, so under root every command runs as the `postgres` user (runuser).
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFile, execFileSync, spawnSync } from 'node:child_process'
+import { promisify } from 'node:util'
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -16,9 +17,13 @@ export interface PrivatePostgres {
   readonly adminUrl: string
   /** Connection string of a database on this server. */
   urlOf(database: string): string
-  /** Stops the server: `fast` ends sessions and checkpoints; `immediate` is a crash (recovery on start). */
-  stop(mode: 'fast' | 'immediate'): void
-  /** Starts it again and resolves once it accepts connections. */
+  /**
+   * Stops the server (`fast` ends sessions and checkpoints; `immediate` is a crash, recovery on start);
+   * resolves once it is down. `pg_ctl` runs as a child process while the event loop goes on, so a load
+   * in this process keeps sending requests during the shutdown.
+   */
+  stop(mode: 'fast' | 'immediate'): Promise<void>
+  /** Starts it again and resolves once it accepts connections; the event loop goes on meanwhile. */
   start(): Promise<void>
   /** Whether the server runs. */
   running(): boolean
@@ -91,6 +96,13 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   // Sockets in the folder (not /var/run/postgresql), TCP on loopback only, and small: it serves one test.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=40 -c shared_buffers=16MB`
   const pgCtl = (...args: string[]) => run('pg_ctl', ['-D', data, '-l', logFile, '-o', options, ...args])
+  /** pg_ctl as a child process the event loop does not wait on. */
+  const pgCtlAsync = async (...args: string[]) => {
+    const full = join(bin, 'pg_ctl')
+    const all = ['-D', data, '-l', logFile, '-o', options, ...args]
+    if (asRoot) await promisify(execFile)('runuser', ['-u', 'postgres', '--', full, ...all])
+    else await promisify(execFile)(full, all)
+  }
   const isRunning = () =>
     spawnSync(
       asRoot ? 'runuser' : join(bin, 'pg_ctl'),
@@ -120,9 +132,9 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   return {
     adminUrl,
     urlOf: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
-    stop: (mode) => void pgCtl('-m', mode, '-w', 'stop'),
+    stop: (mode) => pgCtlAsync('-m', mode, '-w', 'stop'),
     async start() {
-      pgCtl('-w', 'start')
+      await pgCtlAsync('-w', 'start')
       await waitForPostgres(adminUrl)
     },
     running: isRunning,
