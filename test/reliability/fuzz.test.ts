@@ -2,11 +2,14 @@
 // requests (fast-check) with malformed JSON, wrong types, huge and deep bodies, odd Unicode, SQL and
 // script fragments, bad path ids, bad query parameters, odd headers and bad keys, checked for no 5xx,
 // the error shape on every 4xx, no write from a rejected request, writes that read back as answered, and
-// every answer within a latency bound (support/fuzzer.ts); an operation it cannot give real ids fails it. FUZZ_RUNS (cases per database) and FUZZ_SEED (replay a failure) tune it; see
-// docs/reliability.md.
+// every answer within a latency bound (support/fuzzer.ts); an operation it cannot give real ids fails it.
+// The server runs with the default configuration: rate limits on (quotas the fuzzer never reaches),
+// logging at info into a sink that must hold no error line. FUZZ_RUNS (cases per database) and FUZZ_SEED
+// (replay a failure) tune it; see docs/reliability.md.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { TEST_DATABASES } from '../support/databases.js'
+import { logSink, UNTRIPPED_LIMITS, type LogSink } from '../support/defaults.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 import { Fuzzer } from './support/fuzzer.js'
 import { closeRawClient } from './support/raw-client.js'
@@ -26,8 +29,11 @@ for (const database of TEST_DATABASES) {
   describe(`${database.name}: hostile-input fuzzer`, { timeout: TIMEOUT_MS }, () => {
     let server: TestServer
     let fuzzer: Fuzzer
+    let log: LogSink
     before(async () => {
-      server = await startTestServer(database)
+      // As users run it: limits on (quotas it never reaches), request timeout as by default, info logs.
+      log = logSink()
+      server = await startTestServer(database, { env: UNTRIPPED_LIMITS, logger: log.logger })
       fuzzer = await Fuzzer.prepare(server)
     })
     after(async () => server?.close())
@@ -51,7 +57,11 @@ for (const database of TEST_DATABASES) {
       t.diagnostic(
         `slowest answer ${Math.round(stats.slowestMs)} ms (bound ${fuzzer.latencyLimitMs} ms); ${stats.resent} cases over it once, then sent again`,
       )
+      t.diagnostic(`${log.lines()} log lines at info, ${log.errors().length} at error`)
       assert.equal(stats.serverErrors, 0)
+      assert.ok(log.lines() >= stats.cases, 'every request was logged')
+      assert.deepEqual(log.errors(), [], 'the server logged errors')
+      assert.ok((stats.byStatus.get(429) ?? 0) === 0, 'the rate limits tripped: raise the quotas')
       // An operation fuzzed with bad ids only never reaches its real code: add a recipe in support/records.ts.
       assert.deepEqual(unresolved, [], 'operations whose path ids could not be made real')
     })

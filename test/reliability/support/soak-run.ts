@@ -3,13 +3,16 @@
 // members and entries seeded, the mixed load (soak-load.ts) for a fixed time while memory and handles
 // are sampled after full garbage collections, then `judgeSoak` turns the samples into problems: any
 // wrong status or failed connection, a growth trend of the heap or the RSS, handles (sockets, timers,
-// descriptors) that grow with the load or outlive it.
+// descriptors) that grow with the load or outlive it, or any error line the server logged. The server
+// runs with the default configuration: rate limits on (quotas the load never reaches) and logging at
+// `info` to its stdout, which the test reads as a sink.
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { client } from '../../support/client.js'
 import type { TestDatabase } from '../../support/databases.js'
+import { UNTRIPPED_LIMITS } from '../../support/defaults.js'
 import { createTestDatabase } from '../../support/server.js'
 import { FIRST_STATUS, VALUES, makeEntryFixture } from './entry-fixture.js'
 import { median, runLoad, slope, type LoadResult, type SoakEntries } from './soak-load.js'
@@ -33,6 +36,9 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 export interface SoakRun {
   load: LoadResult
+  /** Lines the server logged, and those at `error` or above (at most 20 kept). */
+  logLines: number
+  logErrors: string[]
   baseline: SoakSample
   samples: SoakSample[]
   /** After the load's connections closed. */
@@ -40,23 +46,42 @@ export interface SoakRun {
 }
 
 /** Starts the soak server on a fresh database; resolves once it listens. */
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; key: string }> {
+interface SoakServer {
+  child: ChildProcess
+  url: string
+  key: string
+  log: { lines: number; errors: string[] }
+}
+
+async function startServer(env: Record<string, string>): Promise<SoakServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', SERVER], {
     env: {
       ...process.env,
       DATABASE_URL: '',
-      LOG_LEVEL: 'silent',
-      RAPPORT_RATE_LIMIT: '0',
+      LOG_LEVEL: 'info',
+      ...UNTRIPPED_LIMITS,
       RAPPORT_DB_POOL_SIZE: String(POOL_SIZE),
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  })
+  // The log sink: every line counted, error lines (pino level 50 and up) kept.
+  const log = { lines: 0, errors: [] as string[] }
+  let partial = ''
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n')
+    partial = lines.pop()!
+    for (const line of lines) {
+      log.lines++
+      if (Number(/"level":(\d+)/.exec(line)?.[1] ?? 0) >= 50 && log.errors.length < 20)
+        log.errors.push(line.slice(0, 1000))
+    }
   })
   const [message] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(() => [undefined])])) as [
     SoakMessage | undefined,
   ]
   if (message?.type !== 'ready') throw new Error('the soak server did not start')
-  return { child, url: message.url, key: message.key }
+  return { child, url: message.url, key: message.key, log }
 }
 
 function sampleOf(child: ChildProcess): Promise<SoakSample> {
@@ -132,7 +157,7 @@ export async function runSoak(
     // The load's connections are closed; give the server a moment to see them go.
     await new Promise((resolve) => setTimeout(resolve, 500))
     const settled = await sampleOf(server.child)
-    return { load, baseline, samples, settled }
+    return { load, baseline, samples, settled, logLines: server.log.lines, logErrors: server.log.errors }
   } finally {
     if (server.child.exitCode === null) {
       server.child.send({ type: 'stop' })
@@ -148,6 +173,8 @@ export function judgeSoak(run: SoakRun, label: string, seconds: number): { figur
   const judged = samples.slice(Math.floor(samples.length * WARM_UP))
   const problems: string[] = []
   if (load.errorCount > 0) problems.push(`errors under load:\n${load.errors.join('\n')}`)
+  if (run.logErrors.length > 0) problems.push(`the server logged errors:\n${run.logErrors.join('\n')}`)
+  if (run.logLines < load.requests) problems.push(`${run.logLines} log lines for ${load.requests} requests`)
   if (load.requests <= WORKERS) problems.push('the load did not run')
   if (judged.length < 5)
     return { figures: [`${samples.length} samples`], problems: [...problems, `only ${judged.length} samples to judge`] }
@@ -162,7 +189,7 @@ export function judgeSoak(run: SoakRun, label: string, seconds: number): { figur
     `heap ${mb(baseline.heapUsed)} before, ${mb(median(judged.map((s) => s.heapUsed)))} median under load, trend ${mb(heapGrowth)} over the last ${(window / 1000).toFixed(0)} s; ${mb(settled.heapUsed)} after`,
     `rss ${mb(baseline.rss)} before, ${mb(judged[0]!.rss)} → ${mb(judged.at(-1)!.rss)} under load (${mb(rssGrowth)} between thirds); ${mb(settled.rss)} after`,
     `handles ${total(baseline)} before, ${Math.min(...handles)}–${Math.max(...handles)} under load (trend ${handleTrend.toFixed(1)}), ${total(settled)} after ${JSON.stringify(settled.resources)}; fds ${baseline.fds} → ${settled.fds}`,
-    `${samples.length} samples`,
+    `${samples.length} samples; ${run.logLines} log lines at info, ${run.logErrors.length} at error`,
   ]
   if (heapGrowth >= HEAP_GROWTH_LIMIT)
     problems.push(`the heap grows: ${mb(heapGrowth)} over ${(window / 1000).toFixed(0)} s`)
