@@ -20,6 +20,16 @@ export interface BenchOptions {
   postgresAdminUrl: string
   /** Rapport's log level in the server process. */
   logLevel: string
+  /** Scenarios measured again before the post-seed VACUUM / checkpoint, as a freshly loaded database serves them. */
+  unsettledScenarios: string[]
+  /** Scenarios measured again with the server's default configuration (limits on, info logs). */
+  defaultsScenarios: string[]
+  /**
+   * A figure within this fraction of a target (e.g. 0.15: 15 %) is measured `repeats` times in all and
+   * reported as the median run, with the spread of the runs.
+   */
+  nearTarget: number
+  repeats: number
 }
 
 export const DEFAULT_SIZES = [10_000, 100_000, 1_000_000]
@@ -63,5 +73,9 @@ export function loadBenchOptions(env: Record<string, string | undefined> = proce
     reportPath: env.BENCH_REPORT === '' || env.BENCH_REPORT === '0' ? null : (env.BENCH_REPORT ?? 'docs/benchmarks.md'),
     postgresAdminUrl: env.BENCH_POSTGRES_URL || env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
     logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
+    unsettledScenarios: env.BENCH_UNSETTLED === undefined ? ['list-first', 'filter-field'] : list(env.BENCH_UNSETTLED),
+    defaultsScenarios: env.BENCH_DEFAULTS === undefined ? ['get'] : list(env.BENCH_DEFAULTS),
+    nearTarget: env.BENCH_NEAR === '0' ? 0 : positive('BENCH_NEAR', env.BENCH_NEAR, 0.15),
+    repeats: Math.round(positive('BENCH_REPEATS', env.BENCH_REPEATS, 3)),
   }
 }

@@ -29,10 +29,14 @@ describe('bench smoke run', () => {
     for (const size of results.sizes) {
       assert.ok(size.bare.ok > 0, `${size.database}: the bare baseline answered`)
       assert.equal(size.bare.failures, 0, `${size.database}: the bare baseline failed requests`)
+      const of = (variant: string) => size.scenarios.filter((s) => s.variant === variant).map((s) => s.scenario)
       assert.deepEqual(
-        size.scenarios.map((s) => s.scenario),
+        of('standard'),
         SCENARIOS.map((s) => s.name),
       )
+      assert.deepEqual(of('no-vacuum'), options.unsettledScenarios, 'measured before the post-seed VACUUM')
+      assert.deepEqual(of('defaults'), options.defaultsScenarios, "measured with the server's default configuration")
+      for (const s of size.scenarios) assert.ok((s.runs ?? []).length >= 1, `${s.scenario}: its runs are kept`)
       for (const s of size.scenarios) {
         assert.ok(s.ok > 0, `${size.database} ${s.scenario}: no request was answered 2xx`)
         assert.equal(s.failures, 0, `${size.database} ${s.scenario}: ${s.failures} requests failed or were not 2xx`)
@@ -47,6 +51,12 @@ describe('bench smoke run', () => {
         assert.equal(s.keysGapFree, true)
     }
     assert.match(renderTable(results), /bare Fastify/)
-    assert.match(renderMarkdown(results, ''), /## Results[\s\S]*\| get \|/)
+    const markdown = renderMarkdown(results, '')
+    assert.match(markdown, /## Results[\s\S]*\| get \|/)
+    assert.match(markdown, /\| get \(defaults\) \|/)
+    assert.match(markdown, /\| list-first \(no VACUUM\) \|/)
+    // Facts come from the databases, not from constants.
+    for (const name of options.databases) assert.ok(Object.keys(results.facts?.[name] ?? {}).length > 3, name)
+    if (options.databases.includes('sqlite')) assert.match(markdown, /journal_mode=wal/)
   })
 })

@@ -45,7 +45,14 @@ for (const name of options.databases) {
         },
         nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${file}`],
       })
-      const ctx: ScenarioContext = { fixture, total: size, sample, orgIds: state.orgIds, random: prng(1) }
+      const ctx: ScenarioContext = {
+        fixture,
+        total: size,
+        sample,
+        entryIds: state.entryIds,
+        orgIds: state.orgIds,
+        random: prng(1),
+      }
       const settings = {
         url: server.url,
         connections: options.connections,

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { BenchResults } from '../suite.js'
 import { SCENARIOS } from '../scenarios.js'
+import { TIER_SHARES } from '../seed/rows.js'
 import { checkTargets } from './targets.js'
 import { HEADER, resultRows } from './table.js'
 
@@ -44,33 +45,56 @@ export function renderMarkdown(results: BenchResults, existingPath = results.opt
     `- CPU: ${m.cpu}, ${m.cores} cores; memory ${m.memoryGiB} GiB; ${m.kernel}`,
     `- Node ${m.node}`,
     ...Object.values(m.databases).map((v) => `- ${v}`),
+    ...Object.entries(results.facts ?? {}).map(
+      ([db, facts]) =>
+        `- ${db} settings, read from the database during the run: ${Object.entries(facts ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')}`,
+    ),
     '',
     '## Method',
     '',
     `- Sizes: ${sizes} entries in one process (plus one organization and one contact per ${10} entries, ten members, three typed`,
     '  list fields on every entry: a select, a number and a date). The workspace grows from one size to the next in the same run.',
+    "- The data is shaped like a CRM in use, not like a benchmark: creation times are shuffled (an entry's key says nothing",
+    '  about its age); the Tier select follows a Zipf-like spread (weights 1/rank^1.5:',
+    `  ${Object.entries(TIER_SHARES)
+      .map(([t, share]) => `${t} ${(share * 100).toFixed(1)} %`)
+      .join(', ')});`,
+    '  a fifth of the entries moved through two to four statuses before their current one (a history row per move, later',
+    '  update times, `closed_at` as the moves set it).',
     '- Seeding (fastest correct path): the workspace, members and process are made through the domain services; entries,',
     '  organizations and contacts are then bulk-inserted in transactions of 10,000 entries with every index and foreign key on.',
     "  Rows are built by the domain's own functions (`formatEntryKey`, `fieldValueRows`, `closedAtFor`); each transaction takes",
     '  its key numbers from `lists.last_key_number` with the same `UPDATE ... RETURNING` the entries service uses and raises',
     '  `lists.entry_count` and `statuses.entry_count` by what it adds, and writes the `entry_field_values` lookup rows and the',
-    '  creation row of `entry_status_changes` for every entry. SQLite: better-sqlite3 prepared statements per row',
-    '  (`synchronous=OFF` on the seeding connection only), then a WAL checkpoint. PostgreSQL: one `INSERT ... SELECT FROM',
-    '  unnest($1::text[], ...)` per table per batch (`synchronous_commit=off` on the seeding session only), then',
-    '  `VACUUM (ANALYZE)` as autovacuum would. After each seed and after every scenario that creates, the invariants are',
-    '  checked against the database: keys 1..n with n = `last_key_number` = `entry_count`, per-status counts, 3 lookup rows and',
-    `  one creation history row per entry. Seeding took: ${seedLines}.`,
+    '  status history of every entry. SQLite: better-sqlite3 prepared statements per row (`synchronous=OFF` on the seeding',
+    '  connection only). PostgreSQL: one `INSERT ... SELECT FROM unnest($1::text[], ...)` per table per batch',
+    '  (`synchronous_commit=off` on the seeding session only). After each seed and after every scenario that creates, the',
+    '  invariants are checked against the database: keys 1..n with n = `last_key_number` = `entry_count`, per-status counts, 3',
+    `  lookup rows and one creation history row per entry. Seeding took: ${seedLines}.`,
+    `- First, on the database as loaded (no VACUUM, no WAL checkpoint yet, as a freshly imported database serves): the`,
+    `  scenarios marked "(no VACUUM)" (${o.unsettledScenarios?.join(', ') || 'none'}). Then the database is settled (SQLite: WAL`,
+    '  checkpoint; PostgreSQL: `VACUUM (ANALYZE)` as autovacuum would) and every scenario runs. Last, the scenarios marked',
+    `  "(defaults)" (${o.defaultsScenarios?.join(', ') || 'none'}) run on a server with its default configuration: rate limiting and`,
+    '  the failed-authentication limit on (quotas the load cannot reach), logs at info (to /dev/null).',
     `- Load: autocannon (programmatic) in the benchmark process, ${o.connections} keep-alive connections, no pipelining, on`,
     `  loopback; the server runs in a child process of its own. Each scenario: ${o.warmupS} s warm-up (discarded), then ${o.durationS} s`,
     '  measured. Throughput counts 2xx responses only; p50/p99 are computed from every 2xx response time (sub-millisecond).',
+    `- A figure within ${Math.round((o.nearTarget ?? 0) * 100)} % of a target it is held to is measured ${o.repeats ?? 1} times; the median run`,
+    '  (by throughput) is reported whole, and the "runs" column shows the spread of the runs.',
     `- Server: \`bin/rapport.js serve\` from the compiled dist/ (built first if older than src/), as deployed, with`,
     `  RAPPORT_RATE_LIMIT=0, LOG_LEVEL=${o.logLevel},`,
     `  RAPPORT_DB_POOL_SIZE=${o.connections} (PostgreSQL). RSS is the server process's peak (VmHWM reset before, and VmRSS sampled`,
     "  every 100 ms, during the measured part), from /proc; PostgreSQL's own processes are not included.",
     '- Bare Fastify: one GET route returning a fixed 5-key JSON document through a response schema, no logging.',
+    '- Targets are judged on ratios measured in the same block (against the bare baseline measured just before, or between',
+    '  two scenarios of one block), never on raw req/s compared across blocks; creates per second are judged per block.',
     '- The 2 cores are shared by the server, the load generator and (for PostgreSQL) the database server.',
     `- 1-minute load average at the start of the run ${m.loadAtStart}, at the end ${results.loadAtEnd}: anything else running on`,
     "  the machine (other sessions' test suites share it) lowers bare Fastify and Rapport alike, which is why the ratios matter.",
+    '- Raw output: `docs/bench/results.json` (every figure, every run of a repeated cell) and `docs/bench/run.log` (the log',
+    '  of the run, line by line) are written with this file.',
     '',
     '| scenario | what is sent |',
     '| --- | --- |',
@@ -80,9 +104,9 @@ export function renderMarkdown(results: BenchResults, existingPath = results.opt
     '',
     table(HEADER, resultRows(results)),
     '',
-    '"(gap-free)": after the scenario, keys were checked gap-free and every counter true.',
+    '"(gap-free)": after the scenario, keys were checked gap-free and every counter true. "runs": 1, or how many times the cell was measured and the range of their throughputs.',
     '',
-    '## Targets (issue 6)',
+    '## Targets',
     '',
     table(
       ['db', 'target', 'reached', 'met'],
@@ -106,6 +130,10 @@ export function renderMarkdown(results: BenchResults, existingPath = results.opt
     '| `BENCH_SCENARIOS` | all | comma-separated scenario names from the table above |',
     '| `BENCH_POSTGRES_URL` | `DATABASE_URL`, else `postgres://postgres@127.0.0.1:5432/test` | server on which a throw-away database is created and dropped |',
     "| `BENCH_LOG_LEVEL` | `warn` | Rapport's log level in the server process |",
+    '| `BENCH_UNSETTLED` | `list-first,filter-field` | scenarios also measured before the post-seed VACUUM / checkpoint (empty: none) |',
+    "| `BENCH_DEFAULTS` | `get` | scenarios also measured with the server's default configuration (empty: none) |",
+    '| `BENCH_NEAR` | `0.15` | a figure this close to a target (a fraction) is measured again (0: never) |',
+    '| `BENCH_REPEATS` | `3` | runs of such a cell; the median is reported |',
     '| `BENCH_REPORT` | `docs/benchmarks.md` | where to write this report (`0`: do not write) |',
     '',
     'The figures of this run are also in `docs/bench/results.json`; `BENCH_RENDER=docs/bench/results.json npm run bench`',

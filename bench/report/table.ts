@@ -26,7 +26,22 @@ export const HEADER = [
   'x bare',
   'RSS MiB',
   'non-2xx',
+  'runs',
 ]
+
+/** `1`, or `3: 980–1,050/s` for a cell measured several times (the median run is the one shown). */
+function runsCell(runs: readonly number[] | undefined): string {
+  if (!runs || runs.length <= 1) return '1'
+  const lo = Math.min(...runs)
+  const hi = Math.max(...runs)
+  return `${runs.length}: ${fmt.rps(lo)}–${fmt.rps(hi)}/s`
+}
+
+/** The row's scenario cell: the name, the variant, and whether keys were checked afterwards. */
+function scenarioCell(s: { scenario: string; variant?: string; keysGapFree?: boolean }): string {
+  const variant = s.variant === 'no-vacuum' ? ' (no VACUUM)' : s.variant === 'defaults' ? ' (defaults)' : ''
+  return s.scenario + variant + (s.keysGapFree ? ' (gap-free)' : '')
+}
 
 /** The rows of the results table, shared by the terminal and Markdown renderings. */
 export function resultRows(results: BenchResults): string[][] {
@@ -45,12 +60,13 @@ export function resultRows(results: BenchResults): string[][] {
       '1.00',
       '',
       String(b.failures),
+      '1',
     ])
     for (const s of size.scenarios) {
       rows.push([
         size.database,
         fmt.size(size.size),
-        s.scenario + (s.keysGapFree ? ' (gap-free)' : ''),
+        scenarioCell(s),
         fmt.rps(s.rps),
         fmt.x(s.ratio.rps),
         fmt.ms(s.p50),
@@ -59,6 +75,7 @@ export function resultRows(results: BenchResults): string[][] {
         fmt.x(s.ratio.p99),
         s.rssMiB === null ? '?' : s.rssMiB.toFixed(0),
         String(s.failures),
+        runsCell(s.runs),
       ])
     }
   }

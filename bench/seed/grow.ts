@@ -1,7 +1,7 @@
 // Grows the benchmark workspace to a target number of entries in batches, each batch one transaction
 // that takes its key numbers from the list's counter and raises the status counters by what it adds,
 // so every commit leaves the database as the entries service would: keys gap-free and equal to
-// `lists.last_key_number`, kept counts true, lookup rows and creation history rows present.
+// `lists.last_key_number`, kept counts true, lookup rows and status history (creation and moves) present.
 import { ENTRIES_PER_ORGANIZATION, entryRows, prng, recordRows, type Row } from './rows.js'
 import type { BulkWriter } from './writers.js'
 import type { Fixture } from './workspace.js'
@@ -15,14 +15,23 @@ export interface SeedState {
   orgIds: string[]
   /** contactIds[i] is a contact of organization orgIds[i]. */
   contactIds: string[]
-  /** Time of entry key number 0; seeded entries are spaced out after it. */
-  baseMs: number
+  /** Ids of every seeded entry, for reads over all of them. */
+  entryIds: string[]
+  /** Seeded entries are created at a random one of `slots` seconds after `baseMs`. */
+  time: { baseMs: number; slots: number }
   random: () => number
 }
 
 export function newSeedState(targetEntries: number): SeedState {
-  // Entries are spaced a second apart, ending a day before the run, so created ones are the newest.
-  return { orgIds: [], contactIds: [], baseMs: Date.now() - 86_400_000 - targetEntries * 1000, random: prng(6) }
+  // One second per entry of the largest size, ending a day before the run (moves add at most hours), so
+  // entries created by the scenarios are the newest.
+  return {
+    orgIds: [],
+    contactIds: [],
+    entryIds: [],
+    time: { baseMs: Date.now() - 86_400_000 - targetEntries * 1000, slots: targetEntries },
+    random: prng(6),
+  }
 }
 
 async function addRecords(writer: BulkWriter, fixture: Fixture, state: SeedState, target: number): Promise<void> {
@@ -72,16 +81,17 @@ export async function growTo(
       const history: Row[] = []
       const perStatus = new Map<string, number>()
       for (let k = before + 1; k <= before + n; k++) {
-        const rows = entryRows(fixture, k, state, state.baseMs, state.random)
+        const rows = entryRows(fixture, k, state, state.time, state.random)
         entries.push(rows.entry)
         values.push(...rows.values)
-        history.push(rows.history)
+        history.push(...rows.history)
         perStatus.set(rows.entry.status_id!, (perStatus.get(rows.entry.status_id!) ?? 0) + 1)
       }
       await tx.insert('entries', entries)
       await tx.insert('entry_field_values', values)
       await tx.insert('entry_status_changes', history)
       for (const [statusId, count] of perStatus) await tx.countStatus(fixture.workspaceId, statusId, count)
+      for (const e of entries) state.entryIds.push(e.id as string)
     })
     added += n
   }
