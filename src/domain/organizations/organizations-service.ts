@@ -70,7 +70,6 @@ export class OrganizationsService {
             'organization',
             input.custom_fields,
             problems,
-            this.shareLock(),
           )
           problems.throwIfAny()
           const now = nowMs()
@@ -103,7 +102,7 @@ export class OrganizationsService {
     const row = await retryOnUniqueViolation(
       () =>
         this.db.transaction(async (trx) => {
-          const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
+          const row = await q.lockOrganization(trx, actor.workspaceId, id)
           if (!row) throw new NotFoundError('organization', id)
           const problems = new Problems()
           const name = cleanText(input.name)
@@ -116,7 +115,6 @@ export class OrganizationsService {
             'organization',
             input.custom_fields,
             problems,
-            this.shareLock(),
           )
           problems.throwIfAny()
           const next: OrganizationRow = {
@@ -155,7 +153,7 @@ export class OrganizationsService {
   /** Removes the listed domains (any written form); domains the organization does not have are ignored. */
   async removeDomains(actor: Actor, id: string, domains: readonly string[]): Promise<Organization> {
     const row = await this.db.transaction(async (trx) => {
-      const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
+      const row = await q.lockOrganization(trx, actor.workspaceId, id)
       if (!row) throw new NotFoundError('organization', id)
       const current = (await q.domainsOf(trx, actor.workspaceId, [id])).get(id) ?? []
       const remove = domains.map(normaliseDomain).filter((d): d is string => d !== undefined && current.includes(d))
@@ -172,7 +170,7 @@ export class OrganizationsService {
   async delete(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (trx) => {
       // Locked first, so a contact or note being pointed at it concurrently waits and then sees it gone.
-      const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
+      const row = await q.lockOrganization(trx, actor.workspaceId, id)
       if (!row) throw new NotFoundError('organization', id)
       await deleteEntriesOfRecords(trx, actor.workspaceId, 'Organization', [id])
       await deleteNotesOfOrganization(trx, actor.workspaceId, id)
@@ -183,13 +181,5 @@ export class OrganizationsService {
 
   private async present(actor: Actor, row: OrganizationRow): Promise<Organization> {
     return (await presentOrganizations(this.db.kysely, actor.workspaceId, [row]))[0]!
-  }
-
-  private updateLock(): 'update' | undefined {
-    return this.db.traits.supportsForUpdate ? 'update' : undefined
-  }
-
-  private shareLock(): 'share' | undefined {
-    return this.db.traits.supportsForUpdate ? 'share' : undefined
   }
 }
