@@ -7,29 +7,10 @@ import { Problems } from '../errors.js'
 import { filterKey } from '../fields/field-types.js'
 import type { ListDefinition } from '../lists/list-definitions.js'
 import { unixSecondsToMs } from '../time.js'
+import type { EntryListQuery } from './entry-requests.js'
 
 export const ENTRY_SORTS = ['updated_at', 'created_at', 'key', 'one_time_value_cents', 'closed_at'] as const
 export type EntrySortName = (typeof ENTRY_SORTS)[number]
-
-export interface EntryListQuery {
-  first?: number
-  after?: number
-  status?: string[]
-  status_type?: 'active' | 'won' | 'lost'
-  assignee_email?: string
-  entryable_type?: string
-  entryable_id?: string
-  contact_id?: string
-  created_after?: number
-  created_before?: number
-  updated_after?: number
-  updated_before?: number
-  closed_after?: number
-  closed_before?: number
-  sort?: string
-  /** `field[<name>]` parameters arrive under their literal names. */
-  [fieldParam: `field[${string}]`]: string | undefined
-}
 
 const FIELD_PARAM = /^field\[(.+)\]$/
 
