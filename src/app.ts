@@ -23,6 +23,7 @@ import listsRoutes from './http/routes/lists.js'
 import notesRoutes from './http/routes/notes.js'
 import organizationsRoutes from './http/routes/organizations.js'
 import usersRoutes from './http/routes/users.js'
+import webhooksRoutes from './http/routes/webhooks.js'
 import { ErrorBody } from './http/schemas/common.js'
 import { requestIdOf } from './http/request-id.js'
 import { serializerCompiler } from './http/serialization.js'
@@ -56,6 +57,7 @@ const V1_ROUTES = [
   customFieldsRoutes,
   notesRoutes,
   usersRoutes,
+  webhooksRoutes,
 ]
 
 /**
@@ -105,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           createServices(db, {
             defaultCountryCode: config.RAPPORT_DEFAULT_COUNTRY_CODE,
             keyPepper: config.RAPPORT_KEY_PEPPER,
+            webhookAllowPrivate: config.RAPPORT_WEBHOOK_ALLOW_PRIVATE === '1',
           }),
         )
       },

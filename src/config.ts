@@ -3,6 +3,9 @@
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
 
+/** A duration: a number and a unit (`500ms`, `1.5s`, `5m`, `2h`, `30d`). */
+const DURATION = '[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)'
+
 export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'TCP port of the HTTP server' }),
   HOST: Type.String({ default: '127.0.0.1', description: 'Address to listen on (0.0.0.0 for every interface)' }),
@@ -65,6 +68,41 @@ export const ConfigSchema = Type.Object({
         'Behind a reverse proxy: which X-Forwarded-For hops name the client (true: all; a number: that many hops; or proxy addresses/CIDRs, comma-separated). Unset: the socket address is the client',
     }),
   ),
+  RAPPORT_WEBHOOK_ALLOW_PRIVATE: Type.Enum(['0', '1'], {
+    default: '0',
+    description:
+      '1: webhooks may point at loopback, private and link-local addresses (intranets, tests); 0 refuses them at create and at delivery',
+  }),
+  RAPPORT_WEBHOOK_DISPATCH: Type.Enum(['0', '1'], {
+    default: '1',
+    description: '1: this process delivers webhooks (and prunes old events); 0: it only serves the API',
+  }),
+  RAPPORT_WEBHOOK_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 600_000,
+    default: 10_000,
+    description: 'A delivery attempt without a complete answer after this long fails',
+  }),
+  RAPPORT_WEBHOOK_RETRY_SCHEDULE: Type.String({
+    pattern: `^${DURATION}(,${DURATION}){0,49}$`,
+    default: '1m,5m,30m,2h,5h,10h,24h,30h',
+    description: 'Waits before each retry of a failed delivery, comma-separated (each drawn within ±20%)',
+  }),
+  RAPPORT_WEBHOOK_FAILURE_RUN: Type.Integer({
+    minimum: 1,
+    default: 100,
+    description: 'A subscription is disabled after this many failed attempts in a row ...',
+  }),
+  RAPPORT_WEBHOOK_FAILURE_RUN_SPAN: Type.String({
+    pattern: `^${DURATION}$`,
+    default: '24h',
+    description: '... once the first of them is at least this old',
+  }),
+  RAPPORT_WEBHOOK_RETENTION: Type.String({
+    pattern: `^${DURATION}$`,
+    default: '30d',
+    description: 'Webhook events and their deliveries are deleted after this long',
+  }),
   RAPPORT_DEFAULT_COUNTRY_CODE: Type.String({
     pattern: '^[0-9]{1,3}$',
     default: '82',
@@ -83,6 +121,8 @@ const NUMERIC = new Set([
   'RAPPORT_RATE_LIMIT',
   'RAPPORT_RATE_LIMIT_WINDOW_S',
   'RAPPORT_AUTH_FAILURE_LIMIT',
+  'RAPPORT_WEBHOOK_TIMEOUT_MS',
+  'RAPPORT_WEBHOOK_FAILURE_RUN',
 ])
 
 export class ConfigError extends Error {}

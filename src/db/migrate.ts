@@ -7,6 +7,7 @@ import * as m0002 from './migrations/0002-records.js'
 import * as m0003 from './migrations/0003-lists.js'
 import * as m0004 from './migrations/0004-entries.js'
 import * as m0005 from './migrations/0005-api-key-hashes.js'
+import * as m0009 from './migrations/0009-webhooks.js'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-workspaces': m0001,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-lists': m0003,
   '0004-entries': m0004,
   '0005-api-key-hashes': m0005,
+  '0009-webhooks': m0009,
 }
 
 const MIGRATION_TABLE = 'rapport_migrations'

@@ -261,6 +261,77 @@ export interface EntryStatusChangesTable {
   api_key_id: string | null
 }
 
+/** A webhook subscription: where a workspace's events are POSTed, and which ones. */
+export interface WebhookSubscriptionsTable {
+  workspace_id: string
+  id: string
+  url: string
+  /** JSON array of event names and wildcards (`entry.created`, `contact.*`, `*`). */
+  events: JsonText
+  /** Only events of this list (entries of it, the list itself), when set. */
+  list_id: string | null
+  active: Flag
+  /** The HMAC key deliveries are signed with; shown to the client only on create and rotation. */
+  secret: string
+  description: string | null
+  /** Why the dispatcher turned it off (a failing receiver), or null. */
+  disabled_reason: string | null
+  /** Failed delivery attempts since the last success. */
+  consecutive_failures: number
+  /** When the current run of failures began, or null. */
+  failing_since: Millis | null
+  created_at: CreatedAt
+  updated_at: Millis
+}
+
+/** The transactional outbox: one row per event, written in the transaction of the change it describes. */
+export interface WebhookEventsTable {
+  workspace_id: string
+  id: string
+  /** `contact.updated`, `entry.status_changed`, `ping`, ... */
+  type: string
+  /** `contact`, `organization`, `note`, `custom_field`, `list`, `entry` or `webhook` (a ping). */
+  record_type: string
+  record_id: string
+  /** 1, 2, 3, ... per record: receivers order and deduplicate by it. */
+  sequence: number
+  /** The exact JSON body every delivery sends and signs. */
+  payload: JsonText
+  created_at: CreatedAt
+}
+
+/** The last sequence number given to a record's events. */
+export interface WebhookRecordSequencesTable {
+  workspace_id: string
+  record_type: string
+  record_id: string
+  last_sequence: number
+}
+
+/** One event owed to one subscription: the dispatcher's queue and the delivery log. */
+export interface WebhookDeliveriesTable {
+  workspace_id: string
+  id: string
+  subscription_id: string
+  event_id: string
+  event_type: string
+  record_type: string
+  record_id: string
+  sequence: number
+  /** `pending` | `delivered` | `failed` */
+  state: string
+  /** Attempts begun, the one under way included. */
+  attempts: number
+  /** While pending: when it is due, or when the lease of the attempt under way ends. */
+  next_attempt_at: Millis
+  last_attempt_at: Millis | null
+  last_status_code: number | null
+  last_error: string | null
+  last_duration_ms: number | null
+  created_at: CreatedAt
+  updated_at: Millis
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   users: UsersTable
@@ -279,6 +350,10 @@ export interface Database {
   entries: EntriesTable
   entry_field_values: EntryFieldValuesTable
   entry_status_changes: EntryStatusChangesTable
+  webhook_subscriptions: WebhookSubscriptionsTable
+  webhook_events: WebhookEventsTable
+  webhook_record_sequences: WebhookRecordSequencesTable
+  webhook_deliveries: WebhookDeliveriesTable
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>
@@ -299,3 +374,6 @@ export type EntryRow = Selectable<EntriesTable>
 export type NewEntry = Insertable<EntriesTable>
 export type EntryUpdate = Updateable<EntriesTable>
 export type EntryStatusChangeRow = Selectable<EntryStatusChangesTable>
+export type WebhookSubscriptionRow = Selectable<WebhookSubscriptionsTable>
+export type WebhookEventRow = Selectable<WebhookEventsTable>
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>

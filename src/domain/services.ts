@@ -9,6 +9,8 @@ import { NotesService } from './notes/notes-service.js'
 import { OrganizationsService } from './organizations/organizations-service.js'
 import { MembersService } from './workspaces/members-service.js'
 import { WorkspacesService } from './workspaces/workspaces-service.js'
+import type { Resolver } from './webhooks/destination.js'
+import { WebhooksService } from './webhooks/webhooks-service.js'
 
 /** Settings the domain rules need (a subset of the configuration, so domain/ never reads config.ts). */
 export interface DomainSettings {
@@ -16,6 +18,10 @@ export interface DomainSettings {
   defaultCountryCode: string
   /** RAPPORT_KEY_PEPPER: the secret API keys are hashed under (HMAC-SHA-256), when set. */
   keyPepper?: string | undefined
+  /** RAPPORT_WEBHOOK_ALLOW_PRIVATE: webhooks may point at loopback, private and link-local addresses. */
+  webhookAllowPrivate?: boolean | undefined
+  /** How webhook host names are resolved for that check (the system resolver when absent). */
+  webhookResolver?: Resolver | undefined
 }
 
 export function createServices(db: Db, settings: DomainSettings) {
@@ -28,7 +34,11 @@ export function createServices(db: Db, settings: DomainSettings) {
   const organizations = new OrganizationsService(db)
   const customFields = new CustomFieldsService(db)
   const notes = new NotesService(db)
-  return { workspaces, members, lists, connections, entries, contacts, organizations, customFields, notes }
+  const webhooks = new WebhooksService(db, {
+    allowPrivate: settings.webhookAllowPrivate ?? false,
+    resolver: settings.webhookResolver,
+  })
+  return { workspaces, members, lists, connections, entries, contacts, organizations, customFields, notes, webhooks }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -11,6 +11,7 @@ import { TEST_DATABASES } from '../support/databases.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 import { Fuzzer } from './support/fuzzer.js'
 import { closeRawClient } from './support/raw-client.js'
+import { WALK_SERVER_ENV } from './support/records.js'
 
 const error = { $ref: 'ErrorBody#' }
 const object = { type: 'object', additionalProperties: true }
@@ -107,7 +108,11 @@ if (database) {
     let server: TestServer
     let fuzzer: Fuzzer
     before(async () => {
-      server = await startTestServer(database, { extraV1Routes: brokenRoutes, extraRoutes: unguardedRoutes })
+      server = await startTestServer(database, {
+        env: WALK_SERVER_ENV,
+        extraV1Routes: brokenRoutes,
+        extraRoutes: unguardedRoutes,
+      })
       fuzzer = await Fuzzer.prepare(server)
     })
     after(async () => server?.close())

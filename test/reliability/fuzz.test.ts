@@ -10,6 +10,7 @@ import { TEST_DATABASES } from '../support/databases.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 import { Fuzzer } from './support/fuzzer.js'
 import { closeRawClient } from './support/raw-client.js'
+import { WALK_SERVER_ENV } from './support/records.js'
 
 /** Cases per database in a normal run, spread over the operations. */
 const DEFAULT_RUNS = 2000
@@ -27,7 +28,7 @@ for (const database of TEST_DATABASES) {
     let server: TestServer
     let fuzzer: Fuzzer
     before(async () => {
-      server = await startTestServer(database)
+      server = await startTestServer(database, { env: WALK_SERVER_ENV })
       fuzzer = await Fuzzer.prepare(server)
     })
     after(async () => server?.close())

@@ -12,6 +12,7 @@ import { TEST_DATABASES } from '../support/databases.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 import { IsolationWalk } from './support/isolation-walk.js'
 import { closeRawClient } from './support/raw-client.js'
+import { WALK_SERVER_ENV } from './support/records.js'
 
 type Leak = 'none' | 'nested-read' | 'filter' | 'list' | 'no-way-to-make'
 
@@ -152,7 +153,7 @@ if (database) {
   describe(`${database.name}: the isolation walker on made-up resources`, () => {
     const servers: TestServer[] = []
     const walkOver = async (leak: Leak) => {
-      const server = await startTestServer(database, { extraV1Routes: madeUpResources(leak) })
+      const server = await startTestServer(database, { env: WALK_SERVER_ENV, extraV1Routes: madeUpResources(leak) })
       servers.push(server)
       return IsolationWalk.prepare(server)
     }
@@ -164,7 +165,7 @@ if (database) {
       // The real API is walked too; what the made-up routes add is measured against a walk of it alone.
       const baseline = await IsolationWalk.prepare(
         await (async () => {
-          const server = await startTestServer(database)
+          const server = await startTestServer(database, { env: WALK_SERVER_ENV })
           servers.push(server)
           return server
         })(),

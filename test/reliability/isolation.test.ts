@@ -9,6 +9,7 @@ import { TEST_DATABASES } from '../support/databases.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 import { IsolationWalk } from './support/isolation-walk.js'
 import { closeRawClient } from './support/raw-client.js'
+import { WALK_SERVER_ENV } from './support/records.js'
 
 after(() => closeRawClient())
 
@@ -17,7 +18,7 @@ for (const database of TEST_DATABASES) {
     let server: TestServer
     let walk: IsolationWalk
     before(async () => {
-      server = await startTestServer(database)
+      server = await startTestServer(database, { env: WALK_SERVER_ENV })
       walk = await IsolationWalk.prepare(server)
     })
     after(async () => server?.close())

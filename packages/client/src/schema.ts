@@ -470,6 +470,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhooks */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Events are POSTed to `url`, signed with the `secret` answered here (and never again). See the description of the API for the payload, the signature and the retries.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a webhook */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description `active: true` turns a disabled webhook on again: its failures are forgotten.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a webhook's signing secret
+         * @description Every attempt from now on is signed with the new secret, answered here once.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook's delivery log
+         * @description One item per event sent (or to send), with its last attempt; last changed first.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description The delivery's event is sent again as a new delivery, due now; answers the new delivery.
+         */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a ping event
+         * @description A `ping` event (its object is the webhook) is sent to this webhook alone; answers its delivery.
+         */
+        post: operations["pingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6529,6 +6652,1173 @@ export interface operations {
             };
             /** @description Unknown id (ids of other workspaces look the same) or unknown route */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size; default 25, at most 100 (larger values are served as 100) */
+                first?: number;
+                /** @description Offset: pass the previous page's `end_cursor` */
+                after?: number;
+                /** @description Only records updated after this Unix time (seconds) */
+                updated_after?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "Wh4Tq8Lm2B",
+                     *           "url": "https://example.com/hooks/rapport",
+                     *           "events": [
+                     *             "entry.*",
+                     *             "contact.created"
+                     *           ],
+                     *           "list_id": null,
+                     *           "active": true,
+                     *           "description": "Sync to the data warehouse",
+                     *           "disabled_reason": null,
+                     *           "created_at": "2025-04-29T22:47:39.635Z",
+                     *           "updated_at": "2025-04-29T22:47:39.635Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "end_cursor": 1,
+                     *         "has_next_page": false,
+                     *         "total_count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            id: string;
+                            url: string;
+                            events: string[];
+                            /** @description Only events of this list (its entries and itself), when set */
+                            list_id: string | null;
+                            /** @description Whether events are sent; a failing receiver turns it off */
+                            active: boolean;
+                            description: string | null;
+                            /** @description Why deliveries turned it off (a failing receiver), or null */
+                            disabled_reason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            updated_at: string;
+                        }[];
+                        pagination: {
+                            /** @description `after` + the number of items on this page: pass it as the next `after` */
+                            end_cursor: number;
+                            has_next_page: boolean;
+                            /** @description Items matching the query, over all pages */
+                            total_count: number;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.com/hooks/rapport",
+                 *       "events": [
+                 *         "entry.*",
+                 *         "contact.created"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description http or https, without user or password. Unless the server allows it, a host resolving to a loopback, private or link-local address is refused */
+                    url: string;
+                    /** @description Events to receive: names (`entry.created`), resource wildcards (`contact.*`) or `*` */
+                    events: string[];
+                    /** @description A list or process of the workspace */
+                    list_id?: string | null;
+                    /** @description Default true */
+                    active?: boolean;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Wh4Tq8Lm2B",
+                     *       "url": "https://example.com/hooks/rapport",
+                     *       "events": [
+                     *         "entry.*",
+                     *         "contact.created"
+                     *       ],
+                     *       "list_id": null,
+                     *       "active": true,
+                     *       "description": "Sync to the data warehouse",
+                     *       "disabled_reason": null,
+                     *       "created_at": "2025-04-29T22:47:39.635Z",
+                     *       "updated_at": "2025-04-29T22:47:39.635Z",
+                     *       "secret": "whsec_3sWq0bXj7kPq5mYd2Lr8aNc1Tf6Gh9Jv4Ue0Bz2Ko7w"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        /** @description Only events of this list (its entries and itself), when set */
+                        list_id: string | null;
+                        /** @description Whether events are sent; a failing receiver turns it off */
+                        active: boolean;
+                        description: string | null;
+                        /** @description Why deliveries turned it off (a failing receiver), or null */
+                        disabled_reason: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        updated_at: string;
+                        /** @description The signing secret: shown only here (on create and rotation); store it to verify Rapport-Signature */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Malformed request (unreadable JSON, bad encoding) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Wh4Tq8Lm2B",
+                     *       "url": "https://example.com/hooks/rapport",
+                     *       "events": [
+                     *         "entry.*",
+                     *         "contact.created"
+                     *       ],
+                     *       "list_id": null,
+                     *       "active": true,
+                     *       "description": "Sync to the data warehouse",
+                     *       "disabled_reason": null,
+                     *       "created_at": "2025-04-29T22:47:39.635Z",
+                     *       "updated_at": "2025-04-29T22:47:39.635Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        /** @description Only events of this list (its entries and itself), when set */
+                        list_id: string | null;
+                        /** @description Whether events are sent; a failing receiver turns it off */
+                        active: boolean;
+                        description: string | null;
+                        /** @description Why deliveries turned it off (a failing receiver), or null */
+                        disabled_reason: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description http or https, without user or password. Unless the server allows it, a host resolving to a loopback, private or link-local address is refused */
+                    url?: string;
+                    /** @description Events to receive: names (`entry.created`), resource wildcards (`contact.*`) or `*` */
+                    events?: string[];
+                    /** @description A list or process, or null for all */
+                    list_id?: string | null;
+                    /** @description true turns a subscription on again and clears disabled_reason */
+                    active?: boolean;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Wh4Tq8Lm2B",
+                     *       "url": "https://example.com/hooks/rapport",
+                     *       "events": [
+                     *         "entry.*",
+                     *         "contact.created"
+                     *       ],
+                     *       "list_id": null,
+                     *       "active": true,
+                     *       "description": "Sync to the data warehouse",
+                     *       "disabled_reason": null,
+                     *       "created_at": "2025-04-29T22:47:39.635Z",
+                     *       "updated_at": "2025-04-29T22:47:39.635Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        /** @description Only events of this list (its entries and itself), when set */
+                        list_id: string | null;
+                        /** @description Whether events are sent; a failing receiver turns it off */
+                        active: boolean;
+                        description: string | null;
+                        /** @description Why deliveries turned it off (a failing receiver), or null */
+                        disabled_reason: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Malformed request (unreadable JSON, bad encoding) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Content-Type on a write (send application/json, in UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Wh4Tq8Lm2B",
+                     *       "url": "https://example.com/hooks/rapport",
+                     *       "events": [
+                     *         "entry.*",
+                     *         "contact.created"
+                     *       ],
+                     *       "list_id": null,
+                     *       "active": true,
+                     *       "description": "Sync to the data warehouse",
+                     *       "disabled_reason": null,
+                     *       "created_at": "2025-04-29T22:47:39.635Z",
+                     *       "updated_at": "2025-04-29T22:47:39.635Z",
+                     *       "secret": "whsec_3sWq0bXj7kPq5mYd2Lr8aNc1Tf6Gh9Jv4Ue0Bz2Ko7w"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        /** @description Only events of this list (its entries and itself), when set */
+                        list_id: string | null;
+                        /** @description Whether events are sent; a failing receiver turns it off */
+                        active: boolean;
+                        description: string | null;
+                        /** @description Why deliveries turned it off (a failing receiver), or null */
+                        disabled_reason: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        updated_at: string;
+                        /** @description The signing secret: shown only here (on create and rotation); store it to verify Rapport-Signature */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size; default 25, at most 100 (larger values are served as 100) */
+                first?: number;
+                /** @description Offset: pass the previous page's `end_cursor` */
+                after?: number;
+                /** @description Only records updated after this Unix time (seconds) */
+                updated_after?: number;
+                /** @description pending (due, under way or waiting to be retried), delivered (a 2xx), failed (the retries were spent) */
+                state?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "Dl5Rb1Xw7N",
+                     *           "event_id": "Ev9Kc3Vp6S",
+                     *           "event_type": "contact.updated",
+                     *           "record_id": "Ct2Hn8Qz4M",
+                     *           "sequence": 3,
+                     *           "state": "delivered",
+                     *           "attempts": 2,
+                     *           "status_code": 200,
+                     *           "error": null,
+                     *           "duration_ms": 41,
+                     *           "attempted_at": "2025-04-29T22:48:40.102Z",
+                     *           "next_attempt_at": null,
+                     *           "created_at": "2025-04-29T22:47:39.635Z",
+                     *           "updated_at": "2025-04-29T22:48:40.143Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "end_cursor": 1,
+                     *         "has_next_page": false,
+                     *         "total_count": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            id: string;
+                            /**
+                             * @description Short alphanumeric id
+                             * @example QbkUlo4xZq
+                             */
+                            event_id: string;
+                            event_type: string;
+                            /** @description The record the event is about */
+                            record_id: string;
+                            /** @description The event's number in its record's sequence (1, 2, ...) */
+                            sequence: number;
+                            /**
+                             * @description pending (due, under way or waiting to be retried), delivered (a 2xx), failed (the retries were spent)
+                             * @enum {unknown}
+                             */
+                            state: "pending" | "delivered" | "failed";
+                            /** @description Attempts begun so far */
+                            attempts: number;
+                            /** @description HTTP status of the last attempt; null without an answer */
+                            status_code: number | null;
+                            /** @description Why the last attempt failed (status, timeout, refused address, ...) */
+                            error: string | null;
+                            /** @description How long the last attempt took */
+                            duration_ms: number | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            attempted_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description While pending: when the next attempt is due
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            next_attempt_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC, milliseconds
+                             * @example 2025-04-29T22:47:39.635Z
+                             */
+                            updated_at: string;
+                        }[];
+                        pagination: {
+                            /** @description `after` + the number of items on this page: pass it as the next `after` */
+                            end_cursor: number;
+                            has_next_page: boolean;
+                            /** @description Items matching the query, over all pages */
+                            total_count: number;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Dl5Rb1Xw7N",
+                     *       "event_id": "Ev9Kc3Vp6S",
+                     *       "event_type": "contact.updated",
+                     *       "record_id": "Ct2Hn8Qz4M",
+                     *       "sequence": 3,
+                     *       "state": "delivered",
+                     *       "attempts": 2,
+                     *       "status_code": 200,
+                     *       "error": null,
+                     *       "duration_ms": 41,
+                     *       "attempted_at": "2025-04-29T22:48:40.102Z",
+                     *       "next_attempt_at": null,
+                     *       "created_at": "2025-04-29T22:47:39.635Z",
+                     *       "updated_at": "2025-04-29T22:48:40.143Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        id: string;
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        event_id: string;
+                        event_type: string;
+                        /** @description The record the event is about */
+                        record_id: string;
+                        /** @description The event's number in its record's sequence (1, 2, ...) */
+                        sequence: number;
+                        /**
+                         * @description pending (due, under way or waiting to be retried), delivered (a 2xx), failed (the retries were spent)
+                         * @enum {unknown}
+                         */
+                        state: "pending" | "delivered" | "failed";
+                        /** @description Attempts begun so far */
+                        attempts: number;
+                        /** @description HTTP status of the last attempt; null without an answer */
+                        status_code: number | null;
+                        /** @description Why the last attempt failed (status, timeout, refused address, ...) */
+                        error: string | null;
+                        /** @description How long the last attempt took */
+                        duration_ms: number | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        attempted_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description While pending: when the next attempt is due
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        next_attempt_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit spent, or too many failed authentications from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Database unavailable or request timed out; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Short alphanumeric id
+                 * @example QbkUlo4xZq
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Dl5Rb1Xw7N",
+                     *       "event_id": "Ev9Kc3Vp6S",
+                     *       "event_type": "contact.updated",
+                     *       "record_id": "Ct2Hn8Qz4M",
+                     *       "sequence": 3,
+                     *       "state": "delivered",
+                     *       "attempts": 2,
+                     *       "status_code": 200,
+                     *       "error": null,
+                     *       "duration_ms": 41,
+                     *       "attempted_at": "2025-04-29T22:48:40.102Z",
+                     *       "next_attempt_at": null,
+                     *       "created_at": "2025-04-29T22:47:39.635Z",
+                     *       "updated_at": "2025-04-29T22:48:40.143Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        id: string;
+                        /**
+                         * @description Short alphanumeric id
+                         * @example QbkUlo4xZq
+                         */
+                        event_id: string;
+                        event_type: string;
+                        /** @description The record the event is about */
+                        record_id: string;
+                        /** @description The event's number in its record's sequence (1, 2, ...) */
+                        sequence: number;
+                        /**
+                         * @description pending (due, under way or waiting to be retried), delivered (a 2xx), failed (the retries were spent)
+                         * @enum {unknown}
+                         */
+                        state: "pending" | "delivered" | "failed";
+                        /** @description Attempts begun so far */
+                        attempts: number;
+                        /** @description HTTP status of the last attempt; null without an answer */
+                        status_code: number | null;
+                        /** @description Why the last attempt failed (status, timeout, refused address, ...) */
+                        error: string | null;
+                        /** @description How long the last attempt took */
+                        duration_ms: number | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        attempted_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description While pending: when the next attempt is due
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        next_attempt_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601, UTC, milliseconds
+                         * @example 2025-04-29T22:47:39.635Z
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown id (ids of other workspaces look the same) or unknown route */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Validation failed; `details` names each field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -51,6 +51,10 @@ export default fp(
           },
           { name: 'Notes', description: 'Notes on organizations, each optionally about a process entry' },
           { name: 'Users', description: 'Members of the workspace (Rapport only; Relate has no users API)' },
+          {
+            name: 'Webhooks',
+            description: 'Subscriptions to events, signed deliveries with retries, the delivery log (Rapport only)',
+          },
           { name: 'Operations', description: 'Health and documentation; no key needed' },
         ],
       },

@@ -38,6 +38,8 @@ export const CREATE_RECIPES: Record<string, (ctx: RecipeContext) => Promise<unkn
     emails: [`contact-${tag.toLowerCase()}@example.com`],
     organization_id: await idOf('/v1/organizations'),
   }),
+  // Event names look like domain names to the example adapter, which makes them unknown events.
+  '/v1/webhooks': async ({ tag }) => ({ url: `http://127.0.0.1:9/${tag}`, events: ['*'] }),
   '/v1/custom_fields': async ({ tag }) => ({ name: `Field ${tag}`, model: 'contact', data_type: 'text' }),
   '/v1/notes': async ({ tag, idOf }) => ({ organization_id: await idOf('/v1/organizations'), body: `Note ${tag}` }),
   '/v1/lists': async ({ tag }) => ({
@@ -91,6 +93,21 @@ export const CREATE_RECIPES: Record<string, (ctx: RecipeContext) => Promise<unkn
     return { from_status: from, to_list_id: target?.id, to_status: 'Arrived' }
   },
 }
+
+/**
+ * Collections without a POST whose records another request makes, keyed like CREATE_RECIPES: the walk
+ * runs it before reading an id from the collection's list. A webhook's deliveries: a ping makes one.
+ */
+export const LIST_SEEDS: Record<string, (ctx: RecipeContext) => Promise<unknown>> = {
+  '/v1/webhooks/{id}/deliveries': ({ api, params }) => api.post(`/v1/webhooks/${params.id}/ping`),
+}
+
+/**
+ * What the servers of the walks (fuzzer, isolation walker) are started with: webhooks may point at the
+ * loopback (the documented examples and recipes do, and nothing else would pass the address check
+ * here), and nothing is delivered, so no background write changes what the walks fingerprint.
+ */
+export const WALK_SERVER_ENV = { RAPPORT_WEBHOOK_ALLOW_PRIVATE: '1', RAPPORT_WEBHOOK_DISPATCH: '0' }
 
 /**
  * Fields that name a record of a collection their name does not spell: Relate's `deal_id` is a process
@@ -211,6 +228,8 @@ export class Records {
         tried.push(`POST ${url} ${JSON.stringify(candidate).slice(0, 160)} → ${res.status} ${res.text.slice(0, 200)}`)
       }
     } else {
+      const seed = LIST_SEEDS[collection]
+      if (seed) await seed({ api: this.api, idOf: (c) => this.shared(c), params, tag: nextTag() })
       const res = await this.api.get(url)
       const first = res.body?.data?.[0]?.id
       if (res.status === 200 && typeof first === 'string') {
