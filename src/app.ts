@@ -6,6 +6,7 @@ import fp from 'fastify-plugin'
 import { trustProxy, type Config } from './config.js'
 import type { Db } from './db/dialect.js'
 import { createServices, type Services } from './domain/services.js'
+import { parseDuration, parseDurations, type DeliveryPolicy } from './domain/webhooks/retry-policy.js'
 import authPlugin from './http/plugins/auth.js'
 import errorsPlugin, { clientErrorHandler, frameworkErrors, notFound } from './http/plugins/errors.js'
 import inputTextPlugin from './http/plugins/input-text.js'
@@ -28,6 +29,7 @@ import { ErrorBody } from './http/schemas/common.js'
 import { requestIdOf } from './http/request-id.js'
 import { serializerCompiler } from './http/serialization.js'
 import { validatorCompiler } from './http/validation.js'
+import { WebhookDispatcher } from './jobs/webhook-dispatcher.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -71,6 +73,18 @@ const V1_ROUTES = [
 function socketTimeouts(timeoutMs: number): { requestTimeout?: number; connectionTimeout?: number } {
   if (timeoutMs <= 0) return {}
   return { requestTimeout: timeoutMs, connectionTimeout: 2 * timeoutMs + SOCKET_SLACK_MS }
+}
+
+/** How webhooks are delivered, retried, given up on and pruned, from the RAPPORT_WEBHOOK_* variables. */
+export function webhookPolicy(config: Config): DeliveryPolicy {
+  return {
+    timeoutMs: config.RAPPORT_WEBHOOK_TIMEOUT_MS,
+    scheduleMs: parseDurations(config.RAPPORT_WEBHOOK_RETRY_SCHEDULE),
+    failureRun: config.RAPPORT_WEBHOOK_FAILURE_RUN,
+    failureRunSpanMs: parseDuration(config.RAPPORT_WEBHOOK_FAILURE_RUN_SPAN),
+    retentionMs: parseDuration(config.RAPPORT_WEBHOOK_RETENTION),
+    allowPrivate: config.RAPPORT_WEBHOOK_ALLOW_PRIVATE === '1',
+  }
 }
 
 /** Added to twice the request timeout for the socket inactivity limit. */
@@ -147,5 +161,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/v1' },
   )
+
+  // Webhooks are delivered while the server listens (not when the app is only built, as for the
+  // OpenAPI document); closing the app lets the attempts under way finish and records them.
+  if (config.RAPPORT_WEBHOOK_DISPATCH === '1') {
+    const dispatcher = new WebhookDispatcher(db, webhookPolicy(config), app.log)
+    app.addHook('onListen', async () => dispatcher.start())
+    app.addHook('onClose', async () => dispatcher.stop())
+  }
   return app
 }

@@ -65,8 +65,8 @@ export function autoCandidates(emails: readonly string[]): AutoCandidates {
 }
 
 /**
- * Resolves `"auto"` inside the caller's transaction: the id of the owning organization, of one made
- * now, or null when the emails give no usable domain. Call only once every check has passed, because
+ * Resolves `"auto"` inside the caller's transaction: the id of the owning organization, or of one made
+ * now (`created`), or null when the emails give no usable domain. Call only once every check has passed, because
  * it may write. A concurrent request making the same organization makes this insert fail on the
  * domain's unique key; the caller retries and then finds it.
  */
@@ -75,14 +75,14 @@ export async function resolveAutoOrganization(
   workspaceId: string,
   emails: readonly string[],
   now: number,
-): Promise<string | null> {
+): Promise<{ id: string; created: boolean } | null> {
   const { lookup, create } = autoCandidates(emails)
   if (lookup.length === 0) return null
   const owners = await orgs.findDomainOwners(trx, workspaceId, lookup)
   const byDomain = new Map(owners.map((o) => [o.domain, o.organization_id]))
   for (const domain of lookup) {
     const owner = byDomain.get(domain)
-    if (owner !== undefined) return owner
+    if (owner !== undefined) return { id: owner, created: false }
   }
   if (create === undefined) return null
   const id = newId()
@@ -96,5 +96,5 @@ export async function resolveAutoOrganization(
     updated_at: now,
   })
   await orgs.insertDomains(trx, workspaceId, id, [create], 0)
-  return id
+  return { id, created: true }
 }

@@ -17,7 +17,8 @@ import { nowMs, unixSecondsToMs } from '../time.js'
 import { retryOnUniqueViolation } from '../unique-retry.js'
 import { lookupEmailKey } from './contact-emails.js'
 import { normaliseLookupNumber, normalisePhoneNumber } from './phone-numbers.js'
-import { saveContact, type ContactInput, type SaveContext } from './save-contact.js'
+import { presentContact, saveContact, type ContactInput, type SaveContext } from './save-contact.js'
+import { Listeners, recordEvent } from '../webhooks/record-event.js'
 import { presentContacts, type Contact } from './to-contact.js'
 
 export interface ListContactsQuery {
@@ -116,11 +117,20 @@ export class ContactsService {
     })
   }
 
-  /** Deletes the contact with its entries in every list and process, and unlinks what pointed at it. */
+  /**
+   * Deletes the contact with its entries in every list and process, and unlinks what pointed at it. The
+   * contact.deleted event carries the contact as it was; what the delete changed elsewhere is implied.
+   */
   async delete(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (trx) => {
       const current = await q.findContact(trx, actor.workspaceId, id, this.lock('update'))
       if (!current) throw new NotFoundError('contact', id)
+      await recordEvent(trx, actor.workspaceId, {
+        type: 'contact.deleted',
+        recordType: 'contact',
+        recordId: id,
+        object: () => presentContact(trx, actor.workspaceId, current),
+      })
       const now = nowMs()
       await deleteEntriesOfRecords(trx, actor.workspaceId, 'Contact', [id])
       await detachContactFromEntries(trx, actor.workspaceId, id, now)
@@ -137,12 +147,22 @@ export class ContactsService {
     remove: (trx: Transaction<Database>, current: ContactRow) => Promise<boolean>,
   ): Promise<Contact> {
     const row = await this.db.transaction(async (trx) => {
-      const current = await q.findContact(trx, actor.workspaceId, id, this.lock('update'))
+      const ws = actor.workspaceId
+      const current = await q.findContact(trx, ws, id, this.lock('update'))
       if (!current) throw new NotFoundError('contact', id)
+      const listeners = await Listeners.of(trx, ws)
+      const before = listeners.want('contact.updated') ? await presentContact(trx, ws, current) : undefined
       if (!(await remove(trx, current))) return current
-      const updated_at = nowMs()
-      await q.updateContact(trx, actor.workspaceId, id, { updated_at })
-      return { ...current, updated_at }
+      const next = { ...current, updated_at: nowMs() }
+      await q.updateContact(trx, ws, id, { updated_at: next.updated_at })
+      const object = () => presentContact(trx, ws, next)
+      await recordEvent(
+        trx,
+        ws,
+        { type: 'contact.updated', recordType: 'contact', recordId: id, object, before },
+        listeners,
+      )
+      return next
     }, actor.deadline)
     return this.present(actor, row)
   }

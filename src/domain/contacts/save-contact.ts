@@ -1,6 +1,8 @@
 // Writing a contact, the same rules for create and PATCH: a contact always has a first name or an
 // email; emails and phone numbers are added, never replaced; an email belongs to one contact; the
 // organization is an id of the workspace, `"auto"` or null. Every check runs before the first write.
+// The write records its events (contact.created / contact.updated, and organization.created when
+// `"auto"` made one) in the same transaction.
 import type { Transaction } from 'kysely'
 import type { ContactRow, Database } from '../../db/schema.js'
 import * as q from '../../db/queries/contacts.js'
@@ -18,6 +20,9 @@ import { resolveAutoOrganization } from './auto-organization.js'
 import { checkEmails, type WrittenEmail } from './contact-emails.js'
 import { cleanText, resolveNames } from './contact-names.js'
 import { checkPhoneNumbers } from './phone-numbers.js'
+import { presentOrganizations } from '../organizations/to-organization.js'
+import { Listeners, recordEvent } from '../webhooks/record-event.js'
+import { presentContacts } from './to-contact.js'
 
 export interface ContactInput {
   first_name?: string | null | undefined
@@ -68,12 +73,16 @@ export async function saveContact(
   }
   problems.throwIfAny()
 
+  const listeners = await Listeners.of(trx, ws)
+  // The contact as the API showed it, read before anything changes (only when someone listens).
+  const before = current && listeners.want('contact.updated') ? await presentContact(trx, ws, current) : undefined
   const now = nowMs()
   let organizationId = current?.organization_id ?? null
   if (organization === 'auto') {
     const auto = await resolveAutoOrganization(trx, ws, [...existingEmails, ...emails.map((e) => e.email)], now)
+    if (auto?.created) await recordOrganizationCreated(trx, ws, auto.id, listeners)
     // On PATCH, emails that name no usable domain leave the organization as it was.
-    organizationId = auto ?? organizationId
+    organizationId = auto?.id ?? organizationId
   } else if (organization !== undefined) organizationId = organization
   const next: ContactRow = {
     workspace_id: ws,
@@ -92,7 +101,46 @@ export async function saveContact(
   } else return current
   await q.insertEmails(trx, ws, next.id, emails, current ? await q.nextPosition(trx, 'contact_emails', ws, next.id) : 0)
   await q.insertPhones(trx, ws, next.id, phones, current ? await q.nextPosition(trx, 'contact_phones', ws, next.id) : 0)
+  await recordEvent(
+    trx,
+    ws,
+    {
+      type: current ? 'contact.updated' : 'contact.created',
+      recordType: 'contact',
+      recordId: next.id,
+      object: () => presentContact(trx, ws, next),
+      before,
+    },
+    listeners,
+  )
   return next
+}
+
+/** One contact as the API shows it, read inside `trx`. */
+export async function presentContact(trx: Transaction<Database>, workspaceId: string, row: ContactRow) {
+  return (await presentContacts(trx, workspaceId, [row]))[0]!
+}
+
+async function recordOrganizationCreated(
+  trx: Transaction<Database>,
+  workspaceId: string,
+  id: string,
+  listeners: Listeners,
+): Promise<void> {
+  await recordEvent(
+    trx,
+    workspaceId,
+    {
+      type: 'organization.created',
+      recordType: 'organization',
+      recordId: id,
+      object: async () => {
+        const row = await orgs.findOrganization(trx, workspaceId, id)
+        return (await presentOrganizations(trx, workspaceId, [row!]))[0]
+      },
+    },
+    listeners,
+  )
 }
 
 function differs(a: ContactRow, b: ContactRow): boolean {

@@ -16,6 +16,7 @@ import { retryOnUniqueViolation } from '../unique-retry.js'
 import { MODELS, isModel, type Model } from './models.js'
 import { deleteFieldValues, refuseRemovingUsedOptions } from './stored-values.js'
 import { toCustomField, toDefinition, type CustomField } from './to-custom-field.js'
+import { recordEvent } from '../webhooks/record-event.js'
 
 /** Custom fields per model in a workspace (every write of a contact or organization reads all of its model's). */
 export const MAX_CUSTOM_FIELDS_PER_MODEL = 200
@@ -96,6 +97,12 @@ export class CustomFieldsService {
               `the workspace has ${MAX_CUSTOM_FIELDS_PER_MODEL} custom fields of ${model}s, the most it may have`,
             )
           await q.insertCustomField(trx, row)
+          await recordEvent(trx, actor.workspaceId, {
+            type: 'custom_field.created',
+            recordType: 'custom_field',
+            recordId: row.id,
+            object: () => toCustomField(row),
+          })
         }, actor.deadline),
       'name',
     )
@@ -146,6 +153,13 @@ export class CustomFieldsService {
         if (Object.keys(changes).length > 0) {
           changes.updated_at = nowMs()
           await q.updateCustomField(trx, actor.workspaceId, id, changes)
+          await recordEvent(trx, actor.workspaceId, {
+            type: 'custom_field.updated',
+            recordType: 'custom_field',
+            recordId: id,
+            object: () => toCustomField({ ...row, ...changes }),
+            before: toCustomField(row),
+          })
         }
         return toCustomField({ ...row, ...changes })
       }, actor.deadline)
@@ -158,6 +172,13 @@ export class CustomFieldsService {
       const lock = this.db.traits.supportsForUpdate ? 'update' : undefined
       const row = await q.findCustomField(trx, actor.workspaceId, id, lock)
       if (!row) throw new NotFoundError('custom field', id)
+      // Its values go with it (records keep their updated_at): implied by the event.
+      await recordEvent(trx, actor.workspaceId, {
+        type: 'custom_field.deleted',
+        recordType: 'custom_field',
+        recordId: id,
+        object: () => toCustomField(row),
+      })
       await deleteFieldValues(trx, actor.workspaceId, row)
       await q.deleteCustomField(trx, actor.workspaceId, id)
     }, actor.deadline)

@@ -17,6 +17,7 @@ import { storedFlag, storedOptions } from '../fields/stored-field.js'
 import { cachedDefinition, latestDefinition, rememberDefinition } from './definition-cache.js'
 import { toFieldDefinition, toListResource, type ListResource } from './list-resource.js'
 import { isClosed } from './statuses.js'
+import { Listeners, recordEvent } from '../webhooks/record-event.js'
 
 /** A list with its fields and statuses: what entries are checked against. */
 export interface ListDefinition {
@@ -193,18 +194,20 @@ export class ListsService {
         await q.insertList(trx, list)
         await q.insertListFields(trx, fields)
         await q.insertStatuses(trx, statuses)
+        await recordEvent(trx, ws, {
+          type: 'list.created',
+          recordType: 'list',
+          recordId: list.id,
+          listId: list.id,
+          object: () => toListResource(list, fields, statuses),
+        })
       }, actor.deadline)
       .catch(refused)
     return toListResource(list, fields, statuses)
   }
 
   async get(actor: Actor, listId: string): Promise<ListResource> {
-    const db = this.db.kysely
-    const list = await q.findList(db, actor.workspaceId, listId)
-    if (!list) throw new NotFoundError('list', listId)
-    const fields = await q.findFieldsOfLists(db, actor.workspaceId, [listId])
-    const statuses = await q.findStatusesOfLists(db, actor.workspaceId, [listId])
-    return toListResource(list, fields, statuses)
+    return readListResource(this.db.kysely, actor.workspaceId, listId)
   }
 
   async list(actor: Actor, query: ListListsQuery): Promise<Page<ListResource>> {
@@ -242,7 +245,21 @@ export class ListsService {
         const statuses = list.process === 1 ? await q.findStatusesOfLists(trx, ws, [listId]) : []
         const plan = planListPatch(list, fields, statuses, input)
         await this.guard(trx, ws, listId, plan)
-        await this.apply(trx, ws, list, plan)
+        const listeners = await Listeners.of(trx, ws)
+        if (!(await this.apply(trx, ws, list, plan))) return
+        await recordEvent(
+          trx,
+          ws,
+          {
+            type: 'list.updated',
+            recordType: 'list',
+            recordId: listId,
+            listId,
+            object: () => readListResource(trx, ws, listId),
+            before: toListResource(list, fields, statuses),
+          },
+          listeners,
+        )
       }, actor.deadline)
       .catch(refused)
     return this.get(actor, listId)
@@ -276,7 +293,8 @@ export class ListsService {
     problems.throwIfAny()
   }
 
-  private async apply(trx: Executor, ws: string, list: ListRow, plan: ListPatchPlan): Promise<void> {
+  /** Applies the plan; false when it changed nothing. */
+  private async apply(trx: Executor, ws: string, list: ListRow, plan: ListPatchPlan): Promise<boolean> {
     const now = nowMs()
     let changed = Object.keys(plan.list).length > 0 || plan.archive !== undefined
     if (plan.statuses) {
@@ -316,7 +334,7 @@ export class ListsService {
       const moved = await reposition(stored, ids, (id, position) => q.updateListField(trx, ws, id, { position }))
       changed ||= added.length + updates.length + removed.length + moved > 0
     }
-    if (!changed) return
+    if (!changed) return false
     const definitionChanged = plan.statuses !== undefined || plan.fields !== undefined
     await q.updateList(trx, ws, list.id, {
       ...plan.list,
@@ -324,13 +342,31 @@ export class ListsService {
       ...(definitionChanged ? { definition_version: list.definition_version + 1 } : {}),
       updated_at: now,
     })
+    return true
   }
 
   async delete(actor: Actor, listId: string): Promise<void> {
     await this.db.transaction(async (trx) => {
       const list = await q.findListForUpdate(trx, actor.workspaceId, listId, this.db.traits.supportsForUpdate)
       if (!list) throw new NotFoundError('list', listId)
+      // The list as it was; its entries go with it, implied by the event.
+      await recordEvent(trx, actor.workspaceId, {
+        type: 'list.deleted',
+        recordType: 'list',
+        recordId: listId,
+        listId,
+        object: () => readListResource(trx, actor.workspaceId, listId),
+      })
       await q.deleteList(trx, actor.workspaceId, listId)
     }, actor.deadline)
   }
+}
+
+/** One list or process as the API shows it, or 404. */
+async function readListResource(db: Executor, workspaceId: string, listId: string): Promise<ListResource> {
+  const list = await q.findList(db, workspaceId, listId)
+  if (!list) throw new NotFoundError('list', listId)
+  const fields = await q.findFieldsOfLists(db, workspaceId, [listId])
+  const statuses = await q.findStatusesOfLists(db, workspaceId, [listId])
+  return toListResource(list, fields, statuses)
 }

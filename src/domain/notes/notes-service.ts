@@ -11,6 +11,8 @@ import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { checkDeal } from './deal-reference.js'
 import { presentNotes, type Note } from './to-note.js'
+import { Listeners, recordEvent } from '../webhooks/record-event.js'
+import type { Executor } from '../../db/dialect.js'
 
 export interface NewNote {
   organization_id: string
@@ -78,6 +80,12 @@ export class NotesService {
         updated_at: now,
       }
       await q.insertNote(trx, row)
+      await recordEvent(trx, actor.workspaceId, {
+        type: 'note.created',
+        recordType: 'note',
+        recordId: row.id,
+        object: () => presentOne(trx, actor.workspaceId, row),
+      })
       return row
     }, actor.deadline)
     return this.present(actor, row)
@@ -101,12 +109,26 @@ export class NotesService {
         deal_id: input.deal_id === undefined ? row.deal_id : input.deal_id,
       }
       if (next.body === row.body && next.deal_id === row.deal_id) return row
+      const listeners = await Listeners.of(trx, actor.workspaceId)
+      const before = listeners.want('note.updated') ? await presentOne(trx, actor.workspaceId, row) : undefined
       next.updated_at = nowMs()
       await q.updateNote(trx, actor.workspaceId, id, {
         body: next.body,
         deal_id: next.deal_id,
         updated_at: next.updated_at,
       })
+      await recordEvent(
+        trx,
+        actor.workspaceId,
+        {
+          type: 'note.updated',
+          recordType: 'note',
+          recordId: id,
+          object: () => presentOne(trx, actor.workspaceId, next),
+          before,
+        },
+        listeners,
+      )
       return next
     }, actor.deadline)
     return this.present(actor, row)
@@ -114,12 +136,24 @@ export class NotesService {
 
   async delete(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      if (!(await q.findNote(trx, actor.workspaceId, id))) throw new NotFoundError('note', id)
+      const row = await q.findNote(trx, actor.workspaceId, id)
+      if (!row) throw new NotFoundError('note', id)
+      await recordEvent(trx, actor.workspaceId, {
+        type: 'note.deleted',
+        recordType: 'note',
+        recordId: id,
+        object: () => presentOne(trx, actor.workspaceId, row),
+      })
       await q.deleteNote(trx, actor.workspaceId, id)
     }, actor.deadline)
   }
 
   private async present(actor: Actor, row: NoteRow): Promise<Note> {
-    return (await presentNotes(this.db.kysely, actor.workspaceId, [row]))[0]!
+    return presentOne(this.db.kysely, actor.workspaceId, row)
   }
+}
+
+/** One note as the API shows it. */
+async function presentOne(db: Executor, workspaceId: string, row: NoteRow): Promise<Note> {
+  return (await presentNotes(db, workspaceId, [row]))[0]!
 }

@@ -22,6 +22,8 @@ import { retryOnUniqueViolation } from '../unique-retry.js'
 import { checkDomains, normaliseDomain } from './domain-names.js'
 import { freeDomains } from './domain-ownership.js'
 import { presentOrganizations, type Organization } from './to-organization.js'
+import { Listeners, recordEvent } from '../webhooks/record-event.js'
+import type { Executor } from '../../db/dialect.js'
 
 export interface OrganizationInput {
   name?: string | null | undefined
@@ -91,6 +93,12 @@ export class OrganizationsService {
             domains.map((d) => d.domain),
             0,
           )
+          await recordEvent(trx, actor.workspaceId, {
+            type: 'organization.created',
+            recordType: 'organization',
+            recordId: row.id,
+            object: () => presentOne(trx, actor.workspaceId, row),
+          })
           return row
         }, actor.deadline),
       'domains',
@@ -105,6 +113,7 @@ export class OrganizationsService {
         this.db.transaction(async (trx) => {
           const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
           if (!row) throw new NotFoundError('organization', id)
+          const listeners = await Listeners.of(trx, actor.workspaceId)
           const problems = new Problems()
           const name = cleanText(input.name)
           if (name === null) problems.add('name', 'blank', "can't be blank")
@@ -131,6 +140,9 @@ export class OrganizationsService {
             next.description !== row.description ||
             next.custom_fields !== row.custom_fields
           if (!changed) return row
+          const before = listeners.want('organization.updated')
+            ? await presentOne(trx, actor.workspaceId, row)
+            : undefined
           next.updated_at = nowMs()
           await q.updateOrganization(trx, actor.workspaceId, id, {
             name: next.name,
@@ -144,6 +156,18 @@ export class OrganizationsService {
             id,
             added,
             await q.nextDomainPosition(trx, actor.workspaceId, id),
+          )
+          await recordEvent(
+            trx,
+            actor.workspaceId,
+            {
+              type: 'organization.updated',
+              recordType: 'organization',
+              recordId: id,
+              object: () => presentOne(trx, actor.workspaceId, next),
+              before,
+            },
+            listeners,
           )
           return next
         }, actor.deadline),
@@ -160,10 +184,24 @@ export class OrganizationsService {
       const current = (await q.domainsOf(trx, actor.workspaceId, [id])).get(id) ?? []
       const remove = domains.map(normaliseDomain).filter((d): d is string => d !== undefined && current.includes(d))
       if (remove.length === 0) return row
+      const listeners = await Listeners.of(trx, actor.workspaceId)
+      const before = listeners.want('organization.updated') ? await presentOne(trx, actor.workspaceId, row) : undefined
       await q.deleteDomains(trx, actor.workspaceId, id, remove)
-      const updated_at = nowMs()
-      await q.updateOrganization(trx, actor.workspaceId, id, { updated_at })
-      return { ...row, updated_at }
+      const next = { ...row, updated_at: nowMs() }
+      await q.updateOrganization(trx, actor.workspaceId, id, { updated_at: next.updated_at })
+      await recordEvent(
+        trx,
+        actor.workspaceId,
+        {
+          type: 'organization.updated',
+          recordType: 'organization',
+          recordId: id,
+          object: () => presentOne(trx, actor.workspaceId, next),
+          before,
+        },
+        listeners,
+      )
+      return next
     }, actor.deadline)
     return this.present(actor, row)
   }
@@ -174,6 +212,13 @@ export class OrganizationsService {
       // Locked first, so a contact or note being pointed at it concurrently waits and then sees it gone.
       const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
       if (!row) throw new NotFoundError('organization', id)
+      // The organization as it was; its entries, notes and its contacts' links go with it, implied.
+      await recordEvent(trx, actor.workspaceId, {
+        type: 'organization.deleted',
+        recordType: 'organization',
+        recordId: id,
+        object: () => presentOne(trx, actor.workspaceId, row),
+      })
       await deleteEntriesOfRecords(trx, actor.workspaceId, 'Organization', [id])
       await deleteNotesOfOrganization(trx, actor.workspaceId, id)
       await q.detachContacts(trx, actor.workspaceId, id, nowMs())
@@ -182,7 +227,7 @@ export class OrganizationsService {
   }
 
   private async present(actor: Actor, row: OrganizationRow): Promise<Organization> {
-    return (await presentOrganizations(this.db.kysely, actor.workspaceId, [row]))[0]!
+    return presentOne(this.db.kysely, actor.workspaceId, row)
   }
 
   private updateLock(): 'update' | undefined {
@@ -192,4 +237,9 @@ export class OrganizationsService {
   private shareLock(): 'share' | undefined {
     return this.db.traits.supportsForUpdate ? 'share' : undefined
   }
+}
+
+/** One organization as the API shows it. */
+async function presentOne(db: Executor, workspaceId: string, row: OrganizationRow): Promise<Organization> {
+  return (await presentOrganizations(db, workspaceId, [row]))[0]!
 }
