@@ -19,8 +19,8 @@ export type Answer = number | 'hang'
 
 export class WebhookReceiver {
   readonly received: Received[] = []
-  /** Decides each answer; by default 200. */
-  answer: (request: Received, index: number) => Answer = () => 200
+  /** Decides each answer (now, or after a while); by default 200. */
+  answer: (request: Received, index: number) => Answer | Promise<Answer> = () => 200
   readonly #server: http.Server
   readonly #hanging = new Set<http.ServerResponse>()
 
@@ -43,12 +43,10 @@ export class WebhookReceiver {
         }
         const got: Received = { path: req.url ?? '', headers: req.headers, raw, event, at: Date.now() }
         const index = receiver!.received.push(got) - 1
-        const answer = receiver!.answer(got, index)
-        if (answer === 'hang') {
-          receiver!.#hanging.add(res)
-          return
-        }
-        res.writeHead(answer, { 'content-type': 'text/plain' }).end('ok')
+        void Promise.resolve(receiver!.answer(got, index)).then((answer) => {
+          if (answer === 'hang') receiver!.#hanging.add(res)
+          else if (!res.destroyed) res.writeHead(answer, { 'content-type': 'text/plain' }).end('ok')
+        })
       })
     })
     receiver = new WebhookReceiver(server)
