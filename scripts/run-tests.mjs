@@ -22,7 +22,15 @@ const concurrency = Number(process.env.RAPPORT_TEST_CONCURRENCY ?? Math.max(2, a
 // A file that runs longer than 10 minutes is stuck, in a normal run. The large runs on demand (see
 // docs/reliability.md) are meant to take longer: their tests set timeouts that grow with these knobs,
 // so with any of them set the runner adds no limit of its own per file.
-const ON_DEMAND_KNOBS = ['FUZZ_RUNS', 'SOAK_SECONDS', 'CRASH_KILLS', 'MP_SCALE', 'MP_PROCESSES', 'OUTAGE_MS']
+const ON_DEMAND_KNOBS = [
+  'FUZZ_RUNS',
+  'SOAK_SECONDS',
+  'CRASH_KILLS',
+  'MP_SCALE',
+  'MP_PROCESSES',
+  'OUTAGE_MS',
+  'WEBHOOK_CRASH_KILLS',
+]
 const onDemand = ON_DEMAND_KNOBS.some((name) => process.env[name] !== undefined)
 const timeout = onDemand ? [] : ['--test-timeout=600000']
 const result = spawnSync(

@@ -4,6 +4,10 @@
 // event, wildcards and the list filter; nothing for a refused write, an unchanged PATCH or an inactive
 // subscription.
 import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import { verifySignature } from '../../src/domain/webhooks/signature.js'
 import { client, type ApiClient } from '../support/client.js'
@@ -140,6 +144,28 @@ for (const database of TEST_DATABASES) {
       assert.deepEqual(listUpdated.data.previous_attributes.statuses, list.statuses)
       assert.equal((await api.delete(`/v1/lists/${list.id}`)).status, 204)
       assert.deepEqual((await eventOf('list.deleted', list.id)).data, { object: patched.body })
+    })
+
+    it("verifies deliveries with the README's example", async () => {
+      const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+      const code = /<!-- signature-example[^>]*-->\n```js\n([\s\S]*?)```/.exec(readme)?.[1]
+      assert.ok(code, 'the README has the example')
+      assert.ok(code.trimEnd().split('\n').length <= 11, 'about ten lines')
+      const dir = mkdtempSync(join(tmpdir(), 'rapport-readme-'))
+      try {
+        writeFileSync(join(dir, 'verify.mjs'), code)
+        const { verifyRapportSignature } = await import(pathToFileURL(join(dir, 'verify.mjs')).href)
+        const org = (await api.post('/v1/organizations', { name: 'Verified' })).body
+        const [got] = await receiver.waitFor((e, r) => r.path === '/all' && e.data.object.id === org.id)
+        const header = String(got!.headers['rapport-signature'])
+        assert.equal(verifyRapportSignature(secret, header, got!.raw), true)
+        assert.equal(verifyRapportSignature(secret, header, got!.raw.replace('Verified', 'Forged')), false)
+        assert.equal(verifyRapportSignature('whsec_other', header, got!.raw), false)
+        const old = header.replace(/t=\d+/, `t=${Math.floor(Date.now() / 1000) - 600}`)
+        assert.equal(verifyRapportSignature(secret, old, got!.raw), false)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     })
 
     it('sends nothing for a refused write, an unchanged PATCH or to an inactive webhook', async () => {

@@ -23,7 +23,17 @@ whatever the request: a 422 lists the first 50 problems in \`details\` and count
 authenticated response says how many are left with the IETF fields \`RateLimit-Policy: "default";q=6000;w=60\`
 and \`RateLimit: "default";r=5999;t=60\`, and a 429 carries \`Retry-After\` (seconds). An address that fails
 authentication too often (set per deployment) is answered 429 for the rest of its window. A request that
-takes too long is answered 503 \`request_timeout\`, and nothing it started is saved.`
+takes too long is answered 503 \`request_timeout\`, and nothing it started is saved.
+
+**Webhooks** (\`/v1/webhooks\`, Rapport's own): events are POSTed to a webhook's URL as
+\`{ id, type, created_at, workspace_id, sequence, data: { object, previous_attributes? } }\`, \`object\` being the
+record as the API returns it. Each is written in the transaction of its change and delivered at least once;
+one record's events reach a webhook in \`sequence\` order. Headers: \`Rapport-Webhook-Id\` (the event id),
+\`Rapport-Event-Type\`, \`Rapport-Delivery-Id\`, \`Rapport-Delivery-Attempt\` and \`Rapport-Signature:
+t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>\`: recompute it over the raw body with the
+webhook's secret, compare in constant time, and refuse timestamps more than 5 minutes away. A 2xx within 10 s
+is success; anything else is retried after 1 min, 5 min, 30 min, 2 h, 5 h, 10 h, 24 h and 30 h (±20%), about
+3 days; after that, or after a day of failures, the webhook is turned off with a \`disabled_reason\`.`
 
 export default fp(
   async (app) => {
