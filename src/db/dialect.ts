@@ -1,5 +1,7 @@
 // What differs between the two databases, as named flags, and the one function that opens either.
-// Code asks `db.traits.singleWriter`, never `name === 'sqlite'`.
+// Differences stay inside src/db: row locks, for one, are stated by every query that needs one and
+// dropped by the SQLite dialect's compiler (sqlite-compiler.ts), so nothing above src/db asks which
+// database it runs on. `name` is for logs and /healthz.
 import type { Kysely, Transaction } from 'kysely'
 import type { Deadline } from './deadline.js'
 import type { Database } from './schema.js'
@@ -11,14 +13,10 @@ export interface DialectTraits {
   /**
    * Whether the database admits one writing transaction at a time.
    * Default (SQLite): true, and every transaction begins IMMEDIATE so two writers never deadlock on a
-   * read-to-write upgrade. If false (PostgreSQL), writers that must be serialised take row locks.
+   * read-to-write upgrade. If false (PostgreSQL), writers that must be serialised take row locks,
+   * which the queries in src/db/queries state (the SQLite compiler drops them).
    */
   singleWriter: boolean
-  /**
-   * Whether `SELECT ... FOR UPDATE` exists. SQLite has no row locks (its writer lock covers the file);
-   * PostgreSQL needs them to make read-then-write sequences safe across server processes.
-   */
-  supportsForUpdate: boolean
 }
 
 /** The Kysely handle or an open transaction on it: every query function accepts either. */

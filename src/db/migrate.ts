@@ -1,6 +1,6 @@
 // Versioned migrations, applied in order on start and by `rapport migrate`. The list is static (imports,
 // not a folder scan) so it works the same from TypeScript sources and from the built JavaScript.
-import { Migrator, sql, type Migration, type MigrationProvider, type MigrationResult } from 'kysely'
+import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely'
 import type { Db, Executor } from './dialect.js'
 import * as m0001 from './migrations/0001-workspaces.js'
 import * as m0002 from './migrations/0002-records.js'
@@ -38,12 +38,12 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
  * Takes the row the migrator locks (its lock table holds one) until `trx` ends, so that start-up work
  * meant to happen once per database (the bootstrap's first workspace and seeded key) runs in one
  * process at a time when several start together. Call after migrateToLatest, inside a transaction.
- * `lock` false (SQLite): nothing to take, the IMMEDIATE transaction already excludes other writers.
+ * (SQLite: the IMMEDIATE transaction already excludes other writers; the compiler drops the clause.)
  *
  * ```sql
  * select id from rapport_migrations_lock for update
  * ```
  */
-export async function holdMigrationLock(trx: Executor, lock: boolean): Promise<void> {
-  if (lock) await sql`select id from ${sql.table(LOCK_TABLE)} for update`.execute(trx)
+export async function holdMigrationLock(trx: Executor): Promise<void> {
+  await trx.withTables<{ [LOCK_TABLE]: { id: string } }>().selectFrom(LOCK_TABLE).select('id').forUpdate().execute()
 }

@@ -9,7 +9,7 @@ import { isRetryable } from './errors.js'
 import { PREPARED_MARK } from './prepared.js'
 import type { Database } from './schema.js'
 
-const TRAITS: DialectTraits = { name: 'postgres', singleWriter: false, supportsForUpdate: true }
+const TRAITS: DialectTraits = { name: 'postgres', singleWriter: false }
 const DEFAULT_POOL_SIZE = 10
 /** How long a request waits for a connection before it is answered 503. */
 const CONNECT_TIMEOUT_MS = 5000

@@ -13,7 +13,6 @@ import {
   Kysely,
   SqliteAdapter,
   SqliteIntrospector,
-  SqliteQueryCompiler,
   type DatabaseConnection,
   type Dialect,
   type Driver,
@@ -26,11 +25,12 @@ import { GroupCommit } from './group-commit.js'
 import { WalSync } from './wal-sync.js'
 import { Checkpointer } from './checkpointer.js'
 import { createRequire } from 'node:module'
+import type { Database } from './schema.js'
+import { RowLockFreeSqliteCompiler } from './sqlite-compiler.js'
 
 const require = createRequire(import.meta.url)
-import type { Database } from './schema.js'
 
-const TRAITS: DialectTraits = { name: 'sqlite', singleWriter: true, supportsForUpdate: false }
+const TRAITS: DialectTraits = { name: 'sqlite', singleWriter: true }
 /** Prepared statements kept per connection; the query shapes of the app are far fewer than this. */
 const STATEMENT_CACHE_SIZE = 500
 /** WAL pages after which the serving connection checkpoints itself (about 80 MiB of WAL). */
@@ -167,8 +167,9 @@ class RapportSqliteDialect implements Dialect {
   createDriver(): Driver {
     return new SqliteDriver(this.connection, this.walSync)
   }
+  /** Row locks that queries state are dropped: the IMMEDIATE transaction holds the file (sqlite-compiler.ts). */
   createQueryCompiler() {
-    return new SqliteQueryCompiler()
+    return new RowLockFreeSqliteCompiler()
   }
   createIntrospector(db: Kysely<unknown>) {
     return new SqliteIntrospector(db)

@@ -1,5 +1,8 @@
 // Offset pagination shared by every list endpoint, as Relate does it: `first` is the page size and `after`
-// the offset; the answer says where the next page starts. Imports nothing.
+// the offset; the answer says where the next page starts. PageRequest is the paging queries' own type.
+import type { PageRequest } from '../db/queries/page.js'
+
+export type { PageRequest }
 
 export const DEFAULT_PAGE_SIZE = 25
 export const MAX_PAGE_SIZE = 100
@@ -7,14 +10,6 @@ export const MAX_PAGE_SIZE = 100
 export const MAX_OFFSET = Number.MAX_SAFE_INTEGER
 /** The largest `updated_after` (Unix seconds): the last instant a JavaScript Date can hold, +275760-09-13. */
 export const MAX_UNIX_SECONDS = 8_640_000_000_000
-
-/** A page request after defaults and the cap are applied. */
-export interface PageRequest {
-  /** Rows to return: 1..MAX_PAGE_SIZE (0 is allowed and returns an empty page with a true total). */
-  limit: number
-  /** Rows to skip. */
-  offset: number
-}
 
 export interface PageInfo {
   end_cursor: number

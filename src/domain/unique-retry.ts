@@ -1,6 +1,6 @@
 // Writes that race: checks run before writing, so a clash normally comes back as a clear 422. Two
 // requests can still pass their checks at the same moment; the loser's insert then hits a unique key
-// (which also aborts a PostgreSQL transaction). Running the whole transaction once more lets its checks
+// (which may also abort the transaction). Running the whole transaction once more lets its checks
 // see the winner's row and answer the right 422, or (for `"auto"`) use the organization just made.
 import { isUniqueViolation } from '../db/errors.js'
 import { invalid } from './errors.js'

@@ -2,39 +2,41 @@
 import { sql } from 'kysely'
 import type { Executor } from '../dialect.js'
 import type { ContactEmailRow, ContactRow } from '../schema.js'
-import type { PageRequest } from '../../domain/pagination.js'
-import { newestFirst, selectPage } from './page.js'
-import type { RowLock } from './organizations.js'
+import { newestFirst, selectPage, type PageRequest } from './page.js'
 import { containsText } from './text-search.js'
 
 export async function insertContact(db: Executor, row: ContactRow): Promise<void> {
   await db.insertInto('contacts').values(row).execute()
 }
 
-/** The contact with this id; `lock` as in findOrganization. */
-export async function findContact(
-  db: Executor,
-  workspaceId: string,
-  id: string,
-  lock?: RowLock,
-): Promise<ContactRow | undefined> {
-  let query = db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id)
-  if (lock === 'update') query = query.forUpdate()
-  if (lock === 'share') query = query.forShare()
-  return query.executeTakeFirst()
+function contactById(db: Executor, workspaceId: string, id: string) {
+  return db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id)
 }
 
-/** Which of these ids are contacts of the workspace (what `contact` custom fields may hold). */
-export async function existingContactIds(
-  db: Executor,
-  workspaceId: string,
-  ids: readonly string[],
-  lock?: RowLock,
-): Promise<Set<string>> {
+/** The contact with this id. */
+export async function findContact(db: Executor, workspaceId: string, id: string): Promise<ContactRow | undefined> {
+  return contactById(db, workspaceId, id).executeTakeFirst()
+}
+
+/** The contact, locked (FOR UPDATE) until the transaction ends: before changing or deleting it. */
+export async function lockContact(db: Executor, workspaceId: string, id: string): Promise<ContactRow | undefined> {
+  return contactById(db, workspaceId, id).forUpdate().executeTakeFirst()
+}
+
+/**
+ * Which of these ids are contacts of the workspace (what `contact` custom fields may hold), held (FOR
+ * SHARE) until the transaction ends, so a concurrent delete cannot leave a value naming a lost contact.
+ */
+export async function holdContactIds(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
-  let query = db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids)
-  if (lock === 'share') query = query.forShare()
-  return new Set((await query.execute()).map((r) => r.id))
+  const rows = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .forShare()
+    .execute()
+  return new Set(rows.map((r) => r.id))
 }
 
 export interface ContactFilter {

@@ -2,8 +2,7 @@
 // organizations that holds their values (`{ "<field id>": value }`). Every query is scoped by workspace.
 import type { Executor } from '../dialect.js'
 import type { CustomFieldRow } from '../schema.js'
-import type { PageRequest } from '../../domain/pagination.js'
-import { newestFirst, selectPage } from './page.js'
+import { newestFirst, selectPage, type PageRequest } from './page.js'
 
 /** The tables whose rows carry custom field values. */
 export type RecordTable = 'contacts' | 'organizations'
@@ -12,15 +11,25 @@ export async function insertCustomField(db: Executor, row: CustomFieldRow): Prom
   await db.insertInto('custom_fields').values(row).execute()
 }
 
+function customFieldById(db: Executor, workspaceId: string, id: string) {
+  return db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id)
+}
+
 export async function findCustomField(
   db: Executor,
   workspaceId: string,
   id: string,
-  lock?: 'update',
 ): Promise<CustomFieldRow | undefined> {
-  let query = db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id)
-  if (lock === 'update') query = query.forUpdate()
-  return query.executeTakeFirst()
+  return customFieldById(db, workspaceId, id).executeTakeFirst()
+}
+
+/** The field, locked (FOR UPDATE) until the transaction ends: before changing or deleting it. */
+export async function lockCustomField(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<CustomFieldRow | undefined> {
+  return customFieldById(db, workspaceId, id).forUpdate().executeTakeFirst()
 }
 
 /** The field of `model` whose lower-cased name is `nameKey`, if any. */

@@ -3,9 +3,8 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../dialect.js'
 import type { Database, EntryRow, EntryStatusChangeRow, ListRow, UserRow } from '../schema.js'
-import type { PageRequest } from '../../domain/pagination.js'
 import { prepare, prepareInsert } from '../prepared.js'
-import { countRows, ordered, selectPage, type OrderTerm } from './page.js'
+import { countRows, ordered, selectPage, type OrderTerm, type PageRequest } from './page.js'
 
 export async function findEntry(db: Executor, workspaceId: string, entryId: string): Promise<EntryRow | undefined> {
   return db
@@ -132,15 +131,27 @@ const entryInListLocked = prepare((db, workspaceId: string, listId: string, entr
     .forNoKeyUpdate(),
 )
 
-/** The entry, if it is in this list; `lock` takes its row lock (PostgreSQL, NO KEY UPDATE: see findListForUpdate) for the transaction. */
+/** The entry, if it is in this list. */
 export async function findEntryInList(
   db: Executor,
   workspaceId: string,
   listId: string,
   entryId: string,
-  lock = false,
 ): Promise<EntryRow | undefined> {
-  return (await (lock ? entryInListLocked : entryInList)(db, workspaceId, listId, entryId))[0]
+  return (await entryInList(db, workspaceId, listId, entryId))[0]
+}
+
+/**
+ * The entry, if it is in this list, its row locked until the transaction ends (FOR NO KEY UPDATE, see
+ * lockList): read-modify-write of one entry (PATCH, delete) is safe against a concurrent one.
+ */
+export async function lockEntryInList(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  entryId: string,
+): Promise<EntryRow | undefined> {
+  return (await entryInListLocked(db, workspaceId, listId, entryId))[0]
 }
 
 /**
@@ -564,14 +575,6 @@ export async function deleteFieldValue(
 
 const holds = {
   Contact: prepare((db, workspaceId: string, id: string) =>
-    db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id),
-  ),
-  Organization: prepare((db, workspaceId: string, id: string) =>
-    db.selectFrom('organizations').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id),
-  ),
-}
-const lockedHolds = {
-  Contact: prepare((db, workspaceId: string, id: string) =>
     db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).forKeyShare(),
   ),
   Organization: prepare((db, workspaceId: string, id: string) =>
@@ -594,9 +597,8 @@ export async function holdRecord(
   workspaceId: string,
   type: 'Contact' | 'Organization',
   id: string,
-  lock: boolean,
 ): Promise<boolean> {
-  return (await (lock ? lockedHolds : holds)[type](db, workspaceId, id)).length > 0
+  return (await holds[type](db, workspaceId, id)).length > 0
 }
 
 /**
@@ -610,18 +612,18 @@ export async function holdRecords(
   workspaceId: string,
   type: 'Contact' | 'Organization',
   ids: readonly string[],
-  lock: boolean,
 ): Promise<Set<string>> {
-  if (ids.length === 1) return (await holdRecord(db, workspaceId, type, ids[0]!, lock)) ? new Set(ids) : new Set()
+  if (ids.length === 1) return (await holdRecord(db, workspaceId, type, ids[0]!)) ? new Set(ids) : new Set()
   const found = new Set<string>()
   for (const chunk of chunks([...new Set(ids)], 500)) {
-    let query = db
+    const rows = await db
       .selectFrom(type === 'Contact' ? 'contacts' : 'organizations')
       .select('id')
       .where('workspace_id', '=', workspaceId)
       .where('id', 'in', chunk)
-    if (lock) query = query.forKeyShare()
-    for (const row of await query.execute()) found.add(row.id)
+      .forKeyShare()
+      .execute()
+    for (const row of rows) found.add(row.id)
   }
   return found
 }

@@ -1,9 +1,8 @@
 // SQL for lists and processes, their fields and statuses, and connections between processes.
 import type { Executor } from '../dialect.js'
 import type { ListConnectionRow, ListFieldRow, ListRow, StatusRow } from '../schema.js'
-import type { PageRequest } from '../../domain/pagination.js'
 import { prepare } from '../prepared.js'
-import { newestFirst, selectPage } from './page.js'
+import { newestFirst, selectPage, type PageRequest } from './page.js'
 
 export async function insertList(db: Executor, row: ListRow): Promise<void> {
   await db.insertInto('lists').values(row).execute()
@@ -30,17 +29,13 @@ export async function findList(db: Executor, workspaceId: string, listId: string
 }
 
 /**
- * The list row locked for the rest of the transaction where the database has row locks. FOR NO KEY
- * UPDATE, not FOR UPDATE: it still serialises writers of the list, but lets the foreign-key checks of
- * rows that point at the list (which take KEY SHARE) through, which FOR UPDATE would turn into deadlocks.
+ * The list, its row locked until the transaction ends: writers of one list (PATCH, delete) take turns,
+ * across server processes. FOR NO KEY UPDATE, not FOR UPDATE: it still serialises writers of the list,
+ * but lets the foreign-key checks of rows that point at the list (which take KEY SHARE) through, which
+ * FOR UPDATE would turn into deadlocks. (SQLite: the IMMEDIATE transaction holds the file instead.)
  */
-export async function findListForUpdate(
-  db: Executor,
-  workspaceId: string,
-  listId: string,
-  lock: boolean,
-): Promise<ListRow | undefined> {
-  return (await (lock ? listByIdLocked : listById)(db, workspaceId, listId))[0]
+export async function lockList(db: Executor, workspaceId: string, listId: string): Promise<ListRow | undefined> {
+  return (await listByIdLocked(db, workspaceId, listId))[0]
 }
 
 /** How many lists and processes the workspace has, archived ones included. */

@@ -1,8 +1,7 @@
 // SQL for notes, and the one fact about lists a note's `deal_id` needs. Every query is scoped by workspace.
 import type { Executor } from '../dialect.js'
 import type { NoteRow } from '../schema.js'
-import type { PageRequest } from '../../domain/pagination.js'
-import { newestFirst, selectPage } from './page.js'
+import { newestFirst, selectPage, type PageRequest } from './page.js'
 
 export async function insertNote(db: Executor, row: NoteRow): Promise<void> {
   await db.insertInto('notes').values(row).execute()

@@ -2,31 +2,48 @@
 import { sql } from 'kysely'
 import type { Executor } from '../dialect.js'
 import type { OrganizationDomainRow, OrganizationRow } from '../schema.js'
-import type { PageRequest } from '../../domain/pagination.js'
-import { newestFirst, selectPage } from './page.js'
+import { newestFirst, selectPage, type PageRequest } from './page.js'
 import { containsText } from './text-search.js'
-
-/** Row locks a read can take inside a transaction (PostgreSQL only; SQLite's writer lock covers all). */
-export type RowLock = 'update' | 'share' | undefined
 
 export async function insertOrganization(db: Executor, row: OrganizationRow): Promise<void> {
   await db.insertInto('organizations').values(row).execute()
 }
 
-/**
- * The organization with this id. `lock` takes a row lock: `update` before deleting it, `share` before
- * pointing a new row at it, so a delete and a reference never cross.
- */
+function organizationById(db: Executor, workspaceId: string, id: string) {
+  return db.selectFrom('organizations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id)
+}
+
+/** The organization with this id. */
 export async function findOrganization(
   db: Executor,
   workspaceId: string,
   id: string,
-  lock?: RowLock,
 ): Promise<OrganizationRow | undefined> {
-  let query = db.selectFrom('organizations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id)
-  if (lock === 'update') query = query.forUpdate()
-  if (lock === 'share') query = query.forShare()
-  return query.executeTakeFirst()
+  return organizationById(db, workspaceId, id).executeTakeFirst()
+}
+
+/**
+ * The organization, locked (FOR UPDATE) until the transaction ends: before changing or deleting it, so
+ * that a row being pointed at it meanwhile (holdOrganization) waits and then sees the outcome.
+ */
+export async function lockOrganization(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<OrganizationRow | undefined> {
+  return organizationById(db, workspaceId, id).forUpdate().executeTakeFirst()
+}
+
+/**
+ * The organization, held (FOR SHARE) until the transaction ends: before pointing a new row (a contact,
+ * a note) at it, so a concurrent delete either runs first (and this finds nothing) or waits for us.
+ */
+export async function holdOrganization(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<OrganizationRow | undefined> {
+  return organizationById(db, workspaceId, id).forShare().executeTakeFirst()
 }
 
 export interface OrganizationFilter {

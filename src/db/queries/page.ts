@@ -1,7 +1,14 @@
 // The one paging query every list endpoint uses: a filtered SELECT, ordered with an id tie-break, cut to
 // one page, and counted. Resources add their own filters before calling it.
 import { sql, type SelectQueryBuilder } from 'kysely'
-import type { PageRequest } from '../../domain/pagination.js'
+
+/** A page request after defaults and the cap are applied (domain/pagination.ts makes them). */
+export interface PageRequest {
+  /** Rows to return: 0 (an empty page with a true total) up to the largest page size. */
+  limit: number
+  /** Rows to skip. */
+  offset: number
+}
 
 export interface OrderTerm {
   /** A column of the query's tables, optionally qualified (`entries.updated_at`). */

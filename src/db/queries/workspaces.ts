@@ -1,9 +1,8 @@
 // SQL for workspaces, their members (users) and their API keys.
 import type { Executor } from '../dialect.js'
 import type { ApiKeyRow, UserRow, WorkspaceRow } from '../schema.js'
-import type { PageRequest } from '../../domain/pagination.js'
 import { prepare } from '../prepared.js'
-import { newestFirst, selectPage } from './page.js'
+import { newestFirst, selectPage, type PageRequest } from './page.js'
 
 export async function insertWorkspace(db: Executor, row: WorkspaceRow): Promise<void> {
   await db.insertInto('workspaces').values(row).execute()
@@ -19,12 +18,12 @@ export async function listWorkspaces(db: Executor): Promise<WorkspaceRow[]> {
 }
 
 /**
- * Takes the workspace's row lock for the rest of the transaction where the database has row locks, so
- * that writes checking a per-workspace limit (lists, connection chains) take turns. FOR NO KEY UPDATE:
- * the foreign-key checks of every other write in the workspace (KEY SHARE) pass through it.
+ * Takes the workspace's row lock until the transaction ends, so that writes checking a per-workspace
+ * limit (lists, custom fields, connection chains) take turns. FOR NO KEY UPDATE: the foreign-key checks
+ * of every other write in the workspace (KEY SHARE) pass through it. (SQLite: the IMMEDIATE transaction
+ * already excludes other writers; the compiler drops the clause.)
  */
-export async function lockWorkspace(db: Executor, workspaceId: string, lock: boolean): Promise<void> {
-  if (!lock) return
+export async function lockWorkspace(db: Executor, workspaceId: string): Promise<void> {
   await db.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forNoKeyUpdate().execute()
 }
 

@@ -83,7 +83,7 @@ export class ContactsService {
     const row = await retryOnUniqueViolation(
       () =>
         this.db.transaction(async (trx) => {
-          const current = await q.findContact(trx, actor.workspaceId, id, this.lock('update'))
+          const current = await q.lockContact(trx, actor.workspaceId, id)
           if (!current) throw new NotFoundError('contact', id)
           return saveContact(trx, this.context(actor), current, input)
         }, actor.deadline),
@@ -122,7 +122,7 @@ export class ContactsService {
   /** Deletes the contact with its entries in every list and process, and unlinks what pointed at it. */
   async delete(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      const current = await q.findContact(trx, actor.workspaceId, id, this.lock('update'))
+      const current = await q.lockContact(trx, actor.workspaceId, id)
       if (!current) throw new NotFoundError('contact', id)
       const now = nowMs()
       await deleteEntriesOfRecords(trx, actor.workspaceId, 'Contact', [id])
@@ -140,7 +140,7 @@ export class ContactsService {
     remove: (trx: Transaction<Database>, current: ContactRow) => Promise<boolean>,
   ): Promise<Contact> {
     const row = await this.db.transaction(async (trx) => {
-      const current = await q.findContact(trx, actor.workspaceId, id, this.lock('update'))
+      const current = await q.lockContact(trx, actor.workspaceId, id)
       if (!current) throw new NotFoundError('contact', id)
       if (!(await remove(trx, current))) return current
       const updated_at = nowMs()
@@ -151,15 +151,7 @@ export class ContactsService {
   }
 
   private context(actor: Actor): SaveContext {
-    return {
-      workspaceId: actor.workspaceId,
-      defaultCountryCode: this.settings.defaultCountryCode,
-      shareLock: this.lock('share'),
-    }
-  }
-
-  private lock<M extends 'update' | 'share'>(mode: M): M | undefined {
-    return this.db.traits.supportsForUpdate ? mode : undefined
+    return { workspaceId: actor.workspaceId, defaultCountryCode: this.settings.defaultCountryCode }
   }
 
   private async present(actor: Actor, row: ContactRow): Promise<Contact> {

@@ -34,8 +34,6 @@ export interface ContactInput {
 export interface SaveContext {
   workspaceId: string
   defaultCountryCode: string
-  /** `share` on PostgreSQL: referenced organizations and contacts cannot be deleted under us. */
-  shareLock: 'share' | undefined
 }
 
 const NO_NAMES = { first_name: null, last_name: null, name: null }
@@ -61,7 +59,7 @@ export async function saveContact(
     (p) => !existingPhones.some((e) => e.key === p.key),
   )
   const organization = await checkOrganization(trx, ctx, input.organization_id, problems)
-  const values = await checkCustomFieldValues(trx, ws, 'contact', input.custom_fields, problems, ctx.shareLock)
+  const values = await checkCustomFieldValues(trx, ws, 'contact', input.custom_fields, problems)
   // A valid address counts even when it is taken: that request gets the one problem that matters.
   if (names.first_name === null && existingEmails.length + written.length === 0) {
     problems.add('first_name', 'required', "can't be blank (give a first_name, a name or at least one valid email)")
@@ -137,7 +135,7 @@ async function checkOrganization(
   problems: Problems,
 ) {
   if (value === undefined || value === null || value === 'auto') return value
-  if (await orgs.findOrganization(trx, ctx.workspaceId, value, ctx.shareLock)) return value
+  if (await orgs.holdOrganization(trx, ctx.workspaceId, value)) return value
   problems.add('organization_id', 'unknown', `is not an organization of this workspace: ${JSON.stringify(value)}`)
   return undefined
 }

@@ -90,7 +90,8 @@ function inputItems(input: CustomFieldsInput): InputItem[] {
 /**
  * Checks values written to a record of `model`, recording every problem: unknown field names (named in
  * the message), values of the wrong type, members and contacts that do not exist. Returns the changes
- * to apply. `lock` share-locks referenced contacts so a concurrent delete cannot leave a dangling id.
+ * to apply. Referenced contacts are held until the transaction ends, so a concurrent delete cannot leave
+ * a dangling id.
  */
 export async function checkCustomFieldValues(
   db: Executor,
@@ -98,7 +99,6 @@ export async function checkCustomFieldValues(
   model: RecordModel,
   input: CustomFieldsInput | undefined,
   problems: Problems,
-  lock?: 'share',
 ): Promise<ValueChanges> {
   const changes: ValueChanges = new Map()
   if (input === undefined) return changes
@@ -135,7 +135,7 @@ export async function checkCustomFieldValues(
     if (!members.has(email))
       problems.add(path, 'unknown_user', `is not a member of this workspace: ${JSON.stringify(email)}`)
   }
-  const contacts = await contactsQ.existingContactIds(db, workspaceId, [...refs.contactIds.keys()], lock)
+  const contacts = await contactsQ.holdContactIds(db, workspaceId, [...refs.contactIds.keys()])
   for (const [id, path] of refs.contactIds) {
     if (!contacts.has(id))
       problems.add(path, 'unknown_contact', `is not a contact of this workspace: ${JSON.stringify(id)}`)

@@ -86,7 +86,7 @@ export class CustomFieldsService {
       () =>
         this.db.transaction(async (trx) => {
           // Every write of a contact or organization reads all the fields of its model: they are bounded.
-          await lockWorkspace(trx, actor.workspaceId, this.db.traits.supportsForUpdate)
+          await lockWorkspace(trx, actor.workspaceId)
           if (await q.findCustomFieldByNameKey(trx, actor.workspaceId, model, row.name_key))
             throw invalid('name', 'taken', 'has already been taken')
           if ((await q.countCustomFields(trx, actor.workspaceId, model)) >= MAX_CUSTOM_FIELDS_PER_MODEL)
@@ -105,8 +105,7 @@ export class CustomFieldsService {
   async update(actor: Actor, id: string, input: CustomFieldChanges): Promise<CustomField> {
     const work = () =>
       this.db.transaction(async (trx) => {
-        const lock = this.db.traits.supportsForUpdate ? 'update' : undefined
-        const row = await q.findCustomField(trx, actor.workspaceId, id, lock)
+        const row = await q.lockCustomField(trx, actor.workspaceId, id)
         if (!row) throw new NotFoundError('custom field', id)
         const current = toDefinition(row)
         const problems = new Problems()
@@ -155,8 +154,7 @@ export class CustomFieldsService {
   /** Deletes the field and, in the same transaction, every value stored in it. */
   async delete(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      const lock = this.db.traits.supportsForUpdate ? 'update' : undefined
-      const row = await q.findCustomField(trx, actor.workspaceId, id, lock)
+      const row = await q.lockCustomField(trx, actor.workspaceId, id)
       if (!row) throw new NotFoundError('custom field', id)
       await deleteFieldValues(trx, actor.workspaceId, row)
       await q.deleteCustomField(trx, actor.workspaceId, id)

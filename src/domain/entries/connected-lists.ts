@@ -20,7 +20,6 @@ type Store = (
   def: ListDefinition,
   spec: NewEntrySpec,
   now: number,
-  lock: boolean,
   visited: ReadonlySet<string>,
 ) => Promise<EntryRow>
 
@@ -55,7 +54,6 @@ export async function followConnection(
   entry: EntryRow,
   status: StatusRow,
   now: number,
-  lock: boolean,
   visited: ReadonlySet<string>,
   store: Store,
 ): Promise<void> {
@@ -66,7 +64,6 @@ export async function followConnection(
     entry,
     await findConnectionFromStatus(trx, actor.workspaceId, status.id),
     now,
-    lock,
     visited,
     store,
   )
@@ -82,7 +79,6 @@ export async function fireConnection(
   entry: EntryRow,
   rule: ListConnectionRow | undefined,
   now: number,
-  lock: boolean,
   visited: ReadonlySet<string>,
   store: Store,
 ): Promise<void> {
@@ -115,7 +111,6 @@ export async function fireConnection(
         values: carryOverValues(source.fields, target.fields, parseStoredValues(entry.list_fields)),
       },
       now,
-      lock,
       visited,
     )
     nextId = created.id

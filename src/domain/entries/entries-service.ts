@@ -79,7 +79,6 @@ export class EntriesService {
           def,
           indexes.map((i) => items[i]!.input),
           now,
-          this.db.traits.supportsForUpdate,
         )
         for (const [k, i] of indexes.entries()) outcomes[i] = stored[k]!
       }
@@ -178,7 +177,7 @@ export class EntriesService {
       .transaction(async (trx) => {
         const def = await loadListDefinition(trx, ws, listId)
         // The row lock makes read-modify-write of list_fields safe against concurrent PATCHes.
-        const row = await q.findEntryInList(trx, ws, listId, entryId, this.db.traits.supportsForUpdate)
+        const row = await q.lockEntryInList(trx, ws, listId, entryId)
         if (!row) throw new NotFoundError('entry', entryId)
         await this.applyUpdate(trx, actor, def, row, input)
         return { row, def }
@@ -226,14 +225,14 @@ export class EntriesService {
       await q.updateEntry(trx, ws, row.id, { ...changes, updated_at: now })
     }
     if (patch.status) {
-      await moveToStatus(trx, actor, def, row, patch.status, now, this.db.traits.supportsForUpdate)
+      await moveToStatus(trx, actor, def, row, patch.status, now)
       row.updated_at = now
     }
   }
 
   async delete(actor: Actor, listId: string, entryId: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      const row = await q.findEntryInList(trx, actor.workspaceId, listId, entryId, this.db.traits.supportsForUpdate)
+      const row = await q.lockEntryInList(trx, actor.workspaceId, listId, entryId)
       if (!row) {
         await loadListDefinition(trx, actor.workspaceId, listId) // an unknown list is named as such
         throw new NotFoundError('entry', entryId)

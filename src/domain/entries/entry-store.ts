@@ -80,8 +80,7 @@ export class StaleDefinitionError extends ConflictError {
  * in a list that holds records once) or was checked against fields and statuses that have changed
  * since (StaleDefinitionError) fails alone and takes no key.
  *
- * The list's row is locked first (PostgreSQL, by counting the batch in; on SQLite the write lock covers
- * it), so the duplicate check and the key numbers that follow cannot race another create, in this
+ * The list's row is locked first (by counting the batch in, see countNewEntries), so the duplicate check and the key numbers that follow cannot race another create, in this
  * process or another. The records named are held too (see holdRecords). `visited` holds the lists a
  * chain of connected-list rules has passed through.
  */
@@ -90,7 +89,6 @@ export async function storeNewEntries(
   def: ListDefinition,
   items: readonly NewEntryItem[],
   now: number,
-  lock: boolean,
   visited: ReadonlySet<string> = new Set(),
 ): Promise<Array<Outcome<EntryRow>>> {
   const ws = def.list.workspace_id
@@ -106,12 +104,12 @@ export async function storeNewEntries(
   const fail = (i: number, error: unknown) => (outcomes[i] = { ok: false, error })
   const byType = (type: string) =>
     items.flatMap((item) => (item.spec.entryableType === type ? [item.spec.entryableId] : []))
-  const organizations = await q.holdRecords(trx, ws, 'Organization', byType('Organization'), lock)
+  const organizations = await q.holdRecords(trx, ws, 'Organization', byType('Organization'))
   const contactIds = [
     ...byType('Contact'),
     ...items.flatMap((item) => (item.spec.contactId === null ? [] : [item.spec.contactId])),
   ]
-  const contacts = await q.holdRecords(trx, ws, 'Contact', contactIds, lock)
+  const contacts = await q.holdRecords(trx, ws, 'Contact', contactIds)
   // Read under the lock, not from `def`, which may be behind (see unconfirmedDefinition).
   const duplicatesAllowed = counter.duplicates_allowed === 1
   const taken = duplicatesAllowed
@@ -171,7 +169,7 @@ export async function storeNewEntries(
     for (const [k, row] of rows.entries()) {
       const { actor } = kept[k]!.item
       if (row.status_id !== null)
-        await fireConnection(trx, actor, row, rules.get(row.status_id), now, lock, chain, storeNewEntry)
+        await fireConnection(trx, actor, row, rules.get(row.status_id), now, chain, storeNewEntry)
       outcomes[kept[k]!.i] = { ok: true, value: row }
     }
   }
@@ -214,7 +212,6 @@ export async function storeNewEntry(
   def: ListDefinition,
   spec: NewEntrySpec,
   now: number,
-  lock: boolean,
   visited: ReadonlySet<string> = new Set(),
 ): Promise<EntryRow> {
   const [outcome] = await storeNewEntries(
@@ -222,7 +219,6 @@ export async function storeNewEntry(
     def,
     [{ actor, spec, checkedAt: def.list.definition_version }],
     now,
-    lock,
     visited,
   )
   if (!outcome!.ok) throw outcome!.error
@@ -240,14 +236,13 @@ export async function moveToStatus(
   row: EntryRow,
   to: StatusRow,
   now: number,
-  lock: boolean,
 ): Promise<void> {
   const ws = actor.workspaceId
   const from = def.statuses.find((s) => s.id === row.status_id) ?? null
-  // The two counter rows are updated (and, on PostgreSQL, locked) in one order, by id, whichever way
-  // the entry moves: two entries crossing between the same statuses would otherwise each hold the row
-  // the other waits for, a deadlock PostgreSQL breaks only after deadlock_timeout (then retried, and
-  // a 503 once retries run out).
+  // The two counter rows are updated (and so locked) in one order, by id, whichever way the entry
+  // moves: two entries crossing between the same statuses would otherwise each hold the row the other
+  // waits for, a deadlock the database breaks only after a timeout (then retried, and a 503 once
+  // retries run out).
   // They come after the entry's own writes: every move holds them until its COMMIT, so the less that
   // runs after them, the less the moves of one process wait for each other.
   row.status_id = to.id
@@ -262,5 +257,5 @@ export async function moveToStatus(
     : [[to.id, 1]]
   counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   for (const [statusId, n] of counts) await q.countStatusEntries(trx, ws, statusId, n)
-  await followConnection(trx, actor, row, to, now, lock, new Set([def.list.id]), storeNewEntry)
+  await followConnection(trx, actor, row, to, now, new Set([def.list.id]), storeNewEntry)
 }

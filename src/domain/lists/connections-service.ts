@@ -106,7 +106,7 @@ export class ConnectionsService {
     const row = await this.db
       .transaction(async (trx) => {
         // Rules of one workspace are made one at a time, so two cannot together pass the chain limit.
-        await lockWorkspace(trx, ws, this.db.traits.supportsForUpdate)
+        await lockWorkspace(trx, ws)
         const from = await loadListDefinition(trx, ws, listId)
         const problems = new Problems()
         if (from.list.process !== 1) throw invalid('list', 'not_allowed', 'connections are only for processes')

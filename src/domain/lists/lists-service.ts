@@ -33,19 +33,12 @@ export interface ListListsQuery {
 }
 
 /**
- * Loads a list with its fields and statuses, or throws 404. `lock` takes the list's row lock
- * (PostgreSQL). Fields and statuses come from the per-process cache when its version matches the row's.
- * The statuses' `entry_count` may be behind: count from the database.
+ * Loads a list with its fields and statuses, or throws 404. Fields and statuses come from the
+ * per-process cache when its version matches the row's. The statuses' `entry_count` may be behind:
+ * count from the database.
  */
-export async function loadListDefinition(
-  db: Executor,
-  workspaceId: string,
-  listId: string,
-  lock = false,
-): Promise<ListDefinition> {
-  const list = lock
-    ? await q.findListForUpdate(db, workspaceId, listId, true)
-    : await q.findList(db, workspaceId, listId)
+export async function loadListDefinition(db: Executor, workspaceId: string, listId: string): Promise<ListDefinition> {
+  const list = await q.findList(db, workspaceId, listId)
   if (!list) throw new NotFoundError('list', listId)
   return definitionOf(db, list)
 }
@@ -183,7 +176,7 @@ export class ListsService {
     await this.db
       .transaction(async (trx) => {
         // Creates in one workspace take turns here, so none can pass the limit alongside another.
-        await lockWorkspace(trx, ws, this.db.traits.supportsForUpdate)
+        await lockWorkspace(trx, ws)
         if ((await q.countLists(trx, ws)) >= MAX_LISTS_PER_WORKSPACE)
           throw invalid(
             'lists',
@@ -236,7 +229,7 @@ export class ListsService {
     await this.db
       .transaction(async (trx) => {
         // The row lock serialises concurrent PATCHes of one list across server processes.
-        const list = await q.findListForUpdate(trx, ws, listId, this.db.traits.supportsForUpdate)
+        const list = await q.lockList(trx, ws, listId)
         if (!list) throw new NotFoundError('list', listId)
         const fields = await q.findFieldsOfLists(trx, ws, [listId])
         const statuses = list.process === 1 ? await q.findStatusesOfLists(trx, ws, [listId]) : []
@@ -328,7 +321,7 @@ export class ListsService {
 
   async delete(actor: Actor, listId: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      const list = await q.findListForUpdate(trx, actor.workspaceId, listId, this.db.traits.supportsForUpdate)
+      const list = await q.lockList(trx, actor.workspaceId, listId)
       if (!list) throw new NotFoundError('list', listId)
       await q.deleteList(trx, actor.workspaceId, listId)
     }, actor.deadline)

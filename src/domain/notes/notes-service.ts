@@ -3,7 +3,7 @@
 import type { Db } from '../../db/dialect.js'
 import type { NoteRow } from '../../db/schema.js'
 import * as q from '../../db/queries/notes.js'
-import { findOrganization } from '../../db/queries/organizations.js'
+import { holdOrganization } from '../../db/queries/organizations.js'
 import type { Actor } from '../actor.js'
 import { NotFoundError, Problems } from '../errors.js'
 import { newId } from '../ids.js'
@@ -55,9 +55,8 @@ export class NotesService {
     const row = await this.db.transaction(async (trx) => {
       const problems = new Problems()
       if (input.body.trim() === '') problems.add('body', 'blank', "can't be blank")
-      // Share-locked: an organization being deleted right now cannot take a note it never sees.
-      const lock = this.db.traits.supportsForUpdate ? 'share' : undefined
-      if (!(await findOrganization(trx, actor.workspaceId, input.organization_id, lock))) {
+      // Held: an organization being deleted right now cannot take a note it never sees.
+      if (!(await holdOrganization(trx, actor.workspaceId, input.organization_id))) {
         problems.add(
           'organization_id',
           'unknown',

@@ -79,7 +79,6 @@ export class OrganizationsService {
             'organization',
             input.custom_fields,
             problems,
-            this.shareLock(),
           )
           problems.throwIfAny()
           const now = nowMs()
@@ -112,7 +111,7 @@ export class OrganizationsService {
     const row = await retryOnUniqueViolation(
       () =>
         this.db.transaction(async (trx) => {
-          const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
+          const row = await q.lockOrganization(trx, actor.workspaceId, id)
           if (!row) throw new NotFoundError('organization', id)
           const problems = new Problems()
           const name = cleanText(input.name)
@@ -125,7 +124,6 @@ export class OrganizationsService {
             'organization',
             input.custom_fields,
             problems,
-            this.shareLock(),
           )
           problems.throwIfAny()
           const next: OrganizationRow = {
@@ -164,7 +162,7 @@ export class OrganizationsService {
   /** Removes the listed domains (any written form); domains the organization does not have are ignored. */
   async removeDomains(actor: Actor, id: string, domains: readonly string[]): Promise<Organization> {
     const row = await this.db.transaction(async (trx) => {
-      const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
+      const row = await q.lockOrganization(trx, actor.workspaceId, id)
       if (!row) throw new NotFoundError('organization', id)
       const current = (await q.domainsOf(trx, actor.workspaceId, [id])).get(id) ?? []
       const remove = domains.map(normaliseDomain).filter((d): d is string => d !== undefined && current.includes(d))
@@ -181,7 +179,7 @@ export class OrganizationsService {
   async delete(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (trx) => {
       // Locked first, so a contact or note being pointed at it concurrently waits and then sees it gone.
-      const row = await q.findOrganization(trx, actor.workspaceId, id, this.updateLock())
+      const row = await q.lockOrganization(trx, actor.workspaceId, id)
       if (!row) throw new NotFoundError('organization', id)
       await deleteEntriesOfRecords(trx, actor.workspaceId, 'Organization', [id])
       await deleteNotesOfOrganization(trx, actor.workspaceId, id)
@@ -192,13 +190,5 @@ export class OrganizationsService {
 
   private async present(actor: Actor, row: OrganizationRow): Promise<Organization> {
     return (await presentOrganizations(this.db.kysely, actor.workspaceId, [row]))[0]!
-  }
-
-  private updateLock(): 'update' | undefined {
-    return this.db.traits.supportsForUpdate ? 'update' : undefined
-  }
-
-  private shareLock(): 'share' | undefined {
-    return this.db.traits.supportsForUpdate ? 'share' : undefined
   }
 }

@@ -129,7 +129,7 @@ export class WorkspacesService {
    */
   async bootstrap(seedKey?: string): Promise<BootstrapResult> {
     return this.db.transaction(async (trx) => {
-      await holdMigrationLock(trx, this.db.traits.supportsForUpdate)
+      await holdMigrationLock(trx)
       const existing = await q.listWorkspaces(trx)
       const workspace = existing[0] ?? (await this.create(DEFAULT_WORKSPACE_NAME, trx))
       if (seedKey !== undefined) {

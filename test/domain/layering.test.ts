@@ -1,0 +1,103 @@
+// The one-way dependencies (cli -> app -> http -> domain -> db), checked on the source text: a domain
+// file that imports HTTP code or Fastify, names a database or takes a row lock itself, or a db file
+// that reaches up into the domain, fails here with its path and the line at fault.
+import assert from 'node:assert/strict'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src')
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name)
+      return statSync(path).isDirectory() ? sourceFiles(path) : name.endsWith('.ts') ? [path] : []
+    })
+}
+
+interface Import {
+  line: number
+  specifier: string
+  /** The imported file relative to src/ (`http/plugins/auth.js`), or the package name. */
+  target: string
+}
+
+function importsOf(file: string, text: string): Import[] {
+  const found: Import[] = []
+  text.split('\n').forEach((line, i) => {
+    for (const match of line.matchAll(/(?:from\s+|import\s*\(\s*|^import\s+)'([^']+)'/g)) {
+      const specifier = match[1]!
+      const target = specifier.startsWith('.') ? relative(SRC, resolve(dirname(file), specifier)) : specifier
+      found.push({ line: i + 1, specifier, target })
+    }
+  })
+  return found
+}
+
+/** `path:line: text` for every line of `file` that matches `pattern`. */
+function linesMatching(file: string, text: string, pattern: RegExp): string[] {
+  return text
+    .split('\n')
+    .flatMap((line, i) => (pattern.test(line) ? [`${relative(SRC, file)}:${i + 1}: ${line.trim()}`] : []))
+}
+
+const domainFiles = sourceFiles(join(SRC, 'domain')).map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+const dbFiles = sourceFiles(join(SRC, 'db')).map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+
+describe('layering', () => {
+  it('finds the source files it checks', () => {
+    assert.ok(domainFiles.length > 30 && dbFiles.length > 10)
+    assert.ok(domainFiles.some(({ file }) => file.endsWith('entries-service.ts')))
+  })
+
+  it('src/domain imports nothing of src/http, Fastify, a database driver or a dialect', () => {
+    const bad = domainFiles.flatMap(({ file, text }) =>
+      importsOf(file, text)
+        .filter(
+          ({ target }) =>
+            target.startsWith('http/') ||
+            target.startsWith('cli/') ||
+            target === 'app.js' ||
+            target === 'config.js' ||
+            /fastify/.test(target) ||
+            /sqlite|postgres|^pg$/i.test(target),
+        )
+        .map(({ line, specifier }) => `${relative(SRC, file)}:${line}: ${specifier}`),
+    )
+    assert.deepEqual(bad, [])
+  })
+
+  it('src/domain never names a database, asks which one it runs on, or takes a row lock itself', () => {
+    const bad = domainFiles.flatMap(({ file, text }) =>
+      linesMatching(
+        file,
+        text,
+        /sqlite|postgres|\btraits\b|supportsForUpdate|\.for(Update|NoKeyUpdate|Share|KeyShare)\(|\bfor (no key )?update\b/i,
+      ),
+    )
+    assert.deepEqual(bad, [])
+  })
+
+  it('src/db imports nothing of src/domain or src/http', () => {
+    const bad = dbFiles.flatMap(({ file, text }) =>
+      importsOf(file, text)
+        .filter(({ target }) => /^(domain|http|cli)\//.test(target) || target === 'app.js')
+        .map(({ line, specifier }) => `${relative(SRC, file)}:${line}: ${specifier}`),
+    )
+    assert.deepEqual(bad, [])
+  })
+
+  it('the checks catch what they look for', () => {
+    const file = join(SRC, 'domain/example.ts')
+    assert.deepEqual(
+      importsOf(file, "import type { X } from '../http/schemas/x.js'\nimport fp from 'fastify-plugin'").map(
+        (i) => i.target,
+      ),
+      ['http/schemas/x.js', 'fastify-plugin'],
+    )
+    assert.equal(linesMatching(file, 'const q = db.selectFrom("x").forUpdate()', /\.forUpdate\(/).length, 1)
+  })
+})
