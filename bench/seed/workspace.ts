@@ -4,7 +4,7 @@
 import type { Db } from '../../src/db/dialect.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { operator } from '../../src/domain/actor.js'
-import { loadListDefinition } from '../../src/domain/lists/lists-service.js'
+import { ListDefinitions } from '../../src/domain/lists/list-definitions.js'
 import { createServices } from '../../src/domain/services.js'
 
 export const PROCESS_IDENTIFIER = 'DEAL'
@@ -76,7 +76,7 @@ export async function prepareWorkspace(db: Db): Promise<Fixture> {
       { name: 'Close date', data_type: 'date' },
     ],
   })
-  const def = await loadListDefinition(db.kysely, boot.workspace.id, list.id)
+  const def = await new ListDefinitions().load(db.kysely, boot.workspace.id, list.id)
   const field = (name: string): FieldFixture => {
     const found = def.fields.find((f) => f.name === name)
     if (!found) throw new Error(`list field ${name} missing`)

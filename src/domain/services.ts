@@ -1,7 +1,9 @@
-// Every domain service, built once over one database. Route plugins reach them as `app.services`.
+// Every domain service, built once over one database, and the state they keep in memory (each service
+// owns its own; none is module-global). Route plugins reach them as `app.services`.
 import type { Db } from '../db/dialect.js'
 import { EntriesService } from './entries/entries-service.js'
 import { ConnectionsService } from './lists/connections-service.js'
+import { ListDefinitions } from './lists/list-definitions.js'
 import { ListsService } from './lists/lists-service.js'
 import { ContactsService } from './contacts/contacts-service.js'
 import { CustomFieldsService } from './custom-fields/custom-fields-service.js'
@@ -23,9 +25,11 @@ export function createServices(db: Db, settings: DomainSettings) {
   const workspaces = new WorkspacesService(db, settings.keyPepper)
   const members = new MembersService(db)
   const apiKeys = new ApiKeysService(db, workspaces)
+  // The cache of lists' fields and statuses, shared by the services that read them (see its rule).
+  const definitions = new ListDefinitions()
   const lists = new ListsService(db)
-  const connections = new ConnectionsService(db)
-  const entries = new EntriesService(db)
+  const connections = new ConnectionsService(db, definitions)
+  const entries = new EntriesService(db, definitions)
   const contacts = new ContactsService(db, settings)
   const organizations = new OrganizationsService(db)
   const customFields = new CustomFieldsService(db)

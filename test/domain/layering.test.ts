@@ -1,6 +1,7 @@
 // The one-way dependencies (cli -> app -> http -> domain -> db), checked on the source text: a domain
 // file that imports HTTP code or Fastify, names a database or takes a row lock itself, or a db file
-// that reaches up into the domain, fails here with its path and the line at fault.
+// that reaches up into the domain, fails here with its path and the line at fault. Also: no
+// module-global state in src/domain or src/http (what a service keeps in memory, it owns).
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -46,6 +47,16 @@ function linesMatching(file: string, text: string, pattern: RegExp): string[] {
 
 const domainFiles = sourceFiles(join(SRC, 'domain')).map((file) => ({ file, text: readFileSync(file, 'utf8') }))
 const dbFiles = sourceFiles(join(SRC, 'db')).map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+const httpFiles = sourceFiles(join(SRC, 'http')).map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+
+/**
+ * Module-level mutable state that is no cache of anything read or served: a buffer of random bytes for
+ * ids, and the ISO text of the current day for timestamps (a pure function of the clock).
+ */
+const ALLOWED_MODULE_STATE = ['domain/ids.ts', 'domain/time.ts']
+
+/** A top-level `let`, or a top-level collection a module could fill as it runs (not a Readonly one). */
+const MODULE_STATE = /^(export )?(let |(const|var) \w+(: (?!Readonly)[^=]+)? = new (Map|Set|WeakMap|WeakSet|Array)\b)/
 
 describe('layering', () => {
   it('finds the source files it checks', () => {
@@ -90,6 +101,13 @@ describe('layering', () => {
     assert.deepEqual(bad, [])
   })
 
+  it('src/domain and src/http keep no module-global state (caches belong to an instance)', () => {
+    const bad = [...domainFiles, ...httpFiles]
+      .filter(({ file }) => !ALLOWED_MODULE_STATE.includes(relative(SRC, file)))
+      .flatMap(({ file, text }) => linesMatching(file, text, MODULE_STATE))
+    assert.deepEqual(bad, [])
+  })
+
   it('the checks catch what they look for', () => {
     const file = join(SRC, 'domain/example.ts')
     assert.deepEqual(
@@ -99,5 +117,14 @@ describe('layering', () => {
       ['http/schemas/x.js', 'fastify-plugin'],
     )
     assert.equal(linesMatching(file, 'const q = db.selectFrom("x").forUpdate()', /\.forUpdate\(/).length, 1)
+    const state = [
+      'const cache = new Map<string, number>()',
+      'let n = 0',
+      'export const seen: Set<string> = new Set()',
+      '  const local = new Map()',
+      'const LIMIT = 5',
+      'const NAMES: ReadonlySet<string> = new Set()',
+    ].join('\n')
+    assert.equal(linesMatching(file, state, MODULE_STATE).length, 3)
   })
 })

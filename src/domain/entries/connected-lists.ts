@@ -10,12 +10,13 @@ import type { EntryRow, ListConnectionRow, StatusRow } from '../../db/schema.js'
 import type { Actor } from '../actor.js'
 import { Problems } from '../errors.js'
 import { checkFieldValue, emptyReferences, type FieldDefinition } from '../fields/field-types.js'
-import { loadListDefinition, type ListDefinition } from '../lists/lists-service.js'
+import type { ListDefinition, ListDefinitions } from '../lists/list-definitions.js'
 import { parseStoredValues, type StoredFieldValues } from './list-field-values.js'
 import type { NewEntrySpec } from './entry-store.js'
 
 type Store = (
   trx: Executor,
+  definitions: ListDefinitions,
   actor: Actor,
   def: ListDefinition,
   spec: NewEntrySpec,
@@ -50,6 +51,7 @@ function carryOverValues(
  */
 export async function followConnection(
   trx: Executor,
+  definitions: ListDefinitions,
   actor: Actor,
   entry: EntryRow,
   status: StatusRow,
@@ -60,6 +62,7 @@ export async function followConnection(
   if (entry.next_entry_id !== null) return
   await fireConnection(
     trx,
+    definitions,
     actor,
     entry,
     await findConnectionFromStatus(trx, actor.workspaceId, status.id),
@@ -75,6 +78,7 @@ export async function followConnection(
  */
 export async function fireConnection(
   trx: Executor,
+  definitions: ListDefinitions,
   actor: Actor,
   entry: EntryRow,
   rule: ListConnectionRow | undefined,
@@ -84,7 +88,7 @@ export async function fireConnection(
 ): Promise<void> {
   if (entry.next_entry_id !== null || !rule || visited.has(rule.to_list_id)) return
   const ws = actor.workspaceId
-  const target = await loadListDefinition(trx, ws, rule.to_list_id)
+  const target = await definitions.load(trx, ws, rule.to_list_id)
   const targetStatus = target.statuses.find((s) => s.id === rule.to_status_id)
   if (!targetStatus) return
   let nextId: string
@@ -94,9 +98,10 @@ export async function fireConnection(
       : undefined
   if (existing) nextId = existing.id
   else {
-    const source = await loadListDefinition(trx, ws, entry.list_id)
+    const source = await definitions.load(trx, ws, entry.list_id)
     const created = await store(
       trx,
+      definitions,
       actor,
       target,
       {

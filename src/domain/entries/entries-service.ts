@@ -11,12 +11,12 @@ import type { EntryRow, UserRow } from '../../db/schema.js'
 import type { Actor } from '../actor.js'
 import { emailKey } from '../email-address.js'
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
-import { definitionOf, loadListDefinition, unconfirmedDefinition, type ListDefinition } from '../lists/lists-service.js'
+import type { ListDefinition, ListDefinitions } from '../lists/list-definitions.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs } from '../time.js'
 import { countSource, parseEntryFilter, parseSort, type EntryListQuery } from './entry-filters.js'
-import { continuable, recall, remember } from './continuations.js'
 import { entryExtras } from './entry-extras.js'
+import { Continuations, continuable } from './continuations.js'
 import { checkCreateEntry, checkUpdateEntry, type CreateEntryInput, type UpdateEntryInput } from './entry-input.js'
 import { verifyEntryReferences } from './entry-references.js'
 import {
@@ -58,8 +58,13 @@ export class EntriesService {
    * multi-row INSERTs and, for the whole batch, one transaction and one COMMIT.
    */
   readonly #creates: MicroBatcher<CreateRequest, EntryRow>
+  /** Where pages served ended, so the next page of a read-through is a keyset seek (continuations.ts). */
+  readonly #continuations = new Continuations()
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly definitions: ListDefinitions,
+  ) {
     this.#creates = new MicroBatcher((items) => this.#storeBatch(items), MAX_CREATE_BATCH)
   }
 
@@ -76,6 +81,7 @@ export class EntriesService {
         const def = items[indexes[0]!]!.input.def
         const stored = await storeNewEntries(
           trx,
+          this.definitions,
           def,
           indexes.map((i) => items[i]!.input),
           now,
@@ -89,7 +95,7 @@ export class EntriesService {
   async list(actor: Actor, listId: string, query: EntryListQuery): Promise<Page<EntryResource>> {
     const db = this.db.kysely
     const ws = actor.workspaceId
-    const def = await loadListDefinition(db, ws, listId)
+    const def = await this.definitions.load(db, ws, listId)
     const assignee =
       query.assignee_email === undefined
         ? undefined
@@ -105,9 +111,9 @@ export class EntriesService {
           ? def.list.entry_count
           : await sumStatusCounts(db, ws, source.statusIds)
     const canContinue = continuable(sort, def.list.process === 1)
-    const from = canContinue ? recall(ws, listId, filter, sort, page.offset) : undefined
+    const from = canContinue ? this.#continuations.recall(ws, listId, filter, sort, page.offset) : undefined
     const { rows, total } = await q.listEntries(db, ws, listId, filter, sort, page, known, from)
-    if (canContinue) remember(ws, listId, filter, sort, page.offset, rows)
+    if (canContinue) this.#continuations.remember(ws, listId, filter, sort, page.offset, rows)
     const members = await membersById(
       db,
       ws,
@@ -131,10 +137,10 @@ export class EntriesService {
     // the cache when its version matches.
     const found = await q.findEntryWithList(db, actor.workspaceId, listId, entryId)
     if (!found) {
-      await loadListDefinition(db, actor.workspaceId, listId) // names an unknown list as such
+      await this.definitions.load(db, actor.workspaceId, listId) // names an unknown list as such
       throw new NotFoundError('entry', entryId)
     }
-    const def = await definitionOf(db, found.list)
+    const def = await this.definitions.of(db, found.list)
     return toEntryResource(found.entry, def, new Map(found.assignee ? [[found.assignee.id, found.assignee]] : []))
   }
 
@@ -146,19 +152,19 @@ export class EntriesService {
    * the list as it still is stands: its checks are not run a second time.
    */
   async create(actor: Actor, listId: string, input: CreateEntryInput): Promise<EntryResource> {
-    const known = unconfirmedDefinition(actor.workspaceId, listId)
+    const known = this.definitions.unconfirmed(actor.workspaceId, listId)
     if (known) {
       try {
         return await this.#createWith(actor, known, input)
       } catch (error) {
         if (!(error instanceof StaleDefinitionError || error instanceof ValidationError)) throw error
-        const stored = await loadListDefinition(this.db.kysely, actor.workspaceId, listId)
+        const stored = await this.definitions.load(this.db.kysely, actor.workspaceId, listId)
         if (error instanceof ValidationError && stored.list.definition_version === known.list.definition_version)
           throw error
         return this.#createWith(actor, stored, input)
       }
     }
-    return this.#createWith(actor, await loadListDefinition(this.db.kysely, actor.workspaceId, listId), input)
+    return this.#createWith(actor, await this.definitions.load(this.db.kysely, actor.workspaceId, listId), input)
   }
 
   async #createWith(actor: Actor, def: ListDefinition, input: CreateEntryInput): Promise<EntryResource> {
@@ -175,7 +181,7 @@ export class EntriesService {
     const ws = actor.workspaceId
     const { row, def } = await this.db
       .transaction(async (trx) => {
-        const def = await loadListDefinition(trx, ws, listId)
+        const def = await this.definitions.load(trx, ws, listId)
         // The row lock makes read-modify-write of list_fields safe against concurrent PATCHes.
         const row = await q.lockEntryInList(trx, ws, listId, entryId)
         if (!row) throw new NotFoundError('entry', entryId)
@@ -225,7 +231,7 @@ export class EntriesService {
       await q.updateEntry(trx, ws, row.id, { ...changes, updated_at: now })
     }
     if (patch.status) {
-      await moveToStatus(trx, actor, def, row, patch.status, now)
+      await moveToStatus(trx, this.definitions, actor, def, row, patch.status, now)
       row.updated_at = now
     }
   }
@@ -234,7 +240,7 @@ export class EntriesService {
     await this.db.transaction(async (trx) => {
       const row = await q.lockEntryInList(trx, actor.workspaceId, listId, entryId)
       if (!row) {
-        await loadListDefinition(trx, actor.workspaceId, listId) // an unknown list is named as such
+        await this.definitions.load(trx, actor.workspaceId, listId) // an unknown list is named as such
         throw new NotFoundError('entry', entryId)
       }
       await q.deleteEntries(trx, actor.workspaceId, [row])
@@ -250,7 +256,7 @@ export class EntriesService {
   ): Promise<Page<StatusChangeResource>> {
     const db = this.db.kysely
     const ws = actor.workspaceId
-    await loadListDefinition(db, ws, listId)
+    await this.definitions.load(db, ws, listId)
     if (!(await q.findEntryInList(db, ws, listId, entryId))) throw new NotFoundError('entry', entryId)
     const page = pageRequest(query)
     const rows = page.limit === 0 ? [] : await q.listStatusChanges(db, ws, entryId, page.limit, page.offset)

@@ -6,7 +6,7 @@ import type { UserRow } from '../../db/schema.js'
 import { Problems } from '../errors.js'
 import type { EntryInclude } from './entry-extras.js'
 import { filterKey } from '../fields/field-types.js'
-import type { ListDefinition } from '../lists/lists-service.js'
+import type { ListDefinition } from '../lists/list-definitions.js'
 import { unixSecondsToMs } from '../time.js'
 
 export const ENTRY_SORTS = ['updated_at', 'created_at', 'key', 'one_time_value_cents', 'closed_at'] as const

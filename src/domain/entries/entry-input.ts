@@ -4,7 +4,7 @@
 import type { EntryRow, StatusRow } from '../../db/schema.js'
 import { Problems } from '../errors.js'
 import { emptyReferences, type References } from '../fields/field-types.js'
-import type { ListDefinition } from '../lists/lists-service.js'
+import type { ListDefinition } from '../lists/list-definitions.js'
 import {
   applyListFields,
   parseStoredValues,

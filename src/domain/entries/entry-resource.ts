@@ -3,7 +3,7 @@
 // change in an entry's history.
 import type { EntryRow, EntryStatusChangeRow, UserRow } from '../../db/schema.js'
 import type { EntryType } from '../lists/list-definition.js'
-import type { ListDefinition } from '../lists/lists-service.js'
+import type { ListDefinition } from '../lists/list-definitions.js'
 import type { RecurringPeriod } from './entry-input.js'
 import { toIso, toIsoOrNull } from '../time.js'
 import { toMemberRef, type MemberRef } from '../workspaces/members-service.js'

@@ -9,7 +9,7 @@ import type { EntryRow, EntryStatusChangeRow, StatusRow } from '../../db/schema.
 import type { Actor } from '../actor.js'
 import { ConflictError, NotFoundError, invalid } from '../errors.js'
 import { newId } from '../ids.js'
-import type { ListDefinition } from '../lists/lists-service.js'
+import type { ListDefinition, ListDefinitions } from '../lists/list-definitions.js'
 import { closedAtFor } from '../lists/statuses.js'
 import { fireConnection, followConnection } from './connected-lists.js'
 import { formatEntryKey } from './entry-key.js'
@@ -65,7 +65,7 @@ export interface NewEntryItem {
 
 /**
  * The list's fields or statuses changed after an entry was checked against them (see
- * unconfirmedDefinition): nothing was stored for it; check it again. A 409 if it ever reached a client.
+ * ListDefinitions.unconfirmed): nothing was stored for it; check it again. A 409 if it ever reached a client.
  */
 export class StaleDefinitionError extends ConflictError {
   constructor() {
@@ -86,6 +86,7 @@ export class StaleDefinitionError extends ConflictError {
  */
 export async function storeNewEntries(
   trx: Executor,
+  definitions: ListDefinitions,
   def: ListDefinition,
   items: readonly NewEntryItem[],
   now: number,
@@ -110,7 +111,7 @@ export async function storeNewEntries(
     ...items.flatMap((item) => (item.spec.contactId === null ? [] : [item.spec.contactId])),
   ]
   const contacts = await q.holdRecords(trx, ws, 'Contact', contactIds)
-  // Read under the lock, not from `def`, which may be behind (see unconfirmedDefinition).
+  // Read under the lock, not from `def`, which may be behind (see ListDefinitions.unconfirmed).
   const duplicatesAllowed = counter.duplicates_allowed === 1
   const taken = duplicatesAllowed
     ? new Set<string>()
@@ -169,7 +170,7 @@ export async function storeNewEntries(
     for (const [k, row] of rows.entries()) {
       const { actor } = kept[k]!.item
       if (row.status_id !== null)
-        await fireConnection(trx, actor, row, rules.get(row.status_id), now, chain, storeNewEntry)
+        await fireConnection(trx, definitions, actor, row, rules.get(row.status_id), now, chain, storeNewEntry)
       outcomes[kept[k]!.i] = { ok: true, value: row }
     }
   }
@@ -208,6 +209,7 @@ function newRow(
 /** Inserts one entry (see storeNewEntries); throws what stopped it. */
 export async function storeNewEntry(
   trx: Executor,
+  definitions: ListDefinitions,
   actor: Actor,
   def: ListDefinition,
   spec: NewEntrySpec,
@@ -216,6 +218,7 @@ export async function storeNewEntry(
 ): Promise<EntryRow> {
   const [outcome] = await storeNewEntries(
     trx,
+    definitions,
     def,
     [{ actor, spec, checkedAt: def.list.definition_version }],
     now,
@@ -231,6 +234,7 @@ export async function storeNewEntry(
  */
 export async function moveToStatus(
   trx: Executor,
+  definitions: ListDefinitions,
   actor: Actor,
   def: ListDefinition,
   row: EntryRow,
@@ -257,5 +261,5 @@ export async function moveToStatus(
     : [[to.id, 1]]
   counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   for (const [statusId, n] of counts) await q.countStatusEntries(trx, ws, statusId, n)
-  await followConnection(trx, actor, row, to, now, new Set([def.list.id]), storeNewEntry)
+  await followConnection(trx, definitions, actor, row, to, now, new Set([def.list.id]), storeNewEntry)
 }

@@ -14,7 +14,7 @@ import { NotFoundError, Problems, invalid } from '../errors.js'
 import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, toIso } from '../time.js'
-import { loadListDefinition } from './lists-service.js'
+import type { ListDefinitions } from './list-definitions.js'
 
 export interface ConnectionResource {
   id: string
@@ -85,7 +85,10 @@ async function chainLengthWith(trx: Executor, ws: string, fromStatusId: string, 
 }
 
 export class ConnectionsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly definitions: ListDefinitions,
+  ) {}
 
   /** Rules that start or end in this process. */
   async list(
@@ -94,7 +97,7 @@ export class ConnectionsService {
     query: { first?: number; after?: number },
   ): Promise<Page<ConnectionResource>> {
     const db = this.db.kysely
-    await loadListDefinition(db, actor.workspaceId, listId)
+    await this.definitions.load(db, actor.workspaceId, listId)
     const rows = await q.findConnectionsOfList(db, actor.workspaceId, listId)
     const page = pageRequest(query)
     const slice = rows.slice(page.offset, page.offset + page.limit)
@@ -107,7 +110,7 @@ export class ConnectionsService {
       .transaction(async (trx) => {
         // Rules of one workspace are made one at a time, so two cannot together pass the chain limit.
         await lockWorkspace(trx, ws)
-        const from = await loadListDefinition(trx, ws, listId)
+        const from = await this.definitions.load(trx, ws, listId)
         const problems = new Problems()
         if (from.list.process !== 1) throw invalid('list', 'not_allowed', 'connections are only for processes')
         const fromStatus = from.statuses.find((s) => s.name === input.from_status)
@@ -158,7 +161,7 @@ export class ConnectionsService {
   }
 
   async delete(actor: Actor, listId: string, connectionId: string): Promise<void> {
-    await loadListDefinition(this.db.kysely, actor.workspaceId, listId)
+    await this.definitions.load(this.db.kysely, actor.workspaceId, listId)
     if (!(await q.deleteConnection(this.db.kysely, actor.workspaceId, listId, connectionId)))
       throw new NotFoundError('connection', connectionId)
   }

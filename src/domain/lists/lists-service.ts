@@ -14,58 +14,15 @@ import { lockWorkspace } from '../../db/queries/workspaces.js'
 import { MAX_LISTS_PER_WORKSPACE, checkCreateList, type CreateListInput } from './list-definition.js'
 import { planListPatch, type ListPatchPlan, type UpdateListInput } from './list-patch.js'
 import { storedFlag, storedOptions } from '../fields/stored-field.js'
-import { cachedDefinition, latestDefinition, rememberDefinition } from './definition-cache.js'
-import { toFieldDefinition, toListResource, type ListResource } from './list-resource.js'
+import { nextDefinitionVersion } from './list-definitions.js'
+import { toListResource, type ListResource } from './list-resource.js'
 import { isClosed } from './statuses.js'
-
-/** A list with its fields and statuses: what entries are checked against. */
-export interface ListDefinition {
-  list: ListRow
-  fields: FieldDefinition[]
-  statuses: StatusRow[]
-}
 
 export interface ListListsQuery {
   first?: number
   after?: number
   updated_after?: number
   archived?: boolean
-}
-
-/**
- * Loads a list with its fields and statuses, or throws 404. Fields and statuses come from the
- * per-process cache when its version matches the row's. The statuses' `entry_count` may be behind:
- * count from the database.
- */
-export async function loadListDefinition(db: Executor, workspaceId: string, listId: string): Promise<ListDefinition> {
-  const list = await q.findList(db, workspaceId, listId)
-  if (!list) throw new NotFoundError('list', listId)
-  return definitionOf(db, list)
-}
-
-/** A list row's definition: fields and statuses from the per-process cache when its version matches. */
-export async function definitionOf(db: Executor, list: ListRow): Promise<ListDefinition> {
-  const { workspace_id: workspaceId, id: listId } = list
-  let cached = cachedDefinition(workspaceId, listId, list.definition_version)
-  if (!cached) {
-    const fields = await q.findFieldsOfLists(db, workspaceId, [listId])
-    const statuses = list.process === 1 ? await q.findStatusesOfLists(db, workspaceId, [listId]) : []
-    cached = { version: list.definition_version, fields: fields.map(toFieldDefinition), statuses, list }
-    rememberDefinition(workspaceId, listId, cached)
-  } else cached.list = list
-  // Shared with the cache: callers read these, never change them.
-  return { list, fields: cached.fields, statuses: cached.statuses }
-}
-
-/**
- * The definition this process last loaded for the list, without asking the database: it may be behind
- * (another request or process may have changed the list since). Only for a write that confirms
- * `list.definition_version` inside its own transaction and starts again from loadListDefinition when
- * it moved, as creates do (storeNewEntries).
- */
-export function unconfirmedDefinition(workspaceId: string, listId: string): ListDefinition | undefined {
-  const cached = latestDefinition(workspaceId, listId)
-  return cached && { list: cached.list, fields: cached.fields, statuses: cached.statuses }
 }
 
 function fieldRow(
@@ -314,7 +271,7 @@ export class ListsService {
     await q.updateList(trx, ws, list.id, {
       ...plan.list,
       ...(plan.archive === undefined ? {} : { archived_at: plan.archive ? now : null }),
-      ...(definitionChanged ? { definition_version: list.definition_version + 1 } : {}),
+      ...(definitionChanged ? { definition_version: nextDefinitionVersion(list) } : {}),
       updated_at: now,
     })
   }
