@@ -26,7 +26,7 @@ export interface ProfileSummary {
   inclusive: Array<[string, number]>
 }
 
-/** `node_modules/kysely/...` -> `kysely`; `dist/db/queries/entries.js` -> `rapport db/queries`. */
+/** `node_modules/kysely/...` -> `kysely`; `dist/db/queries/entry-writes.js` -> `rapport db/queries`. */
 export function groupOf(url: string, functionName: string): string {
   if (url === '') return functionName.startsWith('(') ? functionName : `native: ${functionName || '(anonymous)'}`
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)

@@ -114,7 +114,7 @@ export class RequestTimeoutError extends RapportError {
  * // 'Validation failed: emails has already been taken'
  * ```
  */
-export function validationMessage(details: FieldProblem[]): string {
+function validationMessage(details: FieldProblem[]): string {
   if (details.length === 0) return 'Validation failed'
   return `Validation failed: ${details.map((d) => `${d.field} ${d.message}`).join(', ')}`
 }

@@ -23,8 +23,20 @@ export async function lockContact(db: Executor, workspaceId: string, id: string)
   return contactById(db, workspaceId, id).forUpdate().executeTakeFirst()
 }
 
+/** Which of these ids are contacts of the workspace. */
+export async function findContactIds(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute()
+  return new Set(rows.map((r) => r.id))
+}
+
 /**
- * Which of these ids are contacts of the workspace (what `contact` custom fields may hold), held (FOR
+ * Which of these ids are contacts of the workspace (what `contact` field values may hold), held (FOR
  * SHARE) until the transaction ends, so a concurrent delete cannot leave a value naming a lost contact.
  */
 export async function holdContactIds(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {

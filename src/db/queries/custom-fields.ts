@@ -142,19 +142,3 @@ export async function setRecordCustomFields(
   const changes = at === undefined ? { custom_fields: json } : { custom_fields: json, updated_at: at }
   await db.updateTable(table).set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute()
 }
-
-/** Which of these lower-cased emails are members of the workspace (what `user` fields may hold). */
-export async function memberEmailKeys(
-  db: Executor,
-  workspaceId: string,
-  emailKeys: readonly string[],
-): Promise<Set<string>> {
-  if (emailKeys.length === 0) return new Set()
-  const rows = await db
-    .selectFrom('users')
-    .select('email_key')
-    .where('workspace_id', '=', workspaceId)
-    .where('email_key', 'in', emailKeys)
-    .execute()
-  return new Set(rows.map((r) => r.email_key))
-}

@@ -2,6 +2,7 @@
 import type { Executor } from '../dialect.js'
 import type { ListConnectionRow, ListFieldRow, ListRow, StatusRow } from '../schema.js'
 import { prepare } from '../prepared.js'
+import { deleteEntriesOfList } from './entry-cascades.js'
 import { newestFirst, selectPage, type PageRequest } from './page.js'
 
 export async function insertList(db: Executor, row: ListRow): Promise<void> {
@@ -193,30 +194,12 @@ export async function syncClosedAtOfStatus(
 }
 
 /**
- * Deletes a list with its entries, fields, statuses and connections. Entries elsewhere that named one
- * of its entries as `next_entry_id`, and notes that named one as their deal, lose the link.
+ * Deletes a list with its entries (and what hangs off them: entry-cascades.ts), fields, statuses and
+ * connections.
  */
 export async function deleteList(db: Executor, workspaceId: string, listId: string): Promise<void> {
-  const entriesOfList = db
-    .selectFrom('entries')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('list_id', '=', listId)
-  await db
-    .updateTable('notes')
-    .set({ deal_id: null })
-    .where('workspace_id', '=', workspaceId)
-    .where('deal_id', 'in', entriesOfList)
-    .execute()
-  await db
-    .updateTable('entries')
-    .set({ next_entry_id: null })
-    .where('workspace_id', '=', workspaceId)
-    .where('list_id', '<>', listId)
-    .where('next_entry_id', 'in', entriesOfList)
-    .execute()
   // Entries go first: their status foreign key has no cascade, so the statuses must outlive them.
-  await db.deleteFrom('entries').where('workspace_id', '=', workspaceId).where('list_id', '=', listId).execute()
+  await deleteEntriesOfList(db, workspaceId, listId)
   await db.deleteFrom('lists').where('workspace_id', '=', workspaceId).where('id', '=', listId).execute()
 }
 

@@ -125,19 +125,20 @@ export async function listUsers(db: Executor, workspaceId: string, filter: UserF
   return selectPage(query, page, newestFirst('users'))
 }
 
-/** Members by lower-cased email. */
-export async function findUsersByEmailKeys(
+/** Of these lower-cased emails, those of members of the workspace (what `user` field values may hold). */
+export async function memberEmailKeys(
   db: Executor,
   workspaceId: string,
   emailKeys: readonly string[],
-): Promise<UserRow[]> {
-  if (emailKeys.length === 0) return []
-  return db
+): Promise<Set<string>> {
+  if (emailKeys.length === 0) return new Set()
+  const rows = await db
     .selectFrom('users')
-    .selectAll()
+    .select('email_key')
     .where('workspace_id', '=', workspaceId)
     .where('email_key', 'in', emailKeys)
     .execute()
+  return new Set(rows.map((r) => r.email_key))
 }
 
 /** One page of a workspace's API keys (revoked ones included), newest first. */

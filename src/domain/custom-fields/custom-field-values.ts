@@ -3,7 +3,6 @@
 // into the record's stored document `{ "<field id>": value }`, and shown back keyed by field id.
 import type { Executor } from '../../db/dialect.js'
 import type { CustomFieldRow } from '../../db/schema.js'
-import * as contactsQ from '../../db/queries/contacts.js'
 import * as fieldsQ from '../../db/queries/custom-fields.js'
 import type { Problems } from '../errors.js'
 import {
@@ -13,6 +12,7 @@ import {
   type FieldDefinition,
   type FieldValue,
 } from '../fields/field-types.js'
+import { verifyAndHoldReferences } from '../fields/references.js'
 import { pluralOf, type RecordModel } from './models.js'
 import { toDefinition } from './to-custom-field.js'
 
@@ -130,15 +130,6 @@ export async function checkCustomFieldValues(
     const value = checkFieldValue(field, item.value, item.valuePath, problems, refs)
     if (value !== undefined) changes.set(field.id, value)
   }
-  const members = await fieldsQ.memberEmailKeys(db, workspaceId, [...refs.userEmails.keys()])
-  for (const [email, path] of refs.userEmails) {
-    if (!members.has(email))
-      problems.add(path, 'unknown_user', `is not a member of this workspace: ${JSON.stringify(email)}`)
-  }
-  const contacts = await contactsQ.holdContactIds(db, workspaceId, [...refs.contactIds.keys()])
-  for (const [id, path] of refs.contactIds) {
-    if (!contacts.has(id))
-      problems.add(path, 'unknown_contact', `is not a contact of this workspace: ${JSON.stringify(id)}`)
-  }
+  await verifyAndHoldReferences(db, workspaceId, refs, problems)
   return changes
 }

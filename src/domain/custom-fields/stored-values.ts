@@ -6,6 +6,7 @@ import type { CustomFieldRow } from '../../db/schema.js'
 import * as fieldsQ from '../../db/queries/custom-fields.js'
 import type { Problems } from '../errors.js'
 import type { FieldValue } from '../fields/field-types.js'
+import { forgetReference } from '../fields/references.js'
 import { pluralOf, tableOf, type Model, type RecordModel } from './models.js'
 import { parseStoredValues } from './custom-field-values.js'
 import { toDefinition } from './to-custom-field.js'
@@ -87,15 +88,11 @@ export async function removeContactReferences(
     const table = tableOf(model)!
     for (const row of await fieldsQ.recordsMentioning(trx, workspaceId, table, contactId)) {
       const stored = parseStoredValues(row.custom_fields)
-      let changed = false
-      for (const field of fields) {
-        const value = stored[field.id]
-        if (value === undefined || !asList(value).includes(contactId)) continue
-        const kept = asList(value).filter((v) => v !== contactId)
-        if (Array.isArray(value) && kept.length > 0) stored[field.id] = kept
-        else delete stored[field.id]
-        changed = true
-      }
+      const changed = forgetReference(
+        stored,
+        fields.map((f) => f.id),
+        contactId,
+      )
       if (changed) await fieldsQ.setRecordCustomFields(trx, workspaceId, table, row.id, JSON.stringify(stored), at)
     }
   }

@@ -4,7 +4,8 @@
 // once per entry: an entry that already has a next entry is not sent again. Runs inside the caller's
 // transaction, so the move and its consequence commit together.
 import type { Executor } from '../../db/dialect.js'
-import * as q from '../../db/queries/entries.js'
+import { findEntryOfRecord } from '../../db/queries/entry-reads.js'
+import { updateEntry } from '../../db/queries/entry-writes.js'
 import { findConnectionFromStatus } from '../../db/queries/lists.js'
 import type { EntryRow, ListConnectionRow, StatusRow } from '../../db/schema.js'
 import type { Actor } from '../actor.js'
@@ -94,7 +95,7 @@ export async function fireConnection(
   let nextId: string
   const existing =
     target.list.duplicates_allowed === 0
-      ? await q.findEntryOfRecord(trx, ws, target.list.id, entry.entryable_type, entry.entryable_id)
+      ? await findEntryOfRecord(trx, ws, target.list.id, entry.entryable_type, entry.entryable_id)
       : undefined
   if (existing) nextId = existing.id
   else {
@@ -121,5 +122,5 @@ export async function fireConnection(
     nextId = created.id
   }
   entry.next_entry_id = nextId
-  await q.updateEntry(trx, ws, entry.id, { next_entry_id: nextId, updated_at: now })
+  await updateEntry(trx, ws, entry.id, { next_entry_id: nextId, updated_at: now })
 }

@@ -8,7 +8,7 @@
 // two requests, and then for the better: no row is shown twice and none skipped. The memory belongs to
 // the EntriesService instance (so to one process) and is bounded; a request it cannot place (another
 // process served the page before, or the continuation was forgotten) is read by offset as usual.
-import type { Continuation, EntryFilter, EntrySort } from '../../db/queries/entries.js'
+import type { Continuation, EntryFilter, EntrySort } from '../../db/queries/entry-pages.js'
 import type { EntryRow } from '../../db/schema.js'
 
 /** Continuations kept; the least recently used one is dropped past this. */

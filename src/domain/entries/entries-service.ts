@@ -4,7 +4,16 @@
 import type { Db, Executor } from '../../db/dialect.js'
 import { isForeignKeyViolation } from '../../db/errors.js'
 import { MicroBatcher, type BatchItem, type Outcome } from '../../db/micro-batch.js'
-import * as q from '../../db/queries/entries.js'
+import { deleteEntries } from '../../db/queries/entry-cascades.js'
+import { lockEntryInList } from '../../db/queries/entry-locks.js'
+import { listEntries } from '../../db/queries/entry-pages.js'
+import {
+  countStatusChanges,
+  findEntryInList,
+  findEntryWithList,
+  listStatusChanges,
+} from '../../db/queries/entry-reads.js'
+import { deleteFieldValues, insertFieldValues, updateEntry } from '../../db/queries/entry-writes.js'
 import { sumStatusCounts } from '../../db/queries/lists.js'
 import { findUserByEmail, findUsersByIds } from '../../db/queries/workspaces.js'
 import type { EntryRow, UserRow } from '../../db/schema.js'
@@ -112,7 +121,7 @@ export class EntriesService {
           : await sumStatusCounts(db, ws, source.statusIds)
     const canContinue = continuable(sort, def.list.process === 1)
     const from = canContinue ? this.#continuations.recall(ws, listId, filter, sort, page.offset) : undefined
-    const { rows, total } = await q.listEntries(db, ws, listId, filter, sort, page, known, from)
+    const { rows, total } = await listEntries(db, ws, listId, filter, sort, page, known, from)
     if (canContinue) this.#continuations.remember(ws, listId, filter, sort, page.offset, rows)
     const members = await membersById(
       db,
@@ -135,7 +144,7 @@ export class EntriesService {
     const db = this.db.kysely
     // The entry, its list and its assignee in one statement; the list's fields and statuses come from
     // the cache when its version matches.
-    const found = await q.findEntryWithList(db, actor.workspaceId, listId, entryId)
+    const found = await findEntryWithList(db, actor.workspaceId, listId, entryId)
     if (!found) {
       await this.definitions.load(db, actor.workspaceId, listId) // names an unknown list as such
       throw new NotFoundError('entry', entryId)
@@ -183,7 +192,7 @@ export class EntriesService {
       .transaction(async (trx) => {
         const def = await this.definitions.load(trx, ws, listId)
         // The row lock makes read-modify-write of list_fields safe against concurrent PATCHes.
-        const row = await q.lockEntryInList(trx, ws, listId, entryId)
+        const row = await lockEntryInList(trx, ws, listId, entryId)
         if (!row) throw new NotFoundError('entry', entryId)
         await this.applyUpdate(trx, actor, def, row, input)
         return { row, def }
@@ -222,13 +231,13 @@ export class EntriesService {
       const json = JSON.stringify(patch.fields.values)
       if (json !== row.list_fields) {
         changes.list_fields = json
-        await q.deleteFieldValues(trx, ws, row.id, patch.fields.touched)
-        await q.insertFieldValues(trx, ws, fieldValueRows(row.id, patch.fields.values, patch.fields.touched))
+        await deleteFieldValues(trx, ws, row.id, patch.fields.touched)
+        await insertFieldValues(trx, ws, fieldValueRows(row.id, patch.fields.values, patch.fields.touched))
       }
     }
     if (Object.keys(changes).length > 0) {
       Object.assign(row, changes, { updated_at: now })
-      await q.updateEntry(trx, ws, row.id, { ...changes, updated_at: now })
+      await updateEntry(trx, ws, row.id, { ...changes, updated_at: now })
     }
     if (patch.status) {
       await moveToStatus(trx, this.definitions, actor, def, row, patch.status, now)
@@ -238,12 +247,12 @@ export class EntriesService {
 
   async delete(actor: Actor, listId: string, entryId: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      const row = await q.lockEntryInList(trx, actor.workspaceId, listId, entryId)
+      const row = await lockEntryInList(trx, actor.workspaceId, listId, entryId)
       if (!row) {
         await this.definitions.load(trx, actor.workspaceId, listId) // an unknown list is named as such
         throw new NotFoundError('entry', entryId)
       }
-      await q.deleteEntries(trx, actor.workspaceId, [row])
+      await deleteEntries(trx, actor.workspaceId, [row])
     }, actor.deadline)
   }
 
@@ -257,10 +266,10 @@ export class EntriesService {
     const db = this.db.kysely
     const ws = actor.workspaceId
     await this.definitions.load(db, ws, listId)
-    if (!(await q.findEntryInList(db, ws, listId, entryId))) throw new NotFoundError('entry', entryId)
+    if (!(await findEntryInList(db, ws, listId, entryId))) throw new NotFoundError('entry', entryId)
     const page = pageRequest(query)
-    const rows = page.limit === 0 ? [] : await q.listStatusChanges(db, ws, entryId, page.limit, page.offset)
-    const total = await q.countStatusChanges(db, ws, entryId)
+    const rows = page.limit === 0 ? [] : await listStatusChanges(db, ws, entryId, page.limit, page.offset)
+    const total = await countStatusChanges(db, ws, entryId)
     const members = await membersById(
       db,
       ws,

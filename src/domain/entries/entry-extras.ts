@@ -3,7 +3,7 @@
 // every card; without them it would fetch each record and each history one by one. Two reads per page,
 // whatever its size (at most MAX_PAGE_SIZE ids each).
 import type { Executor } from '../../db/dialect.js'
-import { latestStatusChanges, recordNames } from '../../db/queries/entries.js'
+import { latestStatusChanges, recordNames } from '../../db/queries/entry-reads.js'
 import type { EntryRow } from '../../db/schema.js'
 import { toIso } from '../time.js'
 

@@ -1,7 +1,7 @@
 // The filters and sort of `GET /v1/lists/:list_id/entries` (Relate has none): what each parameter
 // means, resolved against the list (status names to ids, field names to fields, member emails to
 // members). A name the list does not know is a 422, not an empty page, so typos do not pass silently.
-import type { EntryFilter, EntrySort, EntrySortColumn } from '../../db/queries/entries.js'
+import type { EntryFilter, EntrySort, EntrySortColumn } from '../../db/queries/entry-pages.js'
 import type { UserRow } from '../../db/schema.js'
 import { Problems } from '../errors.js'
 import type { EntryInclude } from './entry-extras.js'

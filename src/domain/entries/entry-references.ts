@@ -3,7 +3,7 @@
 // batch of reads; every miss becomes a problem. (The contact or organization the entry puts in the list
 // is checked where the entry is stored, under a lock: see storeNewEntries.)
 import type { Executor } from '../../db/dialect.js'
-import { findContacts } from '../../db/queries/entries.js'
+import { findContact } from '../../db/queries/contacts.js'
 import { findUserByEmail } from '../../db/queries/workspaces.js'
 import type { UserRow } from '../../db/schema.js'
 import { Problems } from '../errors.js'
@@ -28,7 +28,7 @@ export async function verifyEntryReferences(
 ): Promise<UserRow | null | undefined> {
   const problems = new Problems()
   if (input.contactId) {
-    const [contact] = await findContacts(db, workspaceId, [input.contactId])
+    const contact = await findContact(db, workspaceId, input.contactId)
     if (!contact) problems.add('contact_id', 'unknown', 'is not a contact of this workspace')
     else if (input.entryableType === 'Organization' && contact.organization_id !== input.entryableId) {
       problems.add('contact_id', 'invalid', "is not a contact of this entry's organization")

@@ -2,7 +2,16 @@
 // and first status-history rows; a move to another status with its history row and closed_at; and,
 // after either, the connected-list rule of the status entered. Callers own the transaction.
 import type { Executor } from '../../db/dialect.js'
-import * as q from '../../db/queries/entries.js'
+import { holdRecords } from '../../db/queries/entry-locks.js'
+import { recordsInList } from '../../db/queries/entry-reads.js'
+import {
+  countNewEntries,
+  countStatusEntries,
+  insertEntries,
+  insertFieldValues,
+  insertStatusChanges,
+  updateEntry,
+} from '../../db/queries/entry-writes.js'
 import { findConnectionsFromStatuses } from '../../db/queries/lists.js'
 import type { Outcome } from '../../db/micro-batch.js'
 import type { EntryRow, EntryStatusChangeRow, StatusRow } from '../../db/schema.js'
@@ -98,24 +107,24 @@ export async function storeNewEntries(
   // Counting the whole batch in first is what takes the list's row lock (see countNewEntries); the
   // numbers of items refused below are given back before the COMMIT, under the same lock, so nobody
   // sees them and keys stay gap-free. The common batch, where nothing is refused, needs no second trip.
-  const counter = await q.countNewEntries(trx, ws, listId, items.length, isProcess ? items.length : 0)
+  const counter = await countNewEntries(trx, ws, listId, items.length, isProcess ? items.length : 0)
   if (!counter) return items.map(() => ({ ok: false, error: new NotFoundError('list', listId) }))
 
   const outcomes: Array<Outcome<EntryRow> | undefined> = items.map(() => undefined)
   const fail = (i: number, error: unknown) => (outcomes[i] = { ok: false, error })
   const byType = (type: string) =>
     items.flatMap((item) => (item.spec.entryableType === type ? [item.spec.entryableId] : []))
-  const organizations = await q.holdRecords(trx, ws, 'Organization', byType('Organization'))
+  const organizations = await holdRecords(trx, ws, 'Organization', byType('Organization'))
   const contactIds = [
     ...byType('Contact'),
     ...items.flatMap((item) => (item.spec.contactId === null ? [] : [item.spec.contactId])),
   ]
-  const contacts = await q.holdRecords(trx, ws, 'Contact', contactIds)
+  const contacts = await holdRecords(trx, ws, 'Contact', contactIds)
   // Read under the lock, not from `def`, which may be behind (see ListDefinitions.unconfirmed).
   const duplicatesAllowed = counter.duplicates_allowed === 1
   const taken = duplicatesAllowed
     ? new Set<string>()
-    : await q.recordsInList(
+    : await recordsInList(
         trx,
         ws,
         listId,
@@ -136,14 +145,14 @@ export async function storeNewEntries(
 
   const kept = items.flatMap((item, i) => (outcomes[i] === undefined ? [{ item, i }] : []))
   const refused = items.length - kept.length
-  if (refused > 0) await q.countNewEntries(trx, ws, listId, -refused, isProcess ? -refused : 0)
+  if (refused > 0) await countNewEntries(trx, ws, listId, -refused, isProcess ? -refused : 0)
   if (kept.length > 0) {
     const firstNumber = counter.last_key_number - items.length + 1
     const rows = kept.map(({ item: { spec } }, k) =>
       newRow(def, spec, isProcess ? firstNumber + k : null, counter.identifier, now),
     )
-    await q.insertEntries(trx, rows)
-    await q.insertFieldValues(
+    await insertEntries(trx, rows)
+    await insertFieldValues(
       trx,
       ws,
       rows.flatMap((row, k) =>
@@ -155,8 +164,8 @@ export async function storeNewEntries(
       if (row.status_id !== null) perStatus.set(row.status_id, (perStatus.get(row.status_id) ?? 0) + 1)
     // Status rows are locked in id order by every writer, so concurrent writers cannot deadlock.
     for (const statusId of [...perStatus.keys()].sort())
-      await q.countStatusEntries(trx, ws, statusId, perStatus.get(statusId)!)
-    await q.insertStatusChanges(
+      await countStatusEntries(trx, ws, statusId, perStatus.get(statusId)!)
+    await insertStatusChanges(
       trx,
       rows.flatMap((row, k) =>
         kept[k]!.item.spec.status
@@ -251,8 +260,8 @@ export async function moveToStatus(
   // runs after them, the less the moves of one process wait for each other.
   row.status_id = to.id
   row.closed_at = closedAtFor(to.type, row.closed_at, now)
-  await q.updateEntry(trx, ws, row.id, { status_id: row.status_id, closed_at: row.closed_at, updated_at: now })
-  await q.insertStatusChanges(trx, [statusChange(actor, row, from, to, now)])
+  await updateEntry(trx, ws, row.id, { status_id: row.status_id, closed_at: row.closed_at, updated_at: now })
+  await insertStatusChanges(trx, [statusChange(actor, row, from, to, now)])
   const counts: Array<[string, number]> = from
     ? [
         [from.id, -1],
@@ -260,6 +269,6 @@ export async function moveToStatus(
       ]
     : [[to.id, 1]]
   counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  for (const [statusId, n] of counts) await q.countStatusEntries(trx, ws, statusId, n)
+  for (const [statusId, n] of counts) await countStatusEntries(trx, ws, statusId, n)
   await followConnection(trx, definitions, actor, row, to, now, new Set([def.list.id]), storeNewEntry)
 }

@@ -1,7 +1,10 @@
 // When a contact is deleted, entries' `contact` list fields stop naming it: a multi-value field loses the
-// id, a single-value field is cleared. (Entries *of* the contact are deleted elsewhere.)
+// id, a single-value field is cleared (the rule is forgetReference's, shared with custom fields), and
+// the lookup rows go. (Entries *of* the contact are deleted elsewhere: entry-cascades.ts.)
 import type { Executor } from '../../db/dialect.js'
-import { deleteFieldValue, findEntriesNamingContact, updateEntry } from '../../db/queries/entries.js'
+import { findEntriesNamingContact } from '../../db/queries/entry-reads.js'
+import { deleteFieldValue, updateEntry } from '../../db/queries/entry-writes.js'
+import { forgetReference } from '../fields/references.js'
 import { parseStoredValues } from './list-field-values.js'
 
 /** Call inside the transaction that deletes the contact. */
@@ -20,12 +23,8 @@ export async function forgetContactInListFields(
   }
   for (const [entryId, { json, fieldIds }] of byEntry) {
     const values = parseStoredValues(json)
-    for (const fieldId of fieldIds) {
-      const value = values[fieldId]
-      if (Array.isArray(value) && value.length > 1) values[fieldId] = value.filter((v) => v !== contactId)
-      else delete values[fieldId]
-      await deleteFieldValue(trx, workspaceId, entryId, fieldId, contactId)
-    }
+    forgetReference(values, fieldIds, contactId)
+    for (const fieldId of fieldIds) await deleteFieldValue(trx, workspaceId, entryId, fieldId, contactId)
     await updateEntry(trx, workspaceId, entryId, { list_fields: JSON.stringify(values), updated_at: now })
   }
 }

@@ -1,6 +1,6 @@
 // An entry's list-field values: written by field name as `[{name, value}]`, stored by field id, returned
 // as `{"<field id>": {name, data_type, value}}`. Writing changes only the fields sent; `null` clears one.
-import type { FieldValueRow } from '../../db/queries/entries.js'
+import type { FieldValueRow } from '../../db/queries/entry-writes.js'
 import type { Problems } from '../errors.js'
 import {
   checkFieldValue,

@@ -1,7 +1,7 @@
 // A note's `deal_id`: Relate's notes hang off organizations and may name a deal; in Rapport a deal is an
 // entry of a process in the same workspace. Entries of regular lists are not deals.
 import type { Executor } from '../../db/dialect.js'
-import { findEntry } from '../../db/queries/entries.js'
+import { findEntry } from '../../db/queries/entry-reads.js'
 import { isProcessList } from '../../db/queries/notes.js'
 import type { Problems } from '../errors.js'
 

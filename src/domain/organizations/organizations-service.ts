@@ -4,7 +4,7 @@
 import type { Db } from '../../db/dialect.js'
 import type { OrganizationRow } from '../../db/schema.js'
 import * as q from '../../db/queries/organizations.js'
-import { deleteEntriesOfRecords } from '../../db/queries/entries.js'
+import { deleteEntriesOfRecords } from '../../db/queries/entry-cascades.js'
 import { deleteNotesOfOrganization } from '../../db/queries/notes.js'
 import type { Actor } from '../actor.js'
 import { cleanText } from '../contacts/contact-names.js'

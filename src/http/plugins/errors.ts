@@ -15,7 +15,7 @@ import {
   RapportError,
   RateLimitedError,
   RequestTimeoutError,
-  validationMessage,
+  ValidationError,
   type FieldProblem,
 } from '../../domain/errors.js'
 import { isTimedOut, isUnavailable } from '../../db/errors.js'
@@ -139,23 +139,17 @@ export function errorBody(
 /** Turns any thrown value into the status and body the client gets. */
 export function toErrorResponse(error: unknown, request: FastifyRequest): ErrorBody {
   if (isTimedOut(error)) error = new RequestTimeoutError()
-  if (error instanceof RapportError)
-    return errorBody(request, error.status, error.code, error.message, error.details, error.detailsTruncated)
   const fastifyError = error as FastifyError & { validation?: AjvError[]; validationContext?: string }
   if (Array.isArray(fastifyError?.validation)) {
     // A path parameter that cannot be an id names nothing that exists: 404, like any unknown id.
     if (fastifyError.validationContext === 'params') return errorBody(request, 404, 'not_found', 'Not found')
+    // A schema refusal is the domain's 422, message and all: one ValidationError, whoever found it.
     const found = fastifyError.validation
     const details = found.slice(0, MAX_PROBLEMS).map((e) => problemFromAjv(e, fastifyError.validationContext))
-    return errorBody(
-      request,
-      422,
-      'validation_failed',
-      validationMessage(details),
-      details,
-      found.length - details.length,
-    )
+    error = new ValidationError(details, undefined, found.length - details.length)
   }
+  if (error instanceof RapportError)
+    return errorBody(request, error.status, error.code, error.message, error.details, error.detailsTruncated)
   if (isUnavailable(error))
     return errorBody(request, 503, 'service_unavailable', 'The database is unavailable; retry shortly')
   const status = typeof fastifyError?.statusCode === 'number' ? fastifyError.statusCode : 500
