@@ -2,6 +2,7 @@
 // owns its own; none is module-global). Route plugins reach them as `app.services`.
 import type { Db } from '../db/dialect.js'
 import { EntriesService } from './entries/entries-service.js'
+import { EntryWrites } from './entries/entry-writes.js'
 import { ConnectionsService } from './lists/connections-service.js'
 import { ListDefinitions } from './lists/list-definitions.js'
 import { ListsService } from './lists/lists-service.js'
@@ -27,11 +28,13 @@ export function createServices(db: Db, settings: DomainSettings) {
   const apiKeys = new ApiKeysService(db, workspaces)
   // The cache of lists' fields and statuses, shared by the services that read them (see its rule).
   const definitions = new ListDefinitions()
-  const lists = new ListsService(db)
+  // Every write of an entry goes through this one instance, whoever makes it (entry-writes.ts).
+  const entryWrites = new EntryWrites(definitions)
+  const lists = new ListsService(db, entryWrites)
   const connections = new ConnectionsService(db, definitions)
-  const entries = new EntriesService(db, definitions)
-  const contacts = new ContactsService(db, settings)
-  const organizations = new OrganizationsService(db)
+  const entries = new EntriesService(db, definitions, entryWrites)
+  const contacts = new ContactsService(db, settings, entryWrites)
+  const organizations = new OrganizationsService(db, entryWrites)
   const customFields = new CustomFieldsService(db)
   const notes = new NotesService(db)
   return { workspaces, members, apiKeys, lists, connections, entries, contacts, organizations, customFields, notes }

@@ -92,6 +92,20 @@ describe('layering', () => {
     assert.deepEqual(bad, [])
   })
 
+  it('entries are written only through EntryWrites (src/domain/entries/entry-writes.ts)', () => {
+    const home = 'domain/entries/entry-writes.ts'
+    const bad = [...domainFiles, ...httpFiles]
+      .filter(({ file }) => relative(SRC, file) !== home)
+      .flatMap(({ file, text }) =>
+        importsOf(file, text)
+          .filter(({ target }) => target === 'db/queries/entry-writes.js' || target === 'db/queries/entry-cascades.js')
+          // A type (the lookup row's shape) writes nothing.
+          .filter(({ line }) => !/^import type /.test(text.split('\n')[line - 1] ?? ''))
+          .map(({ line, specifier }) => `${relative(SRC, file)}:${line}: ${specifier}`),
+      )
+    assert.deepEqual(bad, [])
+  })
+
   it('src/db imports nothing of src/domain or src/http', () => {
     const bad = dbFiles.flatMap(({ file, text }) =>
       importsOf(file, text)

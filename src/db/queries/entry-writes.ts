@@ -103,6 +103,28 @@ export async function countStatusEntries(
   await addToStatus(db, workspaceId, statusId, n)
 }
 
+/**
+ * Sets or clears `closed_at` on the entries of a status whose type changed, so that an entry in a won or
+ * lost status is always closed and one in an active status never is.
+ */
+export async function syncClosedAtOfStatus(
+  db: Executor,
+  workspaceId: string,
+  listId: string,
+  statusId: string,
+  closed: boolean,
+  at: number,
+): Promise<void> {
+  let query = db
+    .updateTable('entries')
+    .set(closed ? { closed_at: at, updated_at: at } : { closed_at: null, updated_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('list_id', '=', listId)
+    .where('status_id', '=', statusId)
+  query = closed ? query.where('closed_at', 'is', null) : query.where('closed_at', 'is not', null)
+  await query.execute()
+}
+
 /** One list-field lookup row: an entry holds `value` (its canonical form) in a field. */
 export interface FieldValueRow {
   field_id: string

@@ -2,7 +2,6 @@
 import type { Executor } from '../dialect.js'
 import type { ListConnectionRow, ListFieldRow, ListRow, StatusRow } from '../schema.js'
 import { prepare } from '../prepared.js'
-import { deleteEntriesOfList } from './entry-cascades.js'
 import { newestFirst, selectPage, type PageRequest } from './page.js'
 
 export async function insertList(db: Executor, row: ListRow): Promise<void> {
@@ -172,34 +171,10 @@ export async function fieldHasValues(db: Executor, workspaceId: string, fieldId:
 }
 
 /**
- * Sets or clears `closed_at` on the entries of a status whose type changed, so that an entry in a won or
- * lost status is always closed and one in an active status never is.
- */
-export async function syncClosedAtOfStatus(
-  db: Executor,
-  workspaceId: string,
-  listId: string,
-  statusId: string,
-  closed: boolean,
-  at: number,
-): Promise<void> {
-  let query = db
-    .updateTable('entries')
-    .set(closed ? { closed_at: at, updated_at: at } : { closed_at: null, updated_at: at })
-    .where('workspace_id', '=', workspaceId)
-    .where('list_id', '=', listId)
-    .where('status_id', '=', statusId)
-  query = closed ? query.where('closed_at', 'is', null) : query.where('closed_at', 'is not', null)
-  await query.execute()
-}
-
-/**
- * Deletes a list with its entries (and what hangs off them: entry-cascades.ts), fields, statuses and
- * connections.
+ * Deletes a list with its fields, statuses and connections. Its entries must be gone first
+ * (deleteEntriesOfList): their status foreign key has no cascade, so the statuses must outlive them.
  */
 export async function deleteList(db: Executor, workspaceId: string, listId: string): Promise<void> {
-  // Entries go first: their status foreign key has no cascade, so the statuses must outlive them.
-  await deleteEntriesOfList(db, workspaceId, listId)
   await db.deleteFrom('lists').where('workspace_id', '=', workspaceId).where('id', '=', listId).execute()
 }
 

@@ -5,8 +5,7 @@ import type { Db } from '../../db/dialect.js'
 import type { ContactRow, Database } from '../../db/schema.js'
 import * as q from '../../db/queries/contacts.js'
 import { findOrganization } from '../../db/queries/organizations.js'
-import { deleteEntriesOfRecords, detachContactFromEntries } from '../../db/queries/entry-cascades.js'
-import { forgetContactInListFields } from '../entries/forget-contact.js'
+import type { EntryWrites } from '../entries/entry-writes.js'
 import type { Actor } from '../actor.js'
 import { removeContactReferences } from '../custom-fields/stored-values.js'
 import { emailKey } from '../email-address.js'
@@ -36,6 +35,7 @@ export class ContactsService {
   constructor(
     private readonly db: Db,
     private readonly settings: DomainSettings,
+    private readonly entryWrites: EntryWrites,
   ) {}
 
   /** One page of contacts; `email` and `phone_number` narrow it (a lookup that cannot match finds none). */
@@ -125,10 +125,8 @@ export class ContactsService {
       const current = await q.lockContact(trx, actor.workspaceId, id)
       if (!current) throw new NotFoundError('contact', id)
       const now = nowMs()
-      await deleteEntriesOfRecords(trx, actor.workspaceId, 'Contact', [id])
-      await detachContactFromEntries(trx, actor.workspaceId, id, now)
+      await this.entryWrites.deleteOfRecord(trx, actor.workspaceId, 'Contact', id, now)
       await removeContactReferences(trx, actor.workspaceId, id, now)
-      await forgetContactInListFields(trx, actor.workspaceId, id, now)
       await q.deleteContact(trx, actor.workspaceId, id)
     }, actor.deadline)
   }

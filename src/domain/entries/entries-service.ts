@@ -1,10 +1,10 @@
-// Entries: list (filters, sort, paging), retrieve, create, update, delete, and the status history. The
-// rules live in entry-input.ts, entry-filters.ts, entry-store.ts and connected-lists.ts; this file
-// orders them and owns the transactions.
+// Entries: list (filters, sort, paging), retrieve, create, update, delete, and the status history. This
+// file orders the steps of each request and owns its transaction: the input's rules are in
+// entry-input.ts and entry-filters.ts, the records it names are checked in entry-references.ts, every
+// write goes through EntryWrites (entry-writes.ts), and the response is made by entry-resource.ts.
 import type { Db, Executor } from '../../db/dialect.js'
 import { isForeignKeyViolation } from '../../db/errors.js'
 import { MicroBatcher, type BatchItem, type Outcome } from '../../db/micro-batch.js'
-import { deleteEntries } from '../../db/queries/entry-cascades.js'
 import { lockEntryInList } from '../../db/queries/entry-locks.js'
 import { listEntries } from '../../db/queries/entry-pages.js'
 import {
@@ -13,7 +13,6 @@ import {
   findEntryWithList,
   listStatusChanges,
 } from '../../db/queries/entry-reads.js'
-import { deleteFieldValues, insertFieldValues, updateEntry } from '../../db/queries/entry-writes.js'
 import { sumStatusCounts } from '../../db/queries/lists.js'
 import { findUserByEmail, findUsersByIds } from '../../db/queries/workspaces.js'
 import type { EntryRow, UserRow } from '../../db/schema.js'
@@ -34,8 +33,8 @@ import {
   type EntryResource,
   type StatusChangeResource,
 } from './entry-resource.js'
-import { moveToStatus, StaleDefinitionError, storeNewEntries, type NewEntryItem } from './entry-store.js'
-import { fieldValueRows } from './list-field-values.js'
+import { StaleDefinitionError } from './entry-rows.js'
+import type { EntryWrites, NewEntryItem } from './entry-writes.js'
 
 /** A foreign key refused a write because a status or list it named was removed meanwhile. */
 function concurrentChange(error: unknown): never {
@@ -63,7 +62,7 @@ const MAX_CREATE_BATCH = 100
 
 export class EntriesService {
   /**
-   * Concurrent creates are stored in batches (storeNewEntries): per list, one lock, one set of
+   * Concurrent creates are stored in batches (EntryWrites.create): per list, one lock, one set of
    * multi-row INSERTs and, for the whole batch, one transaction and one COMMIT.
    */
   readonly #creates: MicroBatcher<CreateRequest, EntryRow>
@@ -73,6 +72,7 @@ export class EntriesService {
   constructor(
     private readonly db: Db,
     private readonly definitions: ListDefinitions,
+    private readonly writes: EntryWrites,
   ) {
     this.#creates = new MicroBatcher((items) => this.#storeBatch(items), MAX_CREATE_BATCH)
   }
@@ -88,9 +88,8 @@ export class EntriesService {
       for (const listId of [...byList.keys()].sort()) {
         const indexes = byList.get(listId)!
         const def = items[indexes[0]!]!.input.def
-        const stored = await storeNewEntries(
+        const stored = await this.writes.create(
           trx,
-          this.definitions,
           def,
           indexes.map((i) => items[i]!.input),
           now,
@@ -155,25 +154,35 @@ export class EntriesService {
 
   /**
    * Creates are checked against the definition this process last loaded, without reading the list
-   * first: the batch confirms its version under the list's lock. When it moved, or when the check
-   * refused the entry and the list as stored is newer (a field or status it names may be new), the
-   * create starts again from the list as stored; nothing was stored the first time. A refusal against
-   * the list as it still is stands: its checks are not run a second time.
+   * first: the batch confirms its version under the list's lock. A create is checked once, against
+   * the list as it is: only when that definition turns out to be behind (the batch found a newer
+   * version, or the checks refused the entry and the list as stored is newer, so a field or status it
+   * names may be new) does it start again from the list as stored; nothing was stored the first time.
+   * A refusal against the list as it still is stands as it is.
    */
   async create(actor: Actor, listId: string, input: CreateEntryInput): Promise<EntryResource> {
-    const known = this.definitions.unconfirmed(actor.workspaceId, listId)
-    if (known) {
-      try {
-        return await this.#createWith(actor, known, input)
-      } catch (error) {
-        if (!(error instanceof StaleDefinitionError || error instanceof ValidationError)) throw error
-        const stored = await this.definitions.load(this.db.kysely, actor.workspaceId, listId)
-        if (error instanceof ValidationError && stored.list.definition_version === known.list.definition_version)
-          throw error
-        return this.#createWith(actor, stored, input)
-      }
+    const ws = actor.workspaceId
+    const known = this.definitions.unconfirmed(ws, listId)
+    if (!known) return this.#createWith(actor, await this.definitions.load(this.db.kysely, ws, listId), input)
+    try {
+      return await this.#createWith(actor, known, input)
+    } catch (error) {
+      const newer = await this.#newerDefinition(error, known)
+      if (!newer) throw error
+      return this.#createWith(actor, newer, input)
     }
-    return this.#createWith(actor, await this.definitions.load(this.db.kysely, actor.workspaceId, listId), input)
+  }
+
+  /**
+   * The list as stored when `error` (of a create checked against `checked`, a definition that may be
+   * behind) may be due to that definition being behind; undefined when the error stands.
+   */
+  async #newerDefinition(error: unknown, checked: ListDefinition): Promise<ListDefinition | undefined> {
+    if (!(error instanceof StaleDefinitionError || error instanceof ValidationError)) return undefined
+    const stored = await this.definitions.load(this.db.kysely, checked.list.workspace_id, checked.list.id)
+    if (error instanceof ValidationError && stored.list.definition_version === checked.list.definition_version)
+      return undefined
+    return stored
   }
 
   async #createWith(actor: Actor, def: ListDefinition, input: CreateEntryInput): Promise<EntryResource> {
@@ -194,55 +203,19 @@ export class EntriesService {
         // The row lock makes read-modify-write of list_fields safe against concurrent PATCHes.
         const row = await lockEntryInList(trx, ws, listId, entryId)
         if (!row) throw new NotFoundError('entry', entryId)
-        await this.applyUpdate(trx, actor, def, row, input)
+        const patch = checkUpdateEntry(def, row, input)
+        const assignee = await verifyEntryReferences(trx, ws, {
+          entryableType: row.entryable_type,
+          entryableId: row.entryable_id,
+          contactId: patch.contactId,
+          assigneeEmail: patch.assigneeEmail,
+          refs: patch.refs,
+        })
+        await this.writes.update(trx, actor, def, row, patch, assignee)
         return { row, def }
       }, actor.deadline)
       .catch(concurrentChange)
     return toEntryResource(row, def, await membersById(this.db.kysely, ws, [row.assignee_id]))
-  }
-
-  /** Applies a checked PATCH to `row` (mutated to match what is stored). */
-  private async applyUpdate(
-    trx: Executor,
-    actor: Actor,
-    def: ListDefinition,
-    row: EntryRow,
-    input: UpdateEntryInput,
-  ): Promise<void> {
-    const ws = actor.workspaceId
-    const patch = checkUpdateEntry(def, row, input)
-    const assignee = await verifyEntryReferences(trx, ws, {
-      entryableType: row.entryable_type,
-      entryableId: row.entryable_id,
-      contactId: patch.contactId,
-      assigneeEmail: patch.assigneeEmail,
-      refs: patch.refs,
-    })
-    // Strictly after the entry's last change: two PATCHes of one entry in one millisecond still get
-    // distinct times, so its updated_at only grows and its status history reads in the order it happened.
-    const now = Math.max(nowMs(), row.updated_at + 1)
-    const changes: Partial<EntryRow> = {}
-    if (assignee !== undefined && (assignee?.id ?? null) !== row.assignee_id) changes.assignee_id = assignee?.id ?? null
-    if (patch.contactId !== undefined) changes.contact_id = patch.contactId
-    if (patch.oneTimeValueCents !== undefined) changes.one_time_value_cents = patch.oneTimeValueCents
-    if (patch.recurringValueCents !== undefined) changes.recurring_value_cents = patch.recurringValueCents
-    if (patch.recurringValuePeriod !== undefined) changes.recurring_value_period = patch.recurringValuePeriod
-    if (patch.fields) {
-      const json = JSON.stringify(patch.fields.values)
-      if (json !== row.list_fields) {
-        changes.list_fields = json
-        await deleteFieldValues(trx, ws, row.id, patch.fields.touched)
-        await insertFieldValues(trx, ws, fieldValueRows(row.id, patch.fields.values, patch.fields.touched))
-      }
-    }
-    if (Object.keys(changes).length > 0) {
-      Object.assign(row, changes, { updated_at: now })
-      await updateEntry(trx, ws, row.id, { ...changes, updated_at: now })
-    }
-    if (patch.status) {
-      await moveToStatus(trx, this.definitions, actor, def, row, patch.status, now)
-      row.updated_at = now
-    }
   }
 
   async delete(actor: Actor, listId: string, entryId: string): Promise<void> {
@@ -252,7 +225,7 @@ export class EntriesService {
         await this.definitions.load(trx, actor.workspaceId, listId) // an unknown list is named as such
         throw new NotFoundError('entry', entryId)
       }
-      await deleteEntries(trx, actor.workspaceId, [row])
+      await this.writes.delete(trx, actor.workspaceId, [row])
     }, actor.deadline)
   }
 

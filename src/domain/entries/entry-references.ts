@@ -1,7 +1,7 @@
 // Checking the records an entry's input names: its contact (one of the organization's, for an
 // organization entry), its assignee (a member) and the records its list-field values point at. One
 // batch of reads; every miss becomes a problem. (The contact or organization the entry puts in the list
-// is checked where the entry is stored, under a lock: see storeNewEntries.)
+// is checked where the entry is stored, under a lock: see EntryWrites.create.)
 import type { Executor } from '../../db/dialect.js'
 import { findContact } from '../../db/queries/contacts.js'
 import { findUserByEmail } from '../../db/queries/workspaces.js'

@@ -14,6 +14,7 @@ import { lockWorkspace } from '../../db/queries/workspaces.js'
 import { MAX_LISTS_PER_WORKSPACE, checkCreateList, type CreateListInput } from './list-definition.js'
 import { planListPatch, type ListPatchPlan, type UpdateListInput } from './list-patch.js'
 import { storedFlag, storedOptions } from '../fields/stored-field.js'
+import type { EntryWrites } from '../entries/entry-writes.js'
 import { nextDefinitionVersion } from './list-definitions.js'
 import { toListResource, type ListResource } from './list-resource.js'
 import { isClosed } from './statuses.js'
@@ -105,7 +106,10 @@ function refused(error: unknown): never {
 }
 
 export class ListsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly entryWrites: EntryWrites,
+  ) {}
 
   async create(actor: Actor, input: CreateListInput): Promise<ListResource> {
     const draft = checkCreateList(input)
@@ -235,7 +239,7 @@ export class ListsService {
       for (const { existing, change, rename } of updates) {
         await q.updateStatus(trx, ws, existing.id, { ...(rename ? { name: rename } : {}), ...change, updated_at: now })
         if (change.type !== undefined && isClosed(change.type) !== isClosed(existing.type)) {
-          await q.syncClosedAtOfStatus(trx, ws, list.id, existing.id, isClosed(change.type), now)
+          await this.entryWrites.syncClosedAtOfStatus(trx, ws, list.id, existing.id, isClosed(change.type), now)
         }
       }
       const addedRows = added.map((a) => statusRow(ws, list.id, a.value, 0, now))
@@ -280,6 +284,7 @@ export class ListsService {
     await this.db.transaction(async (trx) => {
       const list = await q.lockList(trx, actor.workspaceId, listId)
       if (!list) throw new NotFoundError('list', listId)
+      await this.entryWrites.deleteOfList(trx, actor.workspaceId, listId)
       await q.deleteList(trx, actor.workspaceId, listId)
     }, actor.deadline)
   }

@@ -4,10 +4,10 @@
 import type { Db } from '../../db/dialect.js'
 import type { OrganizationRow } from '../../db/schema.js'
 import * as q from '../../db/queries/organizations.js'
-import { deleteEntriesOfRecords } from '../../db/queries/entry-cascades.js'
 import { deleteNotesOfOrganization } from '../../db/queries/notes.js'
 import type { Actor } from '../actor.js'
 import { cleanText } from '../contacts/contact-names.js'
+import type { EntryWrites } from '../entries/entry-writes.js'
 import {
   applyChanges,
   checkCustomFieldValues,
@@ -41,7 +41,10 @@ export interface ListOrganizationsQuery {
 }
 
 export class OrganizationsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly entryWrites: EntryWrites,
+  ) {}
 
   async list(actor: Actor, query: ListOrganizationsQuery): Promise<Page<Organization>> {
     const page = pageRequest(query)
@@ -181,9 +184,10 @@ export class OrganizationsService {
       // Locked first, so a contact or note being pointed at it concurrently waits and then sees it gone.
       const row = await q.lockOrganization(trx, actor.workspaceId, id)
       if (!row) throw new NotFoundError('organization', id)
-      await deleteEntriesOfRecords(trx, actor.workspaceId, 'Organization', [id])
+      const now = nowMs()
+      await this.entryWrites.deleteOfRecord(trx, actor.workspaceId, 'Organization', id, now)
       await deleteNotesOfOrganization(trx, actor.workspaceId, id)
-      await q.detachContacts(trx, actor.workspaceId, id, nowMs())
+      await q.detachContacts(trx, actor.workspaceId, id, now)
       await q.deleteOrganization(trx, actor.workspaceId, id)
     }, actor.deadline)
   }
