@@ -5,7 +5,8 @@
 // - ids are app-generated short strings (see domain/ids.ts), so both databases agree and no serial or
 //   autoincrement branch exists;
 // - timestamps are integer milliseconds since the epoch (`bigint` on PostgreSQL), exact on both;
-// - booleans are stored as 0/1 integers, the one representation both databases share;
+// - booleans are stored as 0/1 integers, the one representation both databases share; the row types
+//   the query functions hand out (ListRow, ...) carry booleans, converted in flags.ts;
 // - JSON documents are stored as text and parsed by the mappers, one code path for both databases.
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
 
@@ -281,6 +282,9 @@ export interface Database {
   entry_status_changes: EntryStatusChangesTable
 }
 
+/** `Row` with the stored 0/1 columns `K` as booleans. */
+type WithBooleans<Row, K extends keyof Row> = Omit<Row, K> & { [P in K]: boolean }
+
 export type WorkspaceRow = Selectable<WorkspacesTable>
 export type UserRow = Selectable<UsersTable>
 export type ApiKeyRow = Selectable<ApiKeysTable>
@@ -289,10 +293,17 @@ export type OrganizationDomainRow = Selectable<OrganizationDomainsTable>
 export type ContactRow = Selectable<ContactsTable>
 export type ContactEmailRow = Selectable<ContactEmailsTable>
 export type ContactPhoneRow = Selectable<ContactPhonesTable>
-export type CustomFieldRow = Selectable<CustomFieldsTable>
+/** A row as stored, 0/1 flags and all: only src/db/queries handles these (see flags.ts). */
+export type StoredCustomFieldRow = Selectable<CustomFieldsTable>
+/** A custom field as the query functions hand it out: its flag a boolean. */
+export type CustomFieldRow = WithBooleans<StoredCustomFieldRow, 'accepts_multiple_values'>
 export type NoteRow = Selectable<NotesTable>
-export type ListRow = Selectable<ListsTable>
-export type ListFieldRow = Selectable<ListFieldsTable>
+export type StoredListRow = Selectable<ListsTable>
+/** A list as the query functions hand it out: its flags booleans. */
+export type ListRow = WithBooleans<StoredListRow, 'process' | 'duplicates_allowed'>
+export type StoredListFieldRow = Selectable<ListFieldsTable>
+/** A list field as the query functions hand it out: its flag a boolean. */
+export type ListFieldRow = WithBooleans<StoredListFieldRow, 'accepts_multiple_values'>
 export type StatusRow = Selectable<StatusesTable>
 export type ListConnectionRow = Selectable<ListConnectionsTable>
 export type EntryRow = Selectable<EntriesTable>

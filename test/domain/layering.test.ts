@@ -92,6 +92,17 @@ describe('layering', () => {
     assert.deepEqual(bad, [])
   })
 
+  it('src/domain sees booleans, never the 0/1 flags they are stored as (src/db/flags.ts)', () => {
+    const bad = domainFiles.flatMap(({ file, text }) =>
+      linesMatching(
+        file,
+        text,
+        /\b(process|duplicates_allowed|accepts_multiple_values)\s*[!=]==?\s*[01]\b|\?\s*1\s*:\s*0,/,
+      ),
+    )
+    assert.deepEqual(bad, [])
+  })
+
   it('entries are written only through EntryWrites (src/domain/entries/entry-writes.ts)', () => {
     const home = 'domain/entries/entry-writes.ts'
     const bad = [...domainFiles, ...httpFiles]

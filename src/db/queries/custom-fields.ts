@@ -1,6 +1,7 @@
 // SQL for custom field definitions, and for the `custom_fields` JSON column of contacts and
 // organizations that holds their values (`{ "<field id>": value }`). Every query is scoped by workspace.
 import type { Executor } from '../dialect.js'
+import { fieldFromStored, fieldToStored } from '../flags.js'
 import type { CustomFieldRow } from '../schema.js'
 import { newestFirst, selectPage, type PageRequest } from './page.js'
 
@@ -8,7 +9,7 @@ import { newestFirst, selectPage, type PageRequest } from './page.js'
 export type RecordTable = 'contacts' | 'organizations'
 
 export async function insertCustomField(db: Executor, row: CustomFieldRow): Promise<void> {
-  await db.insertInto('custom_fields').values(row).execute()
+  await db.insertInto('custom_fields').values(fieldToStored(row)).execute()
 }
 
 function customFieldById(db: Executor, workspaceId: string, id: string) {
@@ -20,7 +21,8 @@ export async function findCustomField(
   workspaceId: string,
   id: string,
 ): Promise<CustomFieldRow | undefined> {
-  return customFieldById(db, workspaceId, id).executeTakeFirst()
+  const row = await customFieldById(db, workspaceId, id).executeTakeFirst()
+  return row && fieldFromStored(row)
 }
 
 /** The field, locked (FOR UPDATE) until the transaction ends: before changing or deleting it. */
@@ -29,7 +31,8 @@ export async function lockCustomField(
   workspaceId: string,
   id: string,
 ): Promise<CustomFieldRow | undefined> {
-  return customFieldById(db, workspaceId, id).forUpdate().executeTakeFirst()
+  const row = await customFieldById(db, workspaceId, id).forUpdate().executeTakeFirst()
+  return row && fieldFromStored(row)
 }
 
 /** The field of `model` whose lower-cased name is `nameKey`, if any. */
@@ -39,13 +42,14 @@ export async function findCustomFieldByNameKey(
   model: string,
   nameKey: string,
 ): Promise<CustomFieldRow | undefined> {
-  return db
+  const row = await db
     .selectFrom('custom_fields')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('model', '=', model)
     .where('name_key', '=', nameKey)
     .executeTakeFirst()
+  return row && fieldFromStored(row)
 }
 
 /** Every field of one model, oldest first: what values are checked against and shown with. */
@@ -61,7 +65,7 @@ export async function countCustomFields(db: Executor, workspaceId: string, model
 }
 
 export async function customFieldsOfModel(db: Executor, workspaceId: string, model: string): Promise<CustomFieldRow[]> {
-  return db
+  const rows = await db
     .selectFrom('custom_fields')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
@@ -69,6 +73,7 @@ export async function customFieldsOfModel(db: Executor, workspaceId: string, mod
     .orderBy('created_at')
     .orderBy('id')
     .execute()
+  return rows.map(fieldFromStored)
 }
 
 export interface CustomFieldFilter {
@@ -85,7 +90,8 @@ export async function listCustomFields(
   let query = db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', workspaceId)
   if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
   if (filter.model !== undefined) query = query.where('model', '=', filter.model)
-  return selectPage(query, page, newestFirst('custom_fields'))
+  const { rows, total } = await selectPage(query, page, newestFirst('custom_fields'))
+  return { rows: rows.map(fieldFromStored), total }
 }
 
 export async function updateCustomField(

@@ -4,7 +4,8 @@
 // change). Pages of a list's entries are entry-pages.ts's.
 import type { Executor } from '../dialect.js'
 import { prepare } from '../prepared.js'
-import type { EntryRow, ListRow, UserRow } from '../schema.js'
+import { listFromStored } from '../flags.js'
+import type { EntryRow, ListRow, StoredListRow, UserRow } from '../schema.js'
 import { IDS_PER_STATEMENT, chunks } from './chunks.js'
 import { ENTRY_COLUMNS } from './entry-writes.js'
 
@@ -189,7 +190,7 @@ export async function findEntryWithList(
     Object.fromEntries(columns.map((c) => [c, flat[`${prefix}${c}`]])) as T
   return {
     entry: pick<EntryRow>('', ENTRY_COLUMNS),
-    list: pick<ListRow>('l__', LIST_COLUMNS),
+    list: listFromStored(pick<StoredListRow>('l__', LIST_COLUMNS)),
     assignee: flat.u__id === null || flat.u__id === undefined ? null : pick<UserRow>('u__', USER_COLUMNS),
   }
 }

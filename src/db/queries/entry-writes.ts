@@ -3,6 +3,7 @@
 // Deleting entries, with what hangs off them, is entry-cascades.ts's.
 import { sql } from 'kysely'
 import type { Executor } from '../dialect.js'
+import { fromFlag } from '../flags.js'
 import { prepare, prepareInsert } from '../prepared.js'
 import type { EntryRow, EntryStatusChangeRow, ListRow } from '../schema.js'
 import { chunks } from './chunks.js'
@@ -82,7 +83,8 @@ export async function countNewEntries(
   n: number,
   keys: number,
 ): Promise<Pick<ListRow, 'last_key_number' | 'identifier' | 'duplicates_allowed' | 'definition_version'> | undefined> {
-  return (await addToList(db, workspaceId, listId, n, keys))[0]
+  const [row] = await addToList(db, workspaceId, listId, n, keys)
+  return row && { ...row, duplicates_allowed: fromFlag(row.duplicates_allowed) }
 }
 
 const addToStatus = prepare((db, workspaceId: string, statusId: string, n: number) =>

@@ -1,15 +1,16 @@
 // SQL for lists and processes, their fields and statuses, and connections between processes.
 import type { Executor } from '../dialect.js'
+import { changesToStored, fieldFromStored, fieldToStored, listFromStored, listToStored } from '../flags.js'
 import type { ListConnectionRow, ListFieldRow, ListRow, StatusRow } from '../schema.js'
 import { prepare } from '../prepared.js'
 import { newestFirst, selectPage, type PageRequest } from './page.js'
 
 export async function insertList(db: Executor, row: ListRow): Promise<void> {
-  await db.insertInto('lists').values(row).execute()
+  await db.insertInto('lists').values(listToStored(row)).execute()
 }
 
 export async function insertListFields(db: Executor, rows: ListFieldRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('list_fields').values(rows).execute()
+  if (rows.length > 0) await db.insertInto('list_fields').values(rows.map(fieldToStored)).execute()
 }
 
 export async function insertStatuses(db: Executor, rows: StatusRow[]): Promise<void> {
@@ -25,7 +26,8 @@ const listByIdLocked = prepare((db, workspaceId: string, listId: string) =>
 
 /** The list (every entry request reads it). */
 export async function findList(db: Executor, workspaceId: string, listId: string): Promise<ListRow | undefined> {
-  return (await listById(db, workspaceId, listId))[0]
+  const [row] = await listById(db, workspaceId, listId)
+  return row && listFromStored(row)
 }
 
 /**
@@ -35,7 +37,8 @@ export async function findList(db: Executor, workspaceId: string, listId: string
  * FOR UPDATE would turn into deadlocks. (SQLite: the IMMEDIATE transaction holds the file instead.)
  */
 export async function lockList(db: Executor, workspaceId: string, listId: string): Promise<ListRow | undefined> {
-  return (await listByIdLocked(db, workspaceId, listId))[0]
+  const [row] = await listByIdLocked(db, workspaceId, listId)
+  return row && listFromStored(row)
 }
 
 /** How many lists and processes the workspace has, archived ones included. */
@@ -55,7 +58,7 @@ export async function findFieldsOfLists(
   listIds: readonly string[],
 ): Promise<ListFieldRow[]> {
   if (listIds.length === 0) return []
-  return db
+  const rows = await db
     .selectFrom('list_fields')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
@@ -63,6 +66,7 @@ export async function findFieldsOfLists(
     .orderBy('list_id')
     .orderBy('position')
     .execute()
+  return rows.map(fieldFromStored)
 }
 
 /** Statuses of the given lists, in board order. */
@@ -92,7 +96,8 @@ export async function listLists(db: Executor, workspaceId: string, filter: ListF
   if (filter.updatedAfterMs !== undefined) query = query.where('updated_at', '>', filter.updatedAfterMs)
   if (filter.archived === true) query = query.where('archived_at', 'is not', null)
   if (filter.archived === false) query = query.where('archived_at', 'is', null)
-  return selectPage(query, page, newestFirst('lists'))
+  const { rows, total } = await selectPage(query, page, newestFirst('lists'))
+  return { rows: rows.map(listFromStored), total }
 }
 
 export async function updateList(
@@ -101,7 +106,12 @@ export async function updateList(
   listId: string,
   changes: Partial<Omit<ListRow, 'workspace_id' | 'id' | 'created_at'>>,
 ): Promise<void> {
-  await db.updateTable('lists').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', listId).execute()
+  await db
+    .updateTable('lists')
+    .set(changesToStored(changes, ['process', 'duplicates_allowed']))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', listId)
+    .execute()
 }
 
 export async function updateListField(
@@ -112,7 +122,7 @@ export async function updateListField(
 ): Promise<void> {
   await db
     .updateTable('list_fields')
-    .set(changes)
+    .set(changesToStored(changes, ['accepts_multiple_values']))
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', fieldId)
     .execute()

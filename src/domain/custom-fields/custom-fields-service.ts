@@ -8,7 +8,7 @@ import { lockWorkspace } from '../../db/queries/workspaces.js'
 import type { Actor } from '../actor.js'
 import { NotFoundError, Problems, invalid } from '../errors.js'
 import { MAX_FIELD_NAME_LENGTH, checkFieldDefinition, checkOptions } from '../fields/field-types.js'
-import { storedFlag, storedOptions } from '../fields/stored-field.js'
+import { storedOptions } from '../fields/stored-field.js'
 import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
@@ -78,7 +78,7 @@ export class CustomFieldsService {
       name_key: definition!.name.toLowerCase(),
       data_type: definition!.data_type,
       options: storedOptions(definition!.options),
-      accepts_multiple_values: storedFlag(definition!.accepts_multiple_values),
+      accepts_multiple_values: definition!.accepts_multiple_values,
       created_at: now,
       updated_at: now,
     }

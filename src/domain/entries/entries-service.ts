@@ -118,7 +118,7 @@ export class EntriesService {
         : 'list' in source
           ? def.list.entry_count
           : await sumStatusCounts(db, ws, source.statusIds)
-    const canContinue = continuable(sort, def.list.process === 1)
+    const canContinue = continuable(sort, def.list.process)
     const from = canContinue ? this.#continuations.recall(ws, listId, filter, sort, page.offset) : undefined
     const { rows, total } = await listEntries(db, ws, listId, filter, sort, page, known, from)
     if (canContinue) this.#continuations.remember(ws, listId, filter, sort, page.offset, rows)

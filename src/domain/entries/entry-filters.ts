@@ -66,7 +66,7 @@ export function parseEntryFilter(
 ): EntryFilter {
   const problems = new Problems()
   const filter: EntryFilter = {}
-  const isProcess = def.list.process === 1
+  const isProcess = def.list.process
   if (query.status !== undefined || query.status_type !== undefined) {
     if (!isProcess)
       problems.add(query.status !== undefined ? 'status' : 'status_type', 'not_allowed', 'is only allowed in processes')

@@ -70,7 +70,7 @@ function checkPeriod(value: string | undefined, problems: Problems): RecurringPe
 }
 
 function refuseProcessOnly(def: ListDefinition, input: CreateEntryInput | UpdateEntryInput, problems: Problems): void {
-  if (def.list.process === 1) return
+  if (def.list.process) return
   for (const key of PROCESS_ONLY) {
     if (input[key] !== undefined && input[key] !== null)
       problems.add(key, 'not_allowed', 'is only allowed in processes')
@@ -80,7 +80,7 @@ function refuseProcessOnly(def: ListDefinition, input: CreateEntryInput | Update
 /** Checks a create against the list; throws a ValidationError naming every problem. */
 export function checkCreateEntry(def: ListDefinition, input: CreateEntryInput): EntryDraft {
   const problems = new Problems()
-  const isProcess = def.list.process === 1
+  const isProcess = def.list.process
   if (!input.entryable_id) problems.add('entryable_id', 'required', "can't be blank")
   if (!input.entryable_type) problems.add('entryable_type', 'required', "can't be blank")
   else if (input.entryable_type !== def.list.entry_type) {
@@ -140,7 +140,7 @@ export function checkUpdateEntry(def: ListDefinition, entry: EntryRow, input: Up
     problems.add('entryable_type', 'immutable', "can't be changed")
   refuseProcessOnly(def, input, problems)
   const patch: EntryPatch = { refs: emptyReferences() }
-  if (def.list.process === 1) {
+  if (def.list.process) {
     const status = statusByName(def, input.status, problems)
     if (status && status.id !== entry.status_id) patch.status = status
     const period = checkPeriod(input.recurring_value_period, problems)

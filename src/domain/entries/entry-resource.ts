@@ -49,7 +49,7 @@ export function toEntryResource(
   members: ReadonlyMap<string, UserRow>,
 ): EntryResource {
   const listFields = toListFieldsResource(def.fields, parseStoredValues(row.list_fields))
-  if (def.list.process === 0) {
+  if (!def.list.process) {
     return {
       id: row.id,
       key: null,

@@ -84,7 +84,7 @@ export class EntryWrites {
   ): Promise<Array<Outcome<EntryRow>>> {
     const ws = def.list.workspace_id
     const listId = def.list.id
-    const isProcess = def.list.process === 1
+    const isProcess = def.list.process
     // Counting the whole batch in first is what takes the list's row lock; the numbers of items refused
     // below are given back before the COMMIT, under the same lock, so nobody sees them and keys stay
     // gap-free. The common batch, where nothing is refused, needs no second trip.
@@ -102,7 +102,7 @@ export class EntryWrites {
     ]
     const contacts = await holdRecords(trx, ws, 'Contact', contactIds)
     // Read under the lock, not from `def`, which may be behind (see ListDefinitions.unconfirmed).
-    const duplicatesAllowed = counter.duplicates_allowed === 1
+    const duplicatesAllowed = counter.duplicates_allowed
     const taken = duplicatesAllowed
       ? new Set<string>()
       : await recordsInList(
@@ -310,10 +310,9 @@ export class EntryWrites {
     const target = await this.definitions.load(trx, ws, rule.to_list_id)
     const targetStatus = target.statuses.find((s) => s.id === rule.to_status_id)
     if (!targetStatus) return
-    const existing =
-      target.list.duplicates_allowed === 0
-        ? await findEntryOfRecord(trx, ws, target.list.id, entry.entryable_type, entry.entryable_id)
-        : undefined
+    const existing = !target.list.duplicates_allowed
+      ? await findEntryOfRecord(trx, ws, target.list.id, entry.entryable_type, entry.entryable_id)
+      : undefined
     let nextId = existing?.id
     if (nextId === undefined) {
       const source = await this.definitions.load(trx, ws, entry.list_id)

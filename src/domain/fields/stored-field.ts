@@ -1,5 +1,5 @@
-// How a field definition is stored (options as a JSON array, the multiple-values flag as 0/1), shared by
-// custom fields and list fields.
+// How a field definition is stored (options as a JSON array), shared by custom fields and list fields.
+// (The multiple-values flag is a boolean here; src/db stores it as 0/1.)
 import type { DataType, FieldDefinition } from './field-types.js'
 
 /** The columns every stored field definition has. */
@@ -8,7 +8,7 @@ export interface StoredField {
   name: string
   data_type: string
   options: string | null
-  accepts_multiple_values: number
+  accepts_multiple_values: boolean
 }
 
 /** A stored field as the field-type rules see it. */
@@ -18,16 +18,11 @@ export function fieldFromRow(row: StoredField): FieldDefinition {
     name: row.name,
     data_type: row.data_type as DataType,
     options: row.options === null ? null : (JSON.parse(row.options) as string[]),
-    accepts_multiple_values: row.accepts_multiple_values === 1,
+    accepts_multiple_values: row.accepts_multiple_values,
   }
 }
 
 /** Options as stored: a JSON array, or null for a field that is not a select. */
 export function storedOptions(options: readonly string[] | null): string | null {
   return options === null ? null : JSON.stringify(options)
-}
-
-/** The multiple-values flag as stored. */
-export function storedFlag(value: boolean): number {
-  return value ? 1 : 0
 }

@@ -112,14 +112,14 @@ export class ConnectionsService {
         await lockWorkspace(trx, ws)
         const from = await this.definitions.load(trx, ws, listId)
         const problems = new Problems()
-        if (from.list.process !== 1) throw invalid('list', 'not_allowed', 'connections are only for processes')
+        if (!from.list.process) throw invalid('list', 'not_allowed', 'connections are only for processes')
         const fromStatus = from.statuses.find((s) => s.name === input.from_status)
         if (!fromStatus) problems.add('from_status', 'unknown', `is not a status of this process`)
         const to = input.to_list_id === listId ? undefined : await q.findList(trx, ws, input.to_list_id)
         let toStatusId: string | undefined
         if (input.to_list_id === listId) problems.add('to_list_id', 'invalid', 'must be another process')
         else if (!to) problems.add('to_list_id', 'unknown', 'does not exist')
-        else if (to.process !== 1) problems.add('to_list_id', 'invalid', 'must be a process')
+        else if (!to.process) problems.add('to_list_id', 'invalid', 'must be a process')
         else if (to.entry_type !== from.list.entry_type)
           problems.add('to_list_id', 'invalid', `must hold ${from.list.entry_type} entries like this process`)
         else {

@@ -58,7 +58,7 @@ export class ListDefinitions {
     let cached = this.#cache.get(key)
     if (cached?.version !== list.definition_version) {
       const fields = await q.findFieldsOfLists(db, list.workspace_id, [list.id])
-      const statuses = list.process === 1 ? await q.findStatusesOfLists(db, list.workspace_id, [list.id]) : []
+      const statuses = list.process ? await q.findStatusesOfLists(db, list.workspace_id, [list.id]) : []
       cached = { version: list.definition_version, fields: fields.map(fieldFromRow), statuses, list }
     } else cached.list = list
     this.#remember(key, cached)

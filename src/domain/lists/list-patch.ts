@@ -84,7 +84,7 @@ export function planListPatch(
   input: UpdateListInput,
 ): ListPatchPlan {
   const problems = new Problems()
-  const isProcess = list.process === 1
+  const isProcess = list.process
   if (input.process !== undefined && input.process !== isProcess)
     problems.add('process', 'immutable', "can't be changed")
   if (input.entry_type !== undefined && input.entry_type !== list.entry_type)
@@ -107,8 +107,8 @@ export function planListPatch(
       const identifier = checkText(input.identifier, 'identifier', MAX_IDENTIFIER_LENGTH, problems)
       if (identifier !== undefined && identifier !== list.identifier) plan.list.identifier = identifier
     }
-    if (input.duplicates_allowed !== undefined && Number(input.duplicates_allowed) !== list.duplicates_allowed) {
-      plan.list.duplicates_allowed = Number(input.duplicates_allowed)
+    if (input.duplicates_allowed !== undefined && input.duplicates_allowed !== list.duplicates_allowed) {
+      plan.list.duplicates_allowed = input.duplicates_allowed
     }
     for (const key of ['entry_label', 'status_label'] as const) {
       if (input[key] === undefined) continue

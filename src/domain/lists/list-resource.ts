@@ -69,7 +69,7 @@ export function toListResource(
       accepts_multiple_values: field.accepts_multiple_values,
     }
   })
-  if (list.process === 0) {
+  if (!list.process) {
     return {
       id: list.id,
       name: list.name,
@@ -86,7 +86,7 @@ export function toListResource(
     name: list.name,
     identifier: list.identifier ?? '',
     process: true,
-    duplicates_allowed: list.duplicates_allowed === 1,
+    duplicates_allowed: list.duplicates_allowed,
     entry_type: list.entry_type as EntryType,
     entry_label: list.entry_label ?? list.entry_type,
     status_label: list.status_label ?? 'Status',

@@ -13,7 +13,7 @@ import { nowMs, unixSecondsToMs } from '../time.js'
 import { lockWorkspace } from '../../db/queries/workspaces.js'
 import { MAX_LISTS_PER_WORKSPACE, checkCreateList, type CreateListInput } from './list-definition.js'
 import { planListPatch, type ListPatchPlan, type UpdateListInput } from './list-patch.js'
-import { storedFlag, storedOptions } from '../fields/stored-field.js'
+import { storedOptions } from '../fields/stored-field.js'
 import type { EntryWrites } from '../entries/entry-writes.js'
 import { nextDefinitionVersion } from './list-definitions.js'
 import { toListResource, type ListResource } from './list-resource.js'
@@ -40,7 +40,7 @@ function fieldRow(
     name: field.name,
     data_type: field.data_type,
     options: storedOptions(field.options),
-    accepts_multiple_values: storedFlag(field.accepts_multiple_values),
+    accepts_multiple_values: field.accepts_multiple_values,
     position,
     created_at: now,
     updated_at: now,
@@ -119,10 +119,10 @@ export class ListsService {
       workspace_id: ws,
       id: newId(),
       name: draft.name,
-      process: draft.process ? 1 : 0,
+      process: draft.process,
       entry_type: draft.entryType,
       identifier: draft.identifier,
-      duplicates_allowed: draft.duplicatesAllowed ? 1 : 0,
+      duplicates_allowed: draft.duplicatesAllowed,
       entry_label: draft.entryLabel,
       status_label: draft.statusLabel,
       last_key_number: 0,
@@ -193,7 +193,7 @@ export class ListsService {
         const list = await q.lockList(trx, ws, listId)
         if (!list) throw new NotFoundError('list', listId)
         const fields = await q.findFieldsOfLists(trx, ws, [listId])
-        const statuses = list.process === 1 ? await q.findStatusesOfLists(trx, ws, [listId]) : []
+        const statuses = list.process ? await q.findStatusesOfLists(trx, ws, [listId]) : []
         const plan = planListPatch(list, fields, statuses, input)
         await this.guard(trx, ws, listId, plan)
         await this.apply(trx, ws, list, plan)
@@ -220,7 +220,7 @@ export class ListsService {
         problems.add(`${path}.${what}`, 'in_use', `can't be changed while entries hold values in this field`)
       }
     }
-    if (plan.list.duplicates_allowed === 0 && (await q.hasDuplicateEntries(trx, ws, listId))) {
+    if (plan.list.duplicates_allowed === false && (await q.hasDuplicateEntries(trx, ws, listId))) {
       problems.add(
         'duplicates_allowed',
         'in_use',
@@ -258,7 +258,7 @@ export class ListsService {
           ...(change.data_type !== undefined ? { data_type: change.data_type } : {}),
           ...(change.options !== undefined ? { options: storedOptions(change.options) } : {}),
           ...(change.accepts_multiple_values !== undefined
-            ? { accepts_multiple_values: storedFlag(change.accepts_multiple_values) }
+            ? { accepts_multiple_values: change.accepts_multiple_values }
             : {}),
           updated_at: now,
         })
