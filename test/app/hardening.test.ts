@@ -148,7 +148,7 @@ for (const database of TEST_DATABASES) {
       const deals = await createList(api(), processBody({ name: 'Checked once', identifier: 'ONCE' }))
       const entry = (org: { id: string }, extra: Record<string, unknown> = {}) => ({
         entryable_id: org.id,
-        entryable_type: 'Organization',
+        entryable_type: 'Organization' as const,
         status: 'Started',
         ...VALUES,
         ...extra,

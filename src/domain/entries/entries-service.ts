@@ -22,10 +22,11 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
 import type { ListDefinition, ListDefinitions } from '../lists/list-definitions.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs } from '../time.js'
-import { countSource, parseEntryFilter, parseSort, type EntryListQuery } from './entry-filters.js'
+import { countSource, parseEntryFilter, parseSort } from './entry-filters.js'
 import { entryExtras } from './entry-extras.js'
 import { Continuations, continuable } from './continuations.js'
-import { checkCreateEntry, checkUpdateEntry, type CreateEntryInput, type UpdateEntryInput } from './entry-input.js'
+import { checkCreateEntry, checkUpdateEntry } from './entry-input.js'
+import type { CreateEntryInput, EntryListQuery, UpdateEntryInput } from './entry-requests.js'
 import { verifyEntryReferences } from './entry-references.js'
 import {
   toEntryResource,

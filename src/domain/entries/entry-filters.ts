@@ -4,35 +4,13 @@
 import type { EntryFilter, EntrySort, EntrySortColumn } from '../../db/queries/entry-pages.js'
 import type { UserRow } from '../../db/schema.js'
 import { Problems } from '../errors.js'
-import type { EntryInclude } from './entry-extras.js'
 import { filterKey } from '../fields/field-types.js'
 import type { ListDefinition } from '../lists/list-definitions.js'
 import { unixSecondsToMs } from '../time.js'
+import type { EntryListQuery } from './entry-requests.js'
 
 export const ENTRY_SORTS = ['updated_at', 'created_at', 'key', 'one_time_value_cents', 'closed_at'] as const
 export type EntrySortName = (typeof ENTRY_SORTS)[number]
-
-export interface EntryListQuery {
-  first?: number
-  after?: number
-  status?: string[]
-  status_type?: 'active' | 'won' | 'lost'
-  assignee_email?: string
-  entryable_type?: string
-  entryable_id?: string
-  contact_id?: string
-  created_after?: number
-  created_before?: number
-  updated_after?: number
-  updated_before?: number
-  closed_after?: number
-  closed_before?: number
-  sort?: string
-  /** What to add to each entry (see entry-extras.ts). */
-  include?: EntryInclude[]
-  /** `field[<name>]` parameters arrive under their literal names. */
-  [fieldParam: `field[${string}]`]: string | undefined
-}
 
 const FIELD_PARAM = /^field\[(.+)\]$/
 

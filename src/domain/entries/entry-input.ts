@@ -5,31 +5,16 @@ import type { EntryRow, StatusRow } from '../../db/schema.js'
 import { Problems } from '../errors.js'
 import { emptyReferences, type References } from '../fields/field-types.js'
 import type { ListDefinition } from '../lists/list-definitions.js'
+import type { CreateEntryInput, UpdateEntryInput } from './entry-requests.js'
 import {
   applyListFields,
   parseStoredValues,
   withoutRemovedFields,
-  type ListFieldsInput,
   type StoredFieldValues,
 } from './list-field-values.js'
 
 export const RECURRING_PERIODS = ['monthly', 'annual', 'one_time'] as const
 export type RecurringPeriod = (typeof RECURRING_PERIODS)[number]
-
-export interface CreateEntryInput {
-  entryable_id?: string
-  entryable_type?: string
-  status?: string
-  assignee_email?: string | null
-  one_time_value_cents?: number
-  recurring_value_cents?: number
-  recurring_value_period?: string
-  contact_id?: string | null
-  list_fields?: ListFieldsInput
-}
-
-/** An update takes the same fields as a create, all optional. */
-export type UpdateEntryInput = CreateEntryInput
 
 /** A checked create: what the service stores once the named records are found. */
 export interface EntryDraft {

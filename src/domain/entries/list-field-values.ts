@@ -2,6 +2,7 @@
 // as `{"<field id>": {name, data_type, value}}`. Writing changes only the fields sent; `null` clears one.
 import type { FieldValueRow } from '../../db/queries/entry-writes.js'
 import type { Problems } from '../errors.js'
+import type { ListFieldsInput } from './entry-requests.js'
 import {
   checkFieldValue,
   indexKeys,
@@ -19,12 +20,6 @@ export interface ListFieldResource {
   data_type: DataType
   value: FieldValue | null
 }
-
-/**
- * `list_fields` as clients send it: an array of `{name, value}` (Relate's form) or, as some scripts
- * do, one object of `{name: value}`.
- */
-export type ListFieldsInput = Array<{ name: string; value: unknown }> | Record<string, unknown>
 
 export function parseStoredValues(json: string): StoredFieldValues {
   return JSON.parse(json) as StoredFieldValues

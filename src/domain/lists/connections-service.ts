@@ -15,6 +15,7 @@ import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, toIso } from '../time.js'
 import type { ListDefinitions } from './list-definitions.js'
+import type { CreateConnectionInput } from './list-requests.js'
 
 export interface ConnectionResource {
   id: string
@@ -23,12 +24,6 @@ export interface ConnectionResource {
   to_list_id: string
   to_status: string
   created_at: string
-}
-
-export interface CreateConnectionInput {
-  from_status: string
-  to_list_id: string
-  to_status: string
 }
 
 /**

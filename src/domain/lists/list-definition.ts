@@ -1,9 +1,10 @@
 // What a list or process is made of once its input is checked: the rules of `POST /v1/lists` (required
 // fields, process-only fields, status and field names unique, templates) in one pure function.
 import { Problems } from '../errors.js'
-import { checkFieldDefinition, type FieldDefinition, type FieldDefinitionInput } from '../fields/field-types.js'
+import { checkFieldDefinition, type FieldDefinition } from '../fields/field-types.js'
 import { MAX_STATUSES, MAX_STATUS_NAME_LENGTH, parseStatusKind, DEFAULT_STATUSES, type StatusSpec } from './statuses.js'
-import { TEMPLATES, type TemplateName } from './templates.js'
+import type { CreateListInput } from './list-requests.js'
+import { TEMPLATES } from './templates.js'
 
 export const ENTRY_TYPES = ['Contact', 'Organization'] as const
 export type EntryType = (typeof ENTRY_TYPES)[number]
@@ -18,19 +19,6 @@ export const MAX_LISTS_PER_WORKSPACE = 1000
 export interface StatusInput {
   name?: unknown
   type?: unknown
-}
-
-export interface CreateListInput {
-  name?: string
-  process?: boolean
-  entry_type?: string
-  identifier?: string
-  duplicates_allowed?: boolean
-  entry_label?: string
-  status_label?: string
-  statuses?: StatusInput[]
-  fields?: FieldDefinitionInput[]
-  template?: TemplateName
 }
 
 /** A checked new list: what the service stores. */

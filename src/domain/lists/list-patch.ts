@@ -13,27 +13,12 @@ import {
   checkText,
 } from './list-definition.js'
 import { toFieldDefinition } from './list-resource.js'
-import { mergeByName, type MergePlan, type NamedPatchItem } from './merge-by-name.js'
+import type { UpdateListInput } from './list-requests.js'
+import { mergeByName, type MergePlan } from './merge-by-name.js'
 import { MAX_STATUSES, MAX_STATUS_NAME_LENGTH, parseStatusKind, type StatusKind, type StatusSpec } from './statuses.js'
 
-export interface StatusPatchItem extends NamedPatchItem {
-  type?: unknown
-}
-
-export interface FieldPatchItem extends NamedPatchItem, FieldDefinitionInput {}
-
-export interface UpdateListInput {
-  name?: string
-  process?: boolean
-  entry_type?: string
-  identifier?: string
-  duplicates_allowed?: boolean
-  entry_label?: string
-  status_label?: string
-  archived?: boolean
-  statuses?: StatusPatchItem[]
-  fields?: FieldPatchItem[]
-}
+/** One item of a PATCH's `fields`. */
+export type FieldPatchItem = NonNullable<UpdateListInput['fields']>[number]
 
 export interface StatusChange {
   type?: StatusKind

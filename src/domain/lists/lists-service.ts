@@ -11,20 +11,14 @@ import { newId } from '../ids.js'
 import { pageRequest, toPage, type Page } from '../pagination.js'
 import { nowMs, unixSecondsToMs } from '../time.js'
 import { lockWorkspace } from '../../db/queries/workspaces.js'
-import { MAX_LISTS_PER_WORKSPACE, checkCreateList, type CreateListInput } from './list-definition.js'
-import { planListPatch, type ListPatchPlan, type UpdateListInput } from './list-patch.js'
+import { MAX_LISTS_PER_WORKSPACE, checkCreateList } from './list-definition.js'
+import { planListPatch, type ListPatchPlan } from './list-patch.js'
+import type { CreateListInput, ListListsQuery, UpdateListInput } from './list-requests.js'
 import { storedOptions } from '../fields/stored-field.js'
 import type { EntryWrites } from '../entries/entry-writes.js'
 import { nextDefinitionVersion } from './list-definitions.js'
 import { toListResource, type ListResource } from './list-resource.js'
 import { isClosed } from './statuses.js'
-
-export interface ListListsQuery {
-  first?: number
-  after?: number
-  updated_after?: number
-  archived?: boolean
-}
 
 function fieldRow(
   workspaceId: string,

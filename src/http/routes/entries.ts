@@ -1,6 +1,6 @@
 // `/v1/lists/:list_id/entries`: the entries of a list or process, and each entry's status history.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { EntryListQuery } from '../../domain/entries/entry-filters.js'
+import type { EntryListQuery } from '../../domain/entries/entry-requests.js'
 import { actorOf } from '../plugins/auth.js'
 import { NoContent, PageQuery, errorResponses } from '../schemas/common.js'
 import {

@@ -1,36 +1,17 @@
 // Schemas every resource shares: ids, timestamps, the error body, paging parameters and the list
 // envelope. No runtime logic.
-import { Type, type Static, type TSchema, type TUnsafe } from 'typebox'
-import { ID_PATTERN } from '../../domain/ids.js'
-import { MAX_OFFSET, MAX_PAGE_SIZE, MAX_UNIX_SECONDS } from '../../domain/pagination.js'
+import { Type, type Static, type TSchema } from 'typebox'
+import { Id, Nullable } from '../../domain/input-schemas.js'
 
-export const Id = Type.String({
-  pattern: ID_PATTERN,
-  maxLength: 32,
-  description: 'Short alphanumeric id',
-  examples: ['QbkUlo4xZq'],
-})
+// The schemas of what requests carry are the domain's (its input types are their Static): re-exported
+// here for the routes and the response schemas.
+export { Id, NamedValue, Nullable, NullableString, PageQuery } from '../../domain/input-schemas.js'
+
 export const Timestamp = Type.String({
   format: 'date-time',
   description: 'ISO-8601, UTC, milliseconds',
   examples: ['2025-04-29T22:47:39.635Z'],
 })
-/**
- * `schema` or null, written as a type array (`["string", "null"]`, or `null` added to an enum) rather
- * than an `anyOf`: the response serializer writes type arrays directly, where an `anyOf` costs a
- * schema validation per value, and a wrong type in a request gives one problem instead of one per branch.
- */
-export function Nullable<T extends TSchema>(
-  schema: T,
-  options: Record<string, unknown> = {},
-): TUnsafe<Static<T> | null> {
-  const plain = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>
-  if (Array.isArray(plain.enum))
-    return Type.Unsafe<Static<T> | null>({ ...plain, ...options, enum: [...plain.enum, null] })
-  if (typeof plain.type !== 'string') throw new Error('Nullable() takes a schema with one type or an enum')
-  return Type.Unsafe<Static<T> | null>({ ...plain, ...options, type: [plain.type, 'null'] })
-}
-
 export const NullableTimestamp = Nullable(Timestamp)
 
 export const IdParam = Type.Object({ id: Id })
@@ -111,26 +92,6 @@ export function errorResponses(
   return out
 }
 
-export const PageQuery = Type.Object({
-  first: Type.Optional(
-    Type.Integer({
-      minimum: 0,
-      description: `Page size; default 25, at most ${MAX_PAGE_SIZE} (larger values are served as ${MAX_PAGE_SIZE})`,
-    }),
-  ),
-  // Maximums keep huge values (`after=1e308`) from reaching the database, where they failed as 500s.
-  after: Type.Optional(
-    Type.Integer({ minimum: 0, maximum: MAX_OFFSET, description: "Offset: pass the previous page's `end_cursor`" }),
-  ),
-  updated_after: Type.Optional(
-    Type.Number({
-      minimum: 0,
-      maximum: MAX_UNIX_SECONDS,
-      description: 'Only records updated after this Unix time (seconds)',
-    }),
-  ),
-})
-
 export const PageInfo = Type.Object({
   end_cursor: Type.Integer({ description: '`after` + the number of items on this page: pass it as the next `after`' }),
   has_next_page: Type.Boolean(),
@@ -142,19 +103,5 @@ export function Page<T extends TSchema>(item: T, options: { title?: string; exam
   return Type.Object({ data: Type.Array(item), pagination: PageInfo }, options)
 }
 
-/** Name/value pairs, as custom_fields and list_fields are written. */
-export const NamedValue = Type.Object({
-  name: Type.String({ maxLength: 200 }),
-  value: Type.Unknown({ description: 'A scalar, an array for multi-value fields, or null to clear' }),
-})
-
 /** The 204 of a delete: no body. */
 export const NoContent = Type.Null({ description: 'Deleted; no body' })
-
-/**
- * A string or null, as one JSON-schema type array (`["string", "null"]`) rather than an `anyOf`, so a
- * wrong type gives one problem ("must be string or null") instead of one per branch.
- */
-export function NullableString(options: Record<string, unknown> = {}): TUnsafe<string | null> {
-  return Nullable(Type.String(options))
-}
