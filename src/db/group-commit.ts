@@ -1,6 +1,8 @@
-// Group commit for the embedded database. SQLite has one writer and, with synchronous=FULL, every
-// COMMIT waits for the disk; better-sqlite3 waits on the main thread. So write transactions that arrive
-// together run in one SQLite transaction, each inside its own SAVEPOINT, and share one COMMIT: a unit
+// Group commit for the embedded database. SQLite has one writer, and every COMMIT is followed by a flush
+// of the WAL before anyone hears of it (wal-sync.ts: synchronous=NORMAL, with the flush run off the
+// JavaScript thread), so each COMMIT still costs a statement on the one connection and a disk flush.
+// So write transactions that arrive together run in one SQLite transaction, each inside its own
+// SAVEPOINT, and share one COMMIT and one flush: a unit
 // that fails rolls back to its savepoint and fails alone; the others commit together; every caller is
 // answered only after the COMMIT, so nothing is acknowledged before it is on disk. Batching and request
 // deadlines are micro-batch.ts's; a unit whose deadline passed while its work ran is rolled back. A unit

@@ -1,6 +1,6 @@
 // Row locks an entry write takes before it reads what it will change: the entry itself (PATCH,
 // delete) and the records new entries name (held so a concurrent delete of one waits for them and takes
-// them along). The list's own lock is taken by counting new entries in (countNewEntries, entry-writes.ts).
+// them along). The list's own lock is taken by counting new entries in (incrementListCounters, entry-writes.ts).
 // On SQLite the compiler drops these clauses: the IMMEDIATE transaction holds the file.
 import type { Executor } from '../dialect.js'
 import { prepare } from '../prepared.js'

@@ -54,19 +54,6 @@ export async function updateEntry(
     .execute()
 }
 
-/**
- * Counts a new entry into its list and hands out the next key number, in one statement. On PostgreSQL
- * the UPDATE takes the list's row lock until the transaction ends, which is what makes key numbers
- * gap-free and unique across server processes: a second create waits, then reads the committed number.
- * On SQLite the IMMEDIATE transaction already holds the only write lock.
- *
- * ```sql
- * update lists set last_key_number = last_key_number + :keys, entry_count = entry_count + :n
- * where workspace_id = :ws and id = :list returning last_key_number, identifier, duplicates_allowed, definition_version
- * ```
- * It also returns what a batch checks its entries against under that lock: whether the list takes a
- * record twice, and the version of its fields and statuses.
- */
 const addToList = prepare((db, workspaceId: string, listId: string, n: number, keys: number) =>
   db
     .updateTable('lists')
@@ -76,7 +63,21 @@ const addToList = prepare((db, workspaceId: string, listId: string, n: number, k
     .returning(['last_key_number', 'identifier', 'duplicates_allowed', 'definition_version']),
 )
 
-export async function countNewEntries(
+/**
+ * Adds `n` to the list's entry count and `keys` to its last key number (negative to give back what a
+ * batch did not use), in one statement, and returns the counters after it: the caller's new key numbers
+ * end at `last_key_number`. This UPDATE is also the list's row lock until the transaction ends, which
+ * is what makes key numbers gap-free and unique across server processes: a second create waits, then
+ * reads the committed number. (SQLite: the IMMEDIATE transaction already holds the only write lock.)
+ *
+ * ```sql
+ * update lists set last_key_number = last_key_number + :keys, entry_count = entry_count + :n
+ * where workspace_id = :ws and id = :list returning last_key_number, identifier, duplicates_allowed, definition_version
+ * ```
+ * It also returns what a batch checks its entries against under that lock: whether the list takes a
+ * record twice, and the version of its fields and statuses.
+ */
+export async function incrementListCounters(
   db: Executor,
   workspaceId: string,
   listId: string,
@@ -96,7 +97,7 @@ const addToStatus = prepare((db, workspaceId: string, statusId: string, n: numbe
 )
 
 /** Moves `n` entries into (n > 0) or out of (n < 0) a status's kept count. */
-export async function countStatusEntries(
+export async function incrementStatusCount(
   db: Executor,
   workspaceId: string,
   statusId: string,

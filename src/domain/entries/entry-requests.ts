@@ -4,7 +4,7 @@
 // entry-filters.ts read exactly what the schema lets through.
 import { Type, type Static } from 'typebox'
 import { Id, NamedValue, Nullable, PageQuery } from '../input-schemas.js'
-import { ENTRY_TYPES } from '../lists/list-definition.js'
+import { ENTRY_TYPES } from '../lists/list-input.js'
 import { STATUS_KINDS } from '../lists/statuses.js'
 import { MAX_UNIX_SECONDS } from '../pagination.js'
 import { ENTRY_INCLUDES } from './entry-extras.js'

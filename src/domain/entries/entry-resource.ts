@@ -2,12 +2,12 @@
 // entry that adds status, assignee, values, closed_at and next_entry_id. Also the shape of one status
 // change in an entry's history.
 import type { EntryRow, EntryStatusChangeRow, UserRow } from '../../db/schema.js'
-import type { EntryType } from '../lists/list-definition.js'
+import type { EntryType } from '../lists/list-input.js'
 import type { ListDefinition } from '../lists/list-definitions.js'
 import type { RecurringPeriod } from './entry-input.js'
 import { toIso, toIsoOrNull } from '../time.js'
 import { toMemberRef, type MemberRef } from '../workspaces/members-service.js'
-import { parseStoredValues, toListFieldsResource, type ListFieldResource } from './list-field-values.js'
+import { parseStoredValues, toListFieldsResource, type ListFieldValueResource } from './list-field-values.js'
 
 export interface RegularEntryResource {
   id: string
@@ -16,7 +16,7 @@ export interface RegularEntryResource {
   entryable_id: string
   entryable_type: EntryType
   contact_id: string | null
-  list_fields: Record<string, ListFieldResource>
+  list_fields: Record<string, ListFieldValueResource>
   created_at: string
   updated_at: string
 }
@@ -33,7 +33,7 @@ export interface ProcessEntryResource {
   one_time_value_cents: number
   recurring_value_cents: number
   recurring_value_period: RecurringPeriod | null
-  list_fields: Record<string, ListFieldResource>
+  list_fields: Record<string, ListFieldValueResource>
   closed_at: string | null
   next_entry_id: string | null
   created_at: string

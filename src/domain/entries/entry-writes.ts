@@ -21,8 +21,8 @@ import {
 import { holdRecords } from '../../db/queries/entry-locks.js'
 import { findEntriesNamingContact, findEntryOfRecord, recordsInList } from '../../db/queries/entry-reads.js'
 import {
-  countNewEntries,
-  countStatusEntries,
+  incrementListCounters,
+  incrementStatusCount,
   deleteFieldValue,
   deleteFieldValues,
   insertEntries,
@@ -71,7 +71,7 @@ export class EntryWrites {
    * already in a list that holds records once) or was checked against fields and statuses that have
    * changed since (StaleDefinitionError) fails alone and takes no key.
    *
-   * The list's row is locked first (by counting the batch in, see countNewEntries), so the duplicate
+   * The list's row is locked first (by counting the batch in, see incrementListCounters), so the duplicate
    * check and the key numbers that follow cannot race another create, in this process or another. The
    * records named are held too (see holdRecords).
    */
@@ -88,7 +88,7 @@ export class EntryWrites {
     // Counting the whole batch in first is what takes the list's row lock; the numbers of items refused
     // below are given back before the COMMIT, under the same lock, so nobody sees them and keys stay
     // gap-free. The common batch, where nothing is refused, needs no second trip.
-    const counter = await countNewEntries(trx, ws, listId, items.length, isProcess ? items.length : 0)
+    const counter = await incrementListCounters(trx, ws, listId, items.length, isProcess ? items.length : 0)
     if (!counter) return items.map(() => ({ ok: false, error: new NotFoundError('list', listId) }))
 
     const outcomes: Array<Outcome<EntryRow> | undefined> = items.map(() => undefined)
@@ -126,7 +126,7 @@ export class EntryWrites {
 
     const kept = items.flatMap((item, i) => (outcomes[i] === undefined ? [{ item, i }] : []))
     const refused = items.length - kept.length
-    if (refused > 0) await countNewEntries(trx, ws, listId, -refused, isProcess ? -refused : 0)
+    if (refused > 0) await incrementListCounters(trx, ws, listId, -refused, isProcess ? -refused : 0)
     if (kept.length === 0) return outcomes as Array<Outcome<EntryRow>>
     const firstNumber = counter.last_key_number - items.length + 1
     const rows = kept.map(({ item: { spec } }, k) =>
@@ -145,7 +145,7 @@ export class EntryWrites {
       if (row.status_id !== null) perStatus.set(row.status_id, (perStatus.get(row.status_id) ?? 0) + 1)
     // Status rows are locked in id order by every writer, so concurrent writers cannot deadlock.
     for (const statusId of [...perStatus.keys()].sort())
-      await countStatusEntries(trx, ws, statusId, perStatus.get(statusId)!)
+      await incrementStatusCount(trx, ws, statusId, perStatus.get(statusId)!)
     await insertStatusChanges(
       trx,
       rows.flatMap((row, k) => {
@@ -235,7 +235,7 @@ export class EntryWrites {
         ]
       : [[to.id, 1]]
     counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    for (const [statusId, n] of counts) await countStatusEntries(trx, ws, statusId, n)
+    for (const [statusId, n] of counts) await incrementStatusCount(trx, ws, statusId, n)
     if (row.next_entry_id === null) {
       const rule = await findConnectionFromStatus(trx, ws, to.id)
       await this.#followRule(trx, actor, row, rule, now, new Set([def.list.id]))

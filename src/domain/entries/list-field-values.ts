@@ -15,7 +15,7 @@ import {
 /** Stored values: field id to value. Fields without a value are absent. */
 export type StoredFieldValues = Record<string, FieldValue>
 
-export interface ListFieldResource {
+export interface ListFieldValueResource {
   name: string
   data_type: DataType
   value: FieldValue | null
@@ -90,8 +90,8 @@ export function fieldValueRows(
 export function toListFieldsResource(
   fields: readonly FieldDefinition[],
   values: StoredFieldValues,
-): Record<string, ListFieldResource> {
-  const out: Record<string, ListFieldResource> = {}
+): Record<string, ListFieldValueResource> {
+  const out: Record<string, ListFieldValueResource> = {}
   for (const field of fields) {
     let value = values[field.id] ?? null
     // A field widened to multiple values shows an older single value as a one-item array.

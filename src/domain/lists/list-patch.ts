@@ -11,7 +11,7 @@ import {
   MAX_NAME_LENGTH,
   checkStatus,
   checkText,
-} from './list-definition.js'
+} from './list-input.js'
 import { toFieldDefinition } from './list-resource.js'
 import type { UpdateListInput } from './list-requests.js'
 import { mergeByName, type MergePlan } from './merge-by-name.js'

@@ -5,7 +5,7 @@
 import { Type, type Static } from 'typebox'
 import { DATA_TYPES } from '../fields/field-types.js'
 import { Id, PageQuery } from '../input-schemas.js'
-import { ENTRY_TYPES } from './list-definition.js'
+import { ENTRY_TYPES } from './list-input.js'
 import { STATUS_TYPE_INPUTS } from './statuses.js'
 import { TEMPLATE_NAMES } from './templates.js'
 

@@ -4,7 +4,7 @@ import type { ListFieldRow, ListRow, StatusRow } from '../../db/schema.js'
 import type { DataType, FieldDefinition } from '../fields/field-types.js'
 import { fieldFromRow } from '../fields/stored-field.js'
 import { toIso, toIsoOrNull } from '../time.js'
-import type { EntryType } from './list-definition.js'
+import type { EntryType } from './list-input.js'
 import type { StatusKind } from './statuses.js'
 
 export interface ListFieldResource {

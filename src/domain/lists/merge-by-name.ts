@@ -5,7 +5,7 @@
 // go last. Pure: guards that need the database (entries in a status, values in a field) are the
 // service's.
 import type { Problems } from '../errors.js'
-import { checkText } from './list-definition.js'
+import { checkText } from './list-input.js'
 
 export interface NamedPatchItem {
   name?: unknown

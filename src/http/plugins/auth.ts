@@ -26,10 +26,6 @@ declare module 'fastify' {
     /** Failed attempts per client address; null when off. Sign-in routes count their failures here too. */
     authFailures: AuthFailures | null
   }
-  interface FastifyContextConfig {
-    /** Says a route needs no key (health, docs). Nothing reads it: only the `/v1` scope is authenticated. */
-    public?: boolean
-  }
 }
 
 /** One kind of credential a request may carry. */

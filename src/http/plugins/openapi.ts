@@ -64,7 +64,7 @@ export default fp(
       routePrefix: '/docs',
       uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
     })
-    app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger())
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   },
   { name: 'openapi' },
 )

@@ -77,20 +77,16 @@ export function servePage(app: WebApp | null, request: FastifyRequest, reply: Fa
 
 export default fp<{ web: WebApp }>(
   async (app, { web }) => {
-    app.get('/', { schema: { hide: true }, config: { public: true } }, async (_request, reply) => sendPage(web, reply))
-    app.get<{ Params: { file: string } }>(
-      '/assets/:file',
-      { schema: { hide: true }, config: { public: true } },
-      async (request, reply) => {
-        const asset = web.assets.get(request.params.file)
-        if (asset === undefined) return reply.callNotFound()
-        return reply
-          .type(asset.type)
-          .header('cache-control', `public, max-age=${ASSET_MAX_AGE_S}, immutable`)
-          .header('content-length', asset.size)
-          .send(createReadStream(asset.path))
-      },
-    )
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => sendPage(web, reply))
+    app.get<{ Params: { file: string } }>('/assets/:file', { schema: { hide: true } }, async (request, reply) => {
+      const asset = web.assets.get(request.params.file)
+      if (asset === undefined) return reply.callNotFound()
+      return reply
+        .type(asset.type)
+        .header('cache-control', `public, max-age=${ASSET_MAX_AGE_S}, immutable`)
+        .header('content-length', asset.size)
+        .send(createReadStream(asset.path))
+    })
   },
   { name: 'web' },
 )

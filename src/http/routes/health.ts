@@ -10,7 +10,6 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/healthz',
     {
-      config: { public: true },
       schema: {
         operationId: 'getHealth',
         tags: ['Operations'],

@@ -3,7 +3,7 @@
 import { Type } from 'typebox'
 import { DATA_TYPES } from '../../domain/fields/field-types.js'
 import { RECURRING_PERIODS } from '../../domain/entries/entry-input.js'
-import { ENTRY_TYPES } from '../../domain/lists/list-definition.js'
+import { ENTRY_TYPES } from '../../domain/lists/list-input.js'
 import { Id, Page, Timestamp, Nullable } from './common.js'
 
 // Request schemas are the domain's (its input types are their Static); responses are declared here.

@@ -1,5 +1,6 @@
-// What a list or process is made of once its input is checked: the rules of `POST /v1/lists` (required
-// fields, process-only fields, status and field names unique, templates) in one pure function.
+// The rules of a list's input that need no database: what `POST /v1/lists` must carry (required
+// fields, process-only fields, status and field names unique, templates) in one pure function, and the
+// text and status checks a PATCH shares with it.
 import { Problems } from '../errors.js'
 import { checkFieldDefinition, type FieldDefinition } from '../fields/field-types.js'
 import { MAX_STATUSES, MAX_STATUS_NAME_LENGTH, parseStatusKind, DEFAULT_STATUSES, type StatusSpec } from './statuses.js'
