@@ -23,16 +23,14 @@ export async function lockContact(db: Executor, workspaceId: string, id: string)
   return contactById(db, workspaceId, id).forUpdate().executeTakeFirst()
 }
 
+function contactIdsIn(db: Executor, workspaceId: string, ids: readonly string[]) {
+  return db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids)
+}
+
 /** Which of these ids are contacts of the workspace. */
 export async function findContactIds(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
-  const rows = await db
-    .selectFrom('contacts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', 'in', ids)
-    .execute()
-  return new Set(rows.map((r) => r.id))
+  return new Set((await contactIdsIn(db, workspaceId, ids).execute()).map((r) => r.id))
 }
 
 /**
@@ -41,14 +39,7 @@ export async function findContactIds(db: Executor, workspaceId: string, ids: rea
  */
 export async function holdContactIds(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
-  const rows = await db
-    .selectFrom('contacts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', 'in', ids)
-    .forShare()
-    .execute()
-  return new Set(rows.map((r) => r.id))
+  return new Set((await contactIdsIn(db, workspaceId, ids).forShare().execute()).map((r) => r.id))
 }
 
 export interface ContactFilter {

@@ -6,15 +6,10 @@ import type { Executor } from '../dialect.js'
 import { prepare } from '../prepared.js'
 import type { EntryRow } from '../schema.js'
 import { IDS_PER_STATEMENT, chunks } from './chunks.js'
+import { entryInListQuery } from './entry-reads.js'
 
 const entryInListLocked = prepare((db, workspaceId: string, listId: string, entryId: string) =>
-  db
-    .selectFrom('entries')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', entryId)
-    .where('list_id', '=', listId)
-    .forNoKeyUpdate(),
+  entryInListQuery(db, workspaceId, listId, entryId).forNoKeyUpdate(),
 )
 
 /**
@@ -30,19 +25,11 @@ export async function lockEntryInList(
   return (await entryInListLocked(db, workspaceId, listId, entryId))[0]
 }
 
-const holds = {
-  Contact: prepare((db, workspaceId: string, id: string) =>
-    db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).forKeyShare(),
-  ),
-  Organization: prepare((db, workspaceId: string, id: string) =>
-    db
-      .selectFrom('organizations')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .forKeyShare(),
-  ),
-}
+const recordHeld = (table: 'contacts' | 'organizations') =>
+  prepare((db, workspaceId: string, id: string) =>
+    db.selectFrom(table).select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).forKeyShare(),
+  )
+const holds = { Contact: recordHeld('contacts'), Organization: recordHeld('organizations') }
 
 /**
  * Whether the record an entry names still exists, holding it (FOR KEY SHARE on PostgreSQL) until the

@@ -18,14 +18,17 @@ export async function findEntry(db: Executor, workspaceId: string, entryId: stri
     .executeTakeFirst()
 }
 
-const entryInList = prepare((db, workspaceId: string, listId: string, entryId: string) =>
-  db
+/** The query of one entry in its list (entry-locks.ts locks the same query). */
+export function entryInListQuery(db: Executor, workspaceId: string, listId: string, entryId: string) {
+  return db
     .selectFrom('entries')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', entryId)
-    .where('list_id', '=', listId),
-)
+    .where('list_id', '=', listId)
+}
+
+const entryInList = prepare(entryInListQuery)
 
 /** The entry, if it is in this list. */
 export async function findEntryInList(
